@@ -1,0 +1,55 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+  name: "epuap-wizard",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "epuap-wizard", targets: ["epuap-wizard"]),
+    .library(name: "EpuapDomain", targets: ["EpuapDomain"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"4.0.0"),
+  ],
+  targets: [
+    // The procedure, the rules, validation and the journal. No terminal code.
+    .target(
+      name: "EpuapDomain",
+      dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+      plugins: ["EmbedResourcesPlugin"]
+    ),
+    // The completion checklist in text, Markdown and HTML.
+    .target(name: "EpuapReport", dependencies: ["EpuapDomain"]),
+    // A cell buffer, display width and key events: what screens are drawn into.
+    .target(name: "ScreenKit"),
+    // The wizard's pure state, update and render. No ncurses.
+    .target(name: "EpuapWizard", dependencies: ["EpuapDomain", "EpuapReport", "ScreenKit"]),
+    // ncursesw, wrapped as a system library.
+    .systemLibrary(
+      name: "CNcursesw",
+      pkgConfig: "ncursesw",
+      providers: [.apt(["libncursesw5-dev"])]
+    ),
+    // The only code that touches ncurses: draws a ScreenBuffer, reads keys.
+    .target(name: "TerminalUI", dependencies: ["CNcursesw", "ScreenKit"]),
+    .executableTarget(
+      name: "epuap-wizard",
+      dependencies: [
+        "EpuapDomain", "EpuapReport", "EpuapWizard", "TerminalUI", "ScreenKit",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    // Build-time: embeds Resources/*.json into EpuapDomain, so the binary needs no files beside it.
+    .executableTarget(name: "EmbedResourcesTool"),
+    .plugin(
+      name: "EmbedResourcesPlugin",
+      capability: .buildTool(),
+      dependencies: ["EmbedResourcesTool"]
+    ),
+    .testTarget(name: "EpuapDomainTests", dependencies: ["EpuapDomain"]),
+    .testTarget(name: "EpuapReportTests", dependencies: ["EpuapReport", "EpuapDomain"]),
+    .testTarget(name: "EpuapWizardTests", dependencies: ["EpuapWizard", "ScreenKit", "EpuapDomain"]),
+    .testTarget(name: "CLITests", dependencies: ["EpuapDomain"]),
+  ]
+)

@@ -1,0 +1,188 @@
+/// The instruction as data: sections, steps, fields, expected values, paths and rule texts.
+///
+/// Decoded from `Resources/procedure.json` and checked by `ProcedureLoader` at start-up. Every Polish
+/// sentence of the procedure lives in that file; code refers to steps, fields and rules by id.
+public struct Procedure: Codable, Sendable, Equatable {
+  public var formatVersion: Int
+  /// Title of the instruction, as in the source document.
+  public var title: String
+  /// Where the instruction comes from (document names), for the printout.
+  public var source: String
+  /// The ways through the procedure: `portal`, `sod-finn`, `sod-inny`, `um`.
+  public var paths: [PathInfo]
+  /// Fields of a new unit's journal: `rola`, `nazwa`, `identyfikator`, `operator`.
+  public var unitFields: [Field]
+  public var sections: [Section]
+  /// Texts of the validation rules, by rule id (see `RuleID`). `{name}` placeholders are filled in.
+  public var rules: [RuleText]
+  /// Notes on where the product interprets the source (shown in help and in the printout).
+  public var interpretations: [String]
+  /// Name of the SEKAP server's system under „Systemy” (step 3.11): `i4m4hvn61u`.
+  public var sekapSystemName: String
+  /// How many mailboxes the instruction recommends at most (step 3.3): 2.
+  public var recommendedMaxMailboxes: Int
+
+  public init(
+    formatVersion: Int, title: String, source: String, paths: [PathInfo], unitFields: [Field], sections: [Section],
+    rules: [RuleText], interpretations: [String], sekapSystemName: String, recommendedMaxMailboxes: Int
+  ) {
+    self.formatVersion = formatVersion
+    self.title = title
+    self.source = source
+    self.paths = paths
+    self.unitFields = unitFields
+    self.sections = sections
+    self.rules = rules
+    self.interpretations = interpretations
+    self.sekapSystemName = sekapSystemName
+    self.recommendedMaxMailboxes = recommendedMaxMailboxes
+  }
+}
+
+/// One way through the procedure, chosen by the role and the decision of section 2.
+public struct PathInfo: Codable, Sendable, Equatable {
+  /// `portal`, `sod-finn`, `sod-inny` or `um`.
+  public var id: String
+  /// Short name shown in menus, e.g. „Tylko portal ePUAP”.
+  public var title: String
+  /// `zalecane`, `niezalecane` or empty: the source document's own recommendation.
+  public var recommendation: String
+  /// Why one would choose it, in the source's words.
+  public var summary: String
+  /// Warnings to show when this path is chosen (e.g. FINN: documents wait in the ePUAP mailbox).
+  public var warnings: [String]
+}
+
+public struct Section: Codable, Sendable, Equatable {
+  /// Stable id, e.g. `3`.
+  public var id: String
+  /// Number as printed in the instruction, e.g. `3.`.
+  public var number: String
+  public var title: String
+  /// Who carries it out, e.g. „Pracownik Urzędu Marszałkowskiego” or „Urzędnik Partnera”.
+  public var actor: String
+  /// Introductory text of the section, in the source's words.
+  public var intro: String
+  public var steps: [Step]
+}
+
+/// What kind of screen and rules a step gets. Most steps are `simple`: read, do, mark done.
+public enum StepKind: String, Codable, Sendable, CaseIterable {
+  /// Read the instruction, do it in the portal, mark it done. Fields, if any, are recorded for the step.
+  case simple
+  /// Section 2: choose portal only, SOD FINN 8SQL or another SOD.
+  case decision
+  /// Step 3.3: the list of mailboxes with keep / delete / block.
+  case mailboxes
+  /// Steps 3.4–3.9: done once per mailbox kept; fields are recorded per mailbox.
+  case perMailbox
+  /// Step 3.11: the list of systems under Zarządzanie kontem → Systemy.
+  case systems
+  /// Step 3.13: removing the SEKAP system, only with the Urząd Marszałkowski's recorded consent.
+  case consent
+  /// Section 4: the inventory of service cards and what to do with each.
+  case cards
+}
+
+public struct Step: Codable, Sendable, Equatable {
+  /// Stable id, e.g. `3.6`. Journals refer to steps by it; never reuse or renumber.
+  public var id: String
+  /// Number as printed in the instruction, e.g. `6.`.
+  public var number: String
+  public var title: String
+  /// Where to click, in the portal's words: „Administrowanie → Budowanie usług → Skrytki”.
+  public var location: String
+  /// The instruction, in the portal's own words (tab names, buttons, values in „…”).
+  public var instruction: String
+  /// Path ids this step belongs to.
+  public var paths: [String]
+  public var kind: StepKind
+  /// Values the clerk records at this step.
+  public var fields: [Field]
+  /// Rule ids (see `RuleID`) that apply at this step; shown on the step screen.
+  public var rules: [String]
+  /// „UWAGA” texts from the source, shown prominently.
+  public var warnings: [String]
+  /// Further hints: recommendations and the product's notes.
+  public var notes: [String]
+}
+
+/// What a field holds and how it is checked.
+public enum FieldKind: String, Codable, Sendable, CaseIterable {
+  case text
+  /// A whole number ≥ 0.
+  case number
+  /// One of `choices`.
+  case choice
+  /// `tak` or `nie`.
+  case checkbox
+  /// One or more e-mail addresses separated by commas.
+  case emails
+  /// An http(s) address.
+  case url
+  /// A date, `RRRR-MM-DD`.
+  case date
+  /// An ePUAP mailbox address `/<identyfikator podmiotu>/<nazwa skrytki>`.
+  case mailboxAddress
+}
+
+public struct Field: Codable, Sendable, Equatable {
+  /// Stable id within the step, e.g. `typSkrytki`.
+  public var id: String
+  /// Label as on the portal, e.g. „Typ skrytki”.
+  public var label: String
+  public var kind: FieldKind
+  /// Allowed values for `choice` fields. In JSON either a string (value and label alike, e.g. a portal
+  /// value „asynchroniczna”) or `{"value": "delete", "label": "Usuń"}` where code keys on the value.
+  public var choices: [Choice]
+  /// The value the instruction prescribes or recommends (empty: none). A different value is a
+  /// warning unless a vendor override with a reason is recorded.
+  public var expected: String
+  /// Whether the step can be marked done without it.
+  public var required: Bool
+  /// Short hint shown under the field.
+  public var hint: String
+}
+
+/// One allowed value of a `choice` field.
+public struct Choice: Codable, Sendable, Equatable {
+  /// What is stored in the journal.
+  public var value: String
+  /// What the clerk sees, in the portal's words.
+  public var label: String
+
+  public init(value: String, label: String) {
+    self.value = value
+    self.label = label
+  }
+
+  public init(from decoder: any Decoder) throws {
+    if let single = try? decoder.singleValueContainer(), let text = try? single.decode(String.self) {
+      self.init(value: text, label: text)
+      return
+    }
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    self.init(
+      value: try container.decode(String.self, forKey: .value),
+      label: try container.decode(String.self, forKey: .label))
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    if value == label {
+      var single = encoder.singleValueContainer()
+      try single.encode(value)
+    } else {
+      var container = encoder.container(keyedBy: CodingKeys.self)
+      try container.encode(value, forKey: .value)
+      try container.encode(label, forKey: .label)
+    }
+  }
+
+  private enum CodingKeys: String, CodingKey { case value, label }
+}
+
+/// The Polish text of one validation rule. `{pole}`, `{wartosc}` and similar placeholders are filled.
+public struct RuleText: Codable, Sendable, Equatable {
+  public var id: String
+  public var message: String
+}

@@ -1,0 +1,83 @@
+/// Every validation rule the library checks. The Polish text of each is in `Resources/procedure.json`
+/// under `rules`, with the placeholders listed here; the loader refuses a file that lacks one.
+///
+/// Severity is behaviour, so it lives here: an error blocks saving the value or marking the step done,
+/// a warning informs.
+public enum RuleID: String, CaseIterable, Sendable, Codable {
+  case mailboxAddressShape = "adres-skrytki-ksztalt"
+  case mailboxAddressIdentifier = "adres-skrytki-identyfikator"
+  case mailboxNameSpaces = "adres-skrytki-spacje"
+  case mailboxNameNonASCII = "adres-skrytki-znaki"
+  case mailboxDuplicate = "skrytka-duplikat"
+  case emailInvalid = "email-nieprawidlowy"
+  case urlInvalid = "url-nieprawidlowy"
+  case numberInvalid = "liczba-nieprawidlowa"
+  case choiceInvalid = "wybor-spoza-listy"
+  case checkboxInvalid = "pole-tak-nie"
+  case dateInvalid = "data-nieprawidlowa"
+  case dateInFuture = "data-z-przyszlosci"
+  case required = "pole-wymagane"
+  case controlCharacters = "tekst-znaki-sterujace"
+  case tooLong = "tekst-za-dlugi"
+  case entityIdentifier = "identyfikator-podmiotu"
+  case differsFromRecommended = "wartosc-inna-niz-zalecana"
+  case overrideNeedsReason = "nadpisanie-bez-powodu"
+  case moreThanRecommendedMailboxes = "wiecej-niz-dwie-skrytki"
+  case noMailboxes = "brak-skrytek"
+  case mailboxMissingSettings = "skrytka-bez-ustawien"
+  case consentRequired = "zgoda-wymagana"
+  case consentIncomplete = "zgoda-niepelna"
+  case cardDeleteNeedsWithdrawal = "karta-usun-aktualna"
+  case cardExternalRedirectIncomplete = "karta-przekierowanie-url"
+  case cardEpuapRedirectIncomplete = "karta-przekierowanie-epuap"
+  case cardWithoutAction = "karta-bez-decyzji"
+  case sekapSystemMissing = "brak-systemu-sekap"
+  case otherSystemPresent = "inny-system"
+  case skipNeedsReason = "pominiecie-bez-powodu"
+  case decisionRequired = "decyzja-wymagana"
+  case vendorRequired = "dostawca-wymagany"
+
+  public enum Severity: String, Sendable, Codable {
+    case error
+    case warning
+  }
+
+  public var severity: Severity {
+    switch self {
+    case .mailboxNameSpaces, .mailboxNameNonASCII, .differsFromRecommended,
+      .moreThanRecommendedMailboxes, .cardWithoutAction, .sekapSystemMissing, .otherSystemPresent:
+      return .warning
+    default:
+      return .error
+    }
+  }
+
+  /// Placeholders the rule's text may use; each is filled in when the message is made.
+  public var placeholders: [String] {
+    switch self {
+    case .mailboxAddressShape, .mailboxDuplicate: return ["pole", "wartosc"]
+    case .mailboxAddressIdentifier: return ["pole", "identyfikator"]
+    case .mailboxNameSpaces, .mailboxNameNonASCII: return ["pole", "nazwa"]
+    case .emailInvalid, .urlInvalid, .numberInvalid, .checkboxInvalid, .dateInvalid, .dateInFuture:
+      return ["pole", "wartosc"]
+    case .choiceInvalid: return ["pole", "wartosc", "dozwolone"]
+    case .required, .controlCharacters, .overrideNeedsReason: return ["pole"]
+    case .tooLong: return ["pole", "limit"]
+    case .entityIdentifier: return ["pole", "wartosc"]
+    case .differsFromRecommended: return ["pole", "wartosc", "zalecana"]
+    case .moreThanRecommendedMailboxes: return ["liczba", "zalecana"]
+    case .noMailboxes: return []
+    case .mailboxMissingSettings: return ["skrytka", "krok"]
+    case .consentRequired: return []
+    case .consentIncomplete: return ["pole"]
+    case .cardDeleteNeedsWithdrawal, .cardExternalRedirectIncomplete, .cardEpuapRedirectIncomplete,
+      .cardWithoutAction:
+      return ["karta"]
+    case .sekapSystemMissing: return ["system"]
+    case .otherSystemPresent: return ["system"]
+    case .skipNeedsReason: return ["krok"]
+    case .decisionRequired: return []
+    case .vendorRequired: return ["pole"]
+    }
+  }
+}
