@@ -45,11 +45,13 @@ let package = Package(
     .plugin(
       name: "EmbedResourcesPlugin",
       capability: .buildTool(),
-      dependencies: ["EmbedResourcesTool"]
+      dependencies: ["EmbedResourcesTool"],
+      path: "Sources/EmbedResourcesPlugin"
     ),
     .testTarget(name: "EpuapDomainTests", dependencies: ["EpuapDomain"]),
     .testTarget(name: "EpuapReportTests", dependencies: ["EpuapReport", "EpuapDomain"]),
     .testTarget(name: "EpuapWizardTests", dependencies: ["EpuapWizard", "ScreenKit", "EpuapDomain"]),
+    .testTarget(name: "ScreenKitTests", dependencies: ["ScreenKit"]),
     .testTarget(name: "CLITests", dependencies: ["EpuapDomain"]),
   ]
 )

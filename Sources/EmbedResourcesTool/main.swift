@@ -16,5 +16,6 @@ for path in arguments.dropFirst() {
   let encoded = try Data(contentsOf: url).base64EncodedString()
   source += "    \"\(url.lastPathComponent)\": \"\(encoded)\",\n"
 }
+if arguments.count == 1 { source += "    :\n" }
 source += "  ]\n}\n"
 try Data(source.utf8).write(to: URL(fileURLWithPath: outputPath))

@@ -1,0 +1,35 @@
+import Foundation
+
+/// Where a step of the checklist stands.
+public enum StepStatus: String, Codable, Sendable, CaseIterable {
+  /// Still to do („do zrobienia”).
+  case todo
+  case done
+  /// Skipped, always with a reason.
+  case skipped
+  /// Not part of the chosen path. Computed, never recorded.
+  case notApplicable = "not-applicable"
+}
+
+/// One recorded change of a step's status, kept so that a later decision change loses nothing.
+public struct StepMarkRecord: Codable, Sendable, Equatable {
+  public var status: StepStatus
+  public var reason: String
+  /// UTC time of the journal event, ISO 8601.
+  public var time: String
+  public var operatorName: String
+  public var sequence: Int
+}
+
+/// Everything recorded for one step: its current mark, the history of marks, and its field values.
+public struct StepRecord: Codable, Sendable, Equatable {
+  public var history: [StepMarkRecord] = []
+  public var values: [String: String] = [:]
+
+  public init() {}
+
+  /// The latest recorded status, `todo` if never marked.
+  public var status: StepStatus { history.last?.status ?? .todo }
+  public var reason: String { history.last?.reason ?? "" }
+  public var lastMark: StepMarkRecord? { history.last }
+}

@@ -1,0 +1,44 @@
+/// Who is walking the procedure: the partner's official, or Urząd Marszałkowski staff doing section 1.
+public enum Role: String, Codable, Sendable, CaseIterable {
+  /// Urzędnik Partnera SEKAP: makes the decision and reconfigures the office's ePUAP account.
+  case partner
+  /// Pracownik Urzędu Marszałkowskiego: disconnects the partner unit in admin.sekap.pl.
+  case um
+}
+
+/// A way through the procedure. Its raw value is the path id used in `Resources/procedure.json`.
+public enum PathID: String, Codable, Sendable, CaseIterable {
+  case portal
+  case sodFinn = "sod-finn"
+  case sodOther = "sod-inny"
+  case um
+
+  /// The paths a partner chooses between in section 2.
+  public static let partnerChoices: [PathID] = [.portal, .sodFinn, .sodOther]
+}
+
+/// The unit (gmina, powiat, jednostka) whose ePUAP integration is being moved.
+public struct UnitInfo: Codable, Sendable, Equatable {
+  public var name: String
+  /// Identifikator podmiotu na ePUAP, e.g. `ah7qcy621b`; may be empty when not known yet.
+  public var entityIdentifier: String
+  public var role: Role
+
+  public init(name: String, entityIdentifier: String, role: Role) {
+    self.name = name
+    self.entityIdentifier = entityIdentifier
+    self.role = role
+  }
+}
+
+/// The decision of section 2: how the office receives documents from now on.
+public struct Decision: Codable, Sendable, Equatable {
+  public var path: PathID
+  /// Name of the SOD and its vendor; required for `sod-inny`, useful for `sod-finn`.
+  public var vendor: String
+
+  public init(path: PathID, vendor: String = "") {
+    self.path = path
+    self.vendor = vendor
+  }
+}

@@ -1,0 +1,2 @@
+/// The wizard: pure state, update and render.
+public enum EpuapWizard {}

@@ -1,0 +1,2 @@
+/// A cell buffer, display width and key events.
+public enum ScreenKit {}

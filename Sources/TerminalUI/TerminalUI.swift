@@ -1,0 +1,2 @@
+/// The ncurses terminal.
+public enum TerminalUI {}
