@@ -1,0 +1,137 @@
+import Foundation
+
+/// A whole unit's answers in one JSON file, like debconf preseeding: exported from a journal, edited or
+/// prepared ahead, and applied to a journal in one all-or-nothing step.
+///
+/// Mailboxes, systems and cards are matched by address, name and name; what the file does not mention
+/// is left as it is. See `docs/ANSWERS.md` for the format.
+public struct AnswersFile: Codable, Sendable, Equatable {
+  public static let formatName = "epuap-wizard-odpowiedzi"
+  public var format: String = AnswersFile.formatName
+  public var version: Int = 1
+  public var unit: UnitInfo
+  public var operatorName: String?
+  public var decision: Decision?
+  public var steps: [String: StepAnswer]?
+  public var mailboxes: [MailboxAnswer]?
+  public var systems: [SystemEntry]?
+  public var consent: Consent?
+  public var cards: [CardAnswer]?
+
+  enum CodingKeys: String, CodingKey {
+    case format, version, unit, operatorName = "operator", decision, steps, mailboxes, systems, consent, cards
+  }
+
+  public init(unit: UnitInfo) { self.unit = unit }
+
+  public struct StepAnswer: Codable, Sendable, Equatable {
+    /// `todo`, `done` or `skipped`; absent: unchanged.
+    public var status: StepStatus?
+    public var reason: String?
+    public var values: [String: String]?
+  }
+
+  public struct MailboxAnswer: Codable, Sendable, Equatable {
+    public var address: String
+    public var action: MailboxAction
+    public var note: String?
+    public var settings: [String: String]?
+    public var overrides: [OverrideAnswer]?
+  }
+
+  public struct OverrideAnswer: Codable, Sendable, Equatable {
+    public var field: String
+    public var value: String
+    public var reason: String
+  }
+
+  public struct CardAnswer: Codable, Sendable, Equatable {
+    public var name: String
+    public var status: CardStatus
+    public var action: CardAction?
+    public var formName: String?
+    public var url: String?
+    public var epuapForm: String?
+    public var mailbox: String?
+  }
+
+  /// The answers that reproduce `state`.
+  public static func export(_ state: UnitState) -> AnswersFile {
+    var file = AnswersFile(unit: state.unit)
+    file.operatorName = state.operators.last
+    file.decision = state.decision
+    var steps: [String: StepAnswer] = [:]
+    for (id, record) in state.steps where record.lastMark != nil || !record.values.isEmpty {
+      steps[id] = StepAnswer(
+        status: record.lastMark?.status, reason: record.reason.isEmpty ? nil : record.reason,
+        values: record.values.isEmpty ? nil : record.values)
+    }
+    file.steps = steps.isEmpty ? nil : steps
+    let mailboxes = state.mailboxes.map { mailbox in
+      let overrides = state.overrides.filter { $0.mailboxID == mailbox.id }
+        .map { OverrideAnswer(field: $0.fieldID, value: $0.value, reason: $0.reason) }
+      return MailboxAnswer(
+        address: mailbox.address, action: mailbox.action, note: mailbox.note.isEmpty ? nil : mailbox.note,
+        settings: mailbox.settings.isEmpty ? nil : mailbox.settings, overrides: overrides.isEmpty ? nil : overrides)
+    }
+    file.mailboxes = mailboxes.isEmpty ? nil : mailboxes
+    file.systems = state.systems.isEmpty ? nil : state.systems
+    file.consent = state.consent
+    let cards = state.cards.map { card in
+      CardAnswer(
+        name: card.name, status: card.status, action: card.action, formName: card.formName.nonEmpty,
+        url: card.url.nonEmpty, epuapForm: card.epuapForm.nonEmpty, mailbox: card.mailbox.nonEmpty)
+    }
+    file.cards = cards.isEmpty ? nil : cards
+    return file
+  }
+
+  public func encoded() throws -> Data {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    return try encoder.encode(self)
+  }
+
+  public static func decode(_ data: Data, file: String) throws(AnswersError) -> AnswersFile {
+    let answers: AnswersFile
+    do {
+      answers = try JSONDecoder().decode(AnswersFile.self, from: data)
+    } catch let DecodingError.keyNotFound(key, context) {
+      throw .unreadable(file: file, detail: "brak pola „\(key.stringValue)” w \(Self.location(context.codingPath))")
+    } catch let DecodingError.typeMismatch(_, context) {
+      throw .unreadable(file: file, detail: "zły typ wartości w \(Self.location(context.codingPath))")
+    } catch let DecodingError.dataCorrupted(context) where !context.codingPath.isEmpty {
+      throw .unreadable(file: file, detail: "niedozwolona wartość w \(Self.location(context.codingPath))")
+    } catch {
+      throw .unreadable(file: file, detail: "to nie jest poprawny JSON")
+    }
+    guard answers.format == formatName, answers.version == 1 else {
+      throw .unreadable(file: file, detail: "oczekiwano \"format\": \"\(formatName)\" i \"version\": 1")
+    }
+    return answers
+  }
+
+  static func location(_ path: [any CodingKey]) -> String {
+    let text = path.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+    return text.hasPrefix(".") ? String(text.dropFirst()) : (text.isEmpty ? "(plik)" : text)
+  }
+}
+
+/// Why an answers file was not applied. Nothing of it was written.
+public enum AnswersError: Error, Equatable, Sendable {
+  case unreadable(file: String, detail: String)
+  case invalid(file: String, problems: [String])
+  case roleMismatch(file: String)
+
+  public var message: String {
+    switch self {
+    case .unreadable(let file, let detail):
+      return "Nie można odczytać pliku odpowiedzi \(file): \(detail). Nic nie zapisano."
+    case .invalid(let file, let problems):
+      return "Plik odpowiedzi \(file) ma błędy (\(problems.count)); nic nie zapisano. Popraw je i spróbuj ponownie:\n"
+        + problems.map { "- " + $0 }.joined(separator: "\n")
+    case .roleMismatch(let file):
+      return "Plik odpowiedzi \(file) jest dla innej roli niż dziennik. Nic nie zapisano."
+    }
+  }
+}

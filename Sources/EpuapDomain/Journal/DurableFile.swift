@@ -1,0 +1,112 @@
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Thin POSIX file operations with the durability the journal needs: full writes, fsync of files
+/// and of their folder, private permissions whatever the umask.
+///
+/// Foundation's atomic write does not fsync the folder on Linux, so the journal uses these instead.
+enum DurableFile {
+  /// Creates `path` (and missing parents) as folders with mode 0700.
+  static func ensureDirectory(_ path: String) throws(JournalError) {
+    var isDirectory: ObjCBool = false
+    if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
+      if !isDirectory.boolValue { throw .io(path: path, operation: "to nie jest folder", code: ENOTDIR) }
+      return
+    }
+    let parent = (path as NSString).deletingLastPathComponent
+    if !parent.isEmpty, parent != path { try ensureDirectory(parent) }
+    if mkdir(path, 0o700) != 0, errno != EEXIST {
+      throw error(errno, path: path, operation: "tworzenie folderu")
+    }
+    _ = chmod(path, 0o700)
+    try fsyncDirectory(parent.isEmpty ? "." : parent)
+  }
+
+  static func fsyncDirectory(_ path: String) throws(JournalError) {
+    let fd = open(path, O_RDONLY | O_DIRECTORY)
+    guard fd >= 0 else { throw error(errno, path: path, operation: "otwarcie folderu") }
+    defer { close(fd) }
+    if fsync(fd) != 0, errno != EINVAL { throw error(errno, path: path, operation: "fsync folderu") }
+  }
+
+  /// Reads the whole file. Nil when it does not exist.
+  static func readAll(_ path: String) throws(JournalError) -> [UInt8]? {
+    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    if fd < 0 {
+      if errno == ENOENT { return nil }
+      throw error(errno, path: path, operation: "odczyt")
+    }
+    defer { close(fd) }
+    var result: [UInt8] = []
+    var stats = stat()
+    if fstat(fd, &stats) == 0, stats.st_size > 0 { result.reserveCapacity(Int(stats.st_size)) }
+    var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    while true {
+      let count = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+      if count < 0 {
+        if errno == EINTR { continue }
+        throw error(errno, path: path, operation: "odczyt")
+      }
+      if count == 0 { break }
+      result.append(contentsOf: chunk[0..<count])
+    }
+    return result
+  }
+
+  /// Writes every byte (retrying short writes and EINTR).
+  static func writeAll(_ fd: Int32, _ bytes: [UInt8], path: String) throws(JournalError) {
+    var offset = 0
+    while offset < bytes.count {
+      let written = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + offset, $0.count - offset) }
+      if written < 0 {
+        if errno == EINTR { continue }
+        throw error(errno, path: path, operation: "zapis")
+      }
+      offset += written
+    }
+  }
+
+  static func sync(_ fd: Int32, path: String) throws(JournalError) {
+    while fsync(fd) != 0 {
+      if errno == EINTR { continue }
+      throw error(errno, path: path, operation: "fsync")
+    }
+  }
+
+  /// Writes a new file durably: created exclusively with mode 0600, written, fsynced, folder fsynced.
+  static func createNew(_ path: String, contents: [UInt8]) throws(JournalError) {
+    let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+    guard fd >= 0 else { throw error(errno, path: path, operation: "tworzenie pliku") }
+    defer { close(fd) }
+    _ = fchmod(fd, 0o600)
+    try writeAll(fd, contents, path: path)
+    try sync(fd, path: path)
+    try fsyncDirectory((path as NSString).deletingLastPathComponent.nonEmpty ?? ".")
+  }
+
+  /// `open(2)`, reachable from types that have an `open` of their own.
+  static func openDescriptor(_ path: String, _ flags: Int32, _ mode: mode_t = 0o600) -> Int32 {
+    open(path, flags, mode)
+  }
+
+  static func closeDescriptor(_ fd: Int32) { close(fd) }
+
+  static func error(_ code: Int32, path: String, operation: String) -> JournalError {
+    switch code {
+    case ENOSPC, EDQUOT, EFBIG: return .diskFull(path: path)
+    case EACCES, EPERM, EROFS: return .permissionDenied(path: path, operation: operation)
+    case ENOENT: return .notFound(path: path)
+    case EEXIST: return .alreadyExists(path: path)
+    default: return .io(path: path, operation: operation, code: code)
+    }
+  }
+}
+
+extension String {
+  var nonEmpty: String? { isEmpty ? nil : self }
+}

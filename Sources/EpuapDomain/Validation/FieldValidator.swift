@@ -1,0 +1,148 @@
+import Foundation
+
+/// Checks single values: the shape of mailbox addresses, e-mails, URLs, numbers, dates and choices.
+public struct FieldValidator: Sendable {
+  public let rules: RuleBook
+  /// The longest text a field keeps; longer input is refused with a message.
+  public static let maxValueLength = 2000
+
+  public init(rules: RuleBook) { self.rules = rules }
+
+  /// Issues with `value` for `field`. An empty value is fine unless `field.required` and `requireFilled`.
+  public func check(
+    _ field: Field, _ value: String, stepID: String? = nil, subject: String? = nil, requireFilled: Bool = false,
+    today: String? = nil
+  ) -> [ValidationIssue] {
+    let trimmed = value.trimmingCharacters(in: .whitespaces)
+    if trimmed.isEmpty {
+      return requireFilled && field.required
+        ? [rules.issue(.required, field: field.label, stepID: stepID, subject: subject)] : []
+    }
+    if value.unicodeScalars.contains(where: Self.isControl) {
+      return [rules.issue(.controlCharacters, field: field.label, stepID: stepID, subject: subject)]
+    }
+    if value.count > Self.maxValueLength {
+      return [
+        rules.issue(.tooLong, field: field.label, ["limit": "\(Self.maxValueLength)"], stepID: stepID, subject: subject)
+      ]
+    }
+    let values = ["wartosc": trimmed]
+    func issue(_ rule: RuleID, _ extra: [String: String] = [:]) -> [ValidationIssue] {
+      [rules.issue(rule, field: field.label, values.merging(extra) { $1 }, stepID: stepID, subject: subject)]
+    }
+    switch field.kind {
+    case .text:
+      return []
+    case .number:
+      return Self.isWholeNumber(trimmed) ? [] : issue(.numberInvalid)
+    case .choice:
+      let allowed = field.choices
+      if allowed.contains(where: { $0.value == trimmed }) { return [] }
+      return issue(.choiceInvalid, ["dozwolone": allowed.map { "„\($0.label)”" }.joined(separator: ", ")])
+    case .checkbox:
+      return trimmed == "tak" || trimmed == "nie" ? [] : issue(.checkboxInvalid)
+    case .emails:
+      let addresses = trimmed.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+      if let bad = addresses.first(where: { !Self.isEmail($0) }) {
+        return [rules.issue(.emailInvalid, field: field.label, ["wartosc": bad], stepID: stepID, subject: subject)]
+      }
+      return []
+    case .url:
+      return Self.isWebURL(trimmed) ? [] : issue(.urlInvalid)
+    case .date:
+      guard Self.isDate(trimmed) else { return issue(.dateInvalid) }
+      if let today, trimmed > today { return issue(.dateInFuture) }
+      return []
+    case .mailboxAddress:
+      return checkMailboxAddress(trimmed, field: field.label, stepID: stepID, subject: subject)
+    }
+  }
+
+  /// `/<identyfikator podmiotu>/<nazwa skrytki>`: identifier alphanumeric (ASCII), 1–100 characters;
+  /// a box name is required. Spaces or non-ASCII letters in the box name are warnings: such addresses are
+  /// usually copied wrongly from a web page, but the portal's own rule for names is not published.
+  public func checkMailboxAddress(
+    _ address: String, field: String, stepID: String? = nil, subject: String? = nil
+  ) -> [ValidationIssue] {
+    let parts = address.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false)
+    guard address.hasPrefix("/"), parts.count == 2, parts[0].isEmpty else {
+      return [rules.issue(.mailboxAddressShape, field: field, ["wartosc": address], stepID: stepID, subject: subject)]
+    }
+    let rest = parts[1].split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false)
+    guard rest.count == 2, !rest[1].isEmpty, !rest[1].contains("/") else {
+      return [rules.issue(.mailboxAddressShape, field: field, ["wartosc": address], stepID: stepID, subject: subject)]
+    }
+    let identifier = String(rest[0])
+    let boxName = String(rest[1])
+    guard Self.isEntityIdentifier(identifier) else {
+      return [
+        rules.issue(.mailboxAddressIdentifier, field: field, ["identyfikator": identifier], stepID: stepID, subject: subject)
+      ]
+    }
+    var issues: [ValidationIssue] = []
+    if boxName.contains(" ") {
+      issues.append(rules.issue(.mailboxNameSpaces, field: field, ["nazwa": boxName], stepID: stepID, subject: subject))
+    }
+    if boxName.unicodeScalars.contains(where: { !$0.isASCII && $0.properties.isAlphabetic }) {
+      issues.append(rules.issue(.mailboxNameNonASCII, field: field, ["nazwa": boxName], stepID: stepID, subject: subject))
+    }
+    return issues
+  }
+
+  /// The ePUAP entity identifier (`IdentyfikatorPodmiotuTyp`): ASCII letters and digits, 1–100.
+  public static func isEntityIdentifier(_ text: String) -> Bool {
+    !text.isEmpty && text.utf8.count <= 100
+      && text.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)) }
+  }
+
+  public static func isWholeNumber(_ text: String) -> Bool {
+    !text.isEmpty && text.count <= 9 && text.unicodeScalars.allSatisfy { ("0"..."9").contains($0) }
+  }
+
+  /// A practical e-mail check: one @, a non-empty local part without spaces, a domain with a dot and
+  /// letters, digits, hyphens only.
+  public static func isEmail(_ text: String) -> Bool {
+    let parts = text.split(separator: "@", omittingEmptySubsequences: false)
+    guard parts.count == 2, !parts[0].isEmpty, parts[0].count <= 64, text.count <= 254 else { return false }
+    let local = parts[0]
+    let domain = parts[1]
+    let localAllowed = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: ".!#$%&'*+/=?^_`{|}~-"))
+    guard local.unicodeScalars.allSatisfy({ $0.isASCII && localAllowed.contains($0) }),
+      !local.hasPrefix("."), !local.hasSuffix("."), !local.contains("..")
+    else { return false }
+    let labels = domain.split(separator: ".", omittingEmptySubsequences: false)
+    guard labels.count >= 2 else { return false }
+    return labels.allSatisfy { label in
+      !label.isEmpty && !label.hasPrefix("-") && !label.hasSuffix("-")
+        && label.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-") }
+    } && (labels.last!.count >= 2)
+  }
+
+  /// An absolute http or https address with a host and no spaces.
+  public static func isWebURL(_ text: String) -> Bool {
+    guard !text.contains(where: { $0.isWhitespace }),
+      let components = URLComponents(string: text),
+      let scheme = components.scheme?.lowercased(), scheme == "http" || scheme == "https",
+      let host = components.host, !host.isEmpty, host.contains(".") || host == "localhost"
+    else { return false }
+    return true
+  }
+
+  /// `RRRR-MM-DD`, a real calendar day.
+  public static func isDate(_ text: String) -> Bool {
+    let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+    guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+      let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
+      (1900...2999).contains(year), (1...12).contains(month), day >= 1
+    else { return false }
+    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+    let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
+    return day <= days
+  }
+
+  static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+    scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value)
+      || scalar.value == 0x2028 || scalar.value == 0x2029 || (0x202A...0x202E).contains(scalar.value)
+      || (0x2066...0x2069).contains(scalar.value)
+  }
+}

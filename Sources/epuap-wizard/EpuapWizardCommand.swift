@@ -1,0 +1,29 @@
+import ArgumentParser
+import EpuapDomain
+import Foundation
+
+/// `epuap-wizard`: the wizard by default, and the commands that show and change journals.
+@main
+struct EpuapWizardCommand: ParsableCommand {
+  static let version = "1.0.0"
+
+  static let configuration = CommandConfiguration(
+    commandName: "epuap-wizard",
+    abstract: "Kreator przeniesienia integracji ePUAP z platformy SEKAP — krok po kroku, z dziennikiem postępu.",
+    discussion: """
+      Bez polecenia uruchamia kreatora w terminalu. Postęp jest zapisywany po każdej czynności
+      w dzienniku (JSON, jeden plik na jednostkę) w $XDG_STATE_HOME/epuap-wizard/
+      (domyślnie ~/.local/state/epuap-wizard/).
+
+      Kody wyjścia: 0 — w porządku; 1 — odmowa lub błędne dane (nic nie zapisano);
+      2 — dziennik uszkodzony lub niedostępny.
+      """,
+    version: version,
+    subcommands: [
+      WizardCommand.self, ListCommand.self, StatusCommand.self, JournalCommand.self, AnswersCommand.self,
+      PrintCommand.self,
+    ],
+    defaultSubcommand: WizardCommand.self,
+    helpNames: [.short, .long, .customLong("pomoc")]
+  )
+}

@@ -1,0 +1,40 @@
+import ArgumentParser
+import EpuapDomain
+import Foundation
+
+/// `list`: the journals in the state folder.
+struct ListCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "list", abstract: "Lista dzienników: jednostka, rola, ścieżka, postęp, ostatnia zmiana.")
+
+  @OptionGroup var options: JournalOptions
+  @Flag(name: .long, help: "Wynik w JSON.") var json = false
+
+  func run() throws {
+    try CLI.run {
+      let procedure = try CLI.procedure()
+      let files = options.journal.map { [$0] } ?? options.directory.journalFiles()
+      let summaries = files.map { JournalSummary.read(path: $0, procedure: procedure) }
+      if json {
+        try CLI.printJSON(summaries)
+        return
+      }
+      if summaries.isEmpty {
+        print("Brak dzienników w \(options.directory.path). Uruchom „epuap-wizard”, aby zacząć.")
+        return
+      }
+      for summary in summaries {
+        if let problem = summary.problem {
+          print("\(summary.path)\n  USZKODZONY: \(problem)")
+          continue
+        }
+        let role = summary.role == .um ? "pracownik UM" : "Partner"
+        let path = summary.chosenPath.map { procedure.pathTitle($0) } ?? "decyzja jeszcze nie podjęta"
+        print("\(summary.unitName) [\(summary.entityIdentifier.isEmpty ? "bez identyfikatora" : summary.entityIdentifier)]")
+        print("  rola: \(role); ścieżka: \(path)")
+        print("  postęp: \(summary.doneCount) z \(summary.totalCount) kroków; ostatnia zmiana: \(summary.lastChange) (\(summary.lastOperator))")
+        print("  plik: \(summary.path)" + (summary.tornTail ? " (urwany ostatni wiersz — zostanie odłożony przy otwarciu)" : ""))
+      }
+    }
+  }
+}
