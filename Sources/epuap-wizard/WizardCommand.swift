@@ -1,25 +1,56 @@
 import ArgumentParser
 import EpuapDomain
+import EpuapWizard
 import Foundation
+import ScreenKit
+import TerminalUI
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// The default command: the wizard in the terminal.
 struct WizardCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "wizard", abstract: "Uruchamia kreatora w terminalu (polecenie domyślne).")
+    commandName: "wizard",
+    abstract: "Uruchamia kreatora w terminalu (polecenie domyślne).",
+    discussion: "Wymaga terminala o rozmiarze co najmniej 80×24. Bez kolorów: ustaw NO_COLOR=1.")
 
   @OptionGroup var options: JournalOptions
 
   func run() throws {
     try CLI.run {
-      _ = try CLI.procedure()
-      print(
-        """
-        Kreator w terminalu nie jest jeszcze dostępny w tej wersji. Dostępne polecenia:
-          epuap-wizard list                 — lista dzienników
-          epuap-wizard status               — stan jednostki
-          epuap-wizard journal verify PLIK  — sprawdzenie dziennika
-          epuap-wizard answers export|apply — plik odpowiedzi
-        """)
+      let procedure = try CLI.procedure()
+      guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+        throw CLIFailure(
+          "Kreator potrzebuje terminala (uruchom go w oknie terminala). Bez terminala: epuap-wizard list | status | "
+            + "answers | print — zobacz „epuap-wizard --help”.", code: 1)
+      }
+      let backend = JournalBackend(procedure: procedure, directory: options.directory)
+      backend.printer = ChecklistPrinting.printer
+      NcursesTerminal.installSignalHandlers()
+      let terminal: NcursesTerminal
+      do {
+        terminal = try NcursesTerminal(environment: ProcessInfo.processInfo.environment)
+      } catch {
+        throw CLIFailure("Nie można uruchomić terminala: \(error). Sprawdź zmienną TERM.", code: 2)
+      }
+      let (model, commands) = WizardCore.start(
+        procedure: procedure, size: terminal.size, today: JournalClock.day(Date()), journalPath: options.journal)
+      let runner = WizardRunner(
+        model: model, terminal: terminal, backend: backend, pendingSignal: { NcursesTerminal.pendingSignal })
+      let outcome = runner.run(initialCommands: commands)
+      backend.close()
+      terminal.restore()
+      switch outcome {
+      case .quit, .inputEnded:
+        if let path = runner.model.journalPath {
+          print("Zapisano. Dziennik: \(path)\nAby wrócić: epuap-wizard --journal \"\(path)\"")
+        }
+      case .signal(let number):
+        FileHandle.standardError.write(Data("Przerwano (sygnał \(number)); wszystko, co zapisano, jest w dzienniku.\n".utf8))
+        throw ExitCode(128 + number)
+      }
     }
   }
 }

@@ -18,7 +18,7 @@ public struct AnswersPlan {
     var working = state ?? UnitState(unit: answers.unit, createdAt: "")
     func record(_ change: JournalChange) {
       changes.append(change)
-      working.apply(JournalEntry(version: 1, sequence: working.eventCount, time: "", operatorName: "", change: change, hash: ""))
+      working = working.simulating([change])
     }
     func report(_ location: String, _ issues: [ValidationIssue]) {
       problems += issues.errors.map { "\(location): \($0.message)" }

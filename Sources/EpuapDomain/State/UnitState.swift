@@ -65,6 +65,17 @@ public struct UnitState: Sendable, Equatable {
     apply(entry.change, entry: entry)
   }
 
+  /// The state as it would be after `change`, without a journal entry: for checking a change before
+  /// it is recorded (e.g. whether a step could then be marked done).
+  public func simulating(_ changes: [JournalChange]) -> UnitState {
+    var copy = self
+    let entry = JournalEntry(
+      version: JournalEntry.formatVersion, sequence: eventCount, time: updatedAt, operatorName: "", change: .batch([]),
+      hash: lastHash)
+    for change in changes { copy.apply(change, entry: entry) }
+    return copy
+  }
+
   private mutating func apply(_ change: JournalChange, entry: JournalEntry) {
     switch change {
     case .unitCreated(let info), .unitUpdated(let info):

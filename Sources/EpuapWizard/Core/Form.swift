@@ -1,0 +1,124 @@
+import EpuapDomain
+import ScreenKit
+
+/// A form of procedure fields: values being typed, the focused field, and the messages of the last check.
+///
+/// Values live here until they are valid and saved; the journal only ever sees checked values.
+public struct FormState: Equatable, Sendable {
+  public struct Entry: Equatable, Sendable {
+    public var field: Field
+    public var input: TextInput
+    /// The library's message for the value, shown beside the field.
+    public var error: String?
+    public var warning: String?
+  }
+
+  public var entries: [Entry]
+  /// Focused entry index.
+  public var focus: Int
+  /// Field ids not shown (e.g. card fields the chosen action does not need); focus skips them.
+  public var hidden: Set<String> = []
+
+  public init(fields: [Field], values: [String: String] = [:], focus: Int = 0) {
+    entries = fields.map { field in
+      let value = values[field.id] ?? ""
+      return Entry(field: field, input: TextInput(value), error: nil, warning: nil)
+    }
+    self.focus = focus
+  }
+
+  public var values: [String: String] {
+    Dictionary(uniqueKeysWithValues: entries.map { ($0.field.id, $0.input.text) })
+  }
+
+  public func value(_ id: String) -> String { entries.first { $0.field.id == id }?.input.text ?? "" }
+
+  public var focusedEntry: Entry? { entries.indices.contains(focus) ? entries[focus] : nil }
+
+  /// Indices of the entries on screen, in order.
+  public var visibleIndices: [Int] { entries.indices.filter { !hidden.contains(entries[$0].field.id) } }
+
+  /// Moves focus to the next (or previous) visible field; false at either end.
+  public mutating func moveFocus(by step: Int) -> Bool {
+    let visible = visibleIndices
+    guard let position = visible.firstIndex(of: focus) else {
+      if let first = visible.first { focus = first }
+      return false
+    }
+    let next = position + step
+    guard visible.indices.contains(next) else { return false }
+    focus = visible[next]
+    return true
+  }
+
+  /// Whether the focused field takes typed letters (so letter shortcuts must not fire).
+  public var isTyping: Bool {
+    guard let entry = focusedEntry else { return false }
+    switch entry.field.kind {
+    case .choice, .checkbox: return false
+    default: return true
+    }
+  }
+
+  public mutating func set(_ id: String, _ value: String) {
+    guard let index = entries.firstIndex(where: { $0.field.id == id }) else { return }
+    entries[index].input.set(value)
+  }
+
+  /// Applies an editing key to the focused field. Returns true when the key was used.
+  public mutating func edit(_ key: Key) -> Bool {
+    guard entries.indices.contains(focus) else { return false }
+    let field = entries[focus].field
+    switch field.kind {
+    case .choice:
+      let values = field.choices.map(\.value)
+      guard !values.isEmpty else { return false }
+      let current = values.firstIndex(of: entries[focus].input.text)
+      switch key {
+      case .character(" "), .right:
+        entries[focus].input.set(values[((current ?? -1) + 1) % values.count])
+      case .left:
+        entries[focus].input.set(values[((current ?? 0) - 1 + values.count) % values.count])
+      default: return false
+      }
+      return true
+    case .checkbox:
+      switch key {
+      case .character(" "), .left, .right:
+        entries[focus].input.set(entries[focus].input.text == "tak" ? "nie" : "tak")
+        return true
+      default: return false
+      }
+    default:
+      switch key {
+      case .character(let character):
+        entries[focus].input.insert(character)
+      case .backspace: entries[focus].input.backspace()
+      case .delete: entries[focus].input.deleteForward()
+      case .left: entries[focus].input.moveLeft()
+      case .right: entries[focus].input.moveRight()
+      case .home: entries[focus].input.moveHome()
+      case .end: entries[focus].input.moveEnd()
+      default: return false
+      }
+      return true
+    }
+  }
+
+  /// Checks every value with `check` and stores the messages; true when there is no error.
+  public mutating func validate(_ check: (Field, String) -> [ValidationIssue]) -> Bool {
+    var valid = true
+    for index in entries.indices {
+      let issues = check(entries[index].field, entries[index].input.text)
+      entries[index].error = issues.errors.first?.message
+      entries[index].warning = issues.warnings.first?.message
+      if entries[index].error != nil { valid = false }
+    }
+    return valid
+  }
+
+  /// Focus on the first field with an error, if any.
+  public mutating func focusFirstError() {
+    if let index = entries.firstIndex(where: { $0.error != nil }) { focus = index }
+  }
+}

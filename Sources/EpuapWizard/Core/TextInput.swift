@@ -1,0 +1,39 @@
+/// An editable line of text with a cursor, as in a form field. Pure value; keys change it.
+public struct TextInput: Equatable, Sendable {
+  public private(set) var characters: [Character]
+  /// Index in `characters` where the next character goes.
+  public private(set) var cursor: Int
+
+  public init(_ text: String = "") {
+    characters = Array(text)
+    cursor = characters.count
+  }
+
+  public var text: String { String(characters) }
+
+  public mutating func insert(_ character: Character) {
+    characters.insert(character, at: cursor)
+    cursor += 1
+  }
+
+  public mutating func backspace() {
+    guard cursor > 0 else { return }
+    characters.remove(at: cursor - 1)
+    cursor -= 1
+  }
+
+  public mutating func deleteForward() {
+    guard cursor < characters.count else { return }
+    characters.remove(at: cursor)
+  }
+
+  public mutating func moveLeft() { cursor = max(0, cursor - 1) }
+  public mutating func moveRight() { cursor = min(characters.count, cursor + 1) }
+  public mutating func moveHome() { cursor = 0 }
+  public mutating func moveEnd() { cursor = characters.count }
+
+  public mutating func set(_ text: String) {
+    characters = Array(text)
+    cursor = characters.count
+  }
+}

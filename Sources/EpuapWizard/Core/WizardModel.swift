@@ -1,0 +1,174 @@
+import EpuapDomain
+import ScreenKit
+
+/// The whole state of the wizard: what is on screen and what the journal says. Changed only by `update`.
+public struct WizardModel: Equatable, Sendable {
+  public let procedure: Procedure
+  public var size: ScreenSize
+  /// The open unit's state as the journal has it (nil before a journal is open).
+  public var unit: UnitState?
+  public var journalPath: String?
+  public var journals: [JournalSummary] = []
+  public var screen: Screen
+  /// Screens to return to with Esc.
+  public var backStack: [Screen] = []
+  public var overlay: Overlay?
+  public var message: StatusMessage?
+  /// What to do once the pending journal write succeeds.
+  public var afterRecord: AfterRecord?
+  /// `RRRR-MM-DD`, for date checks.
+  public var today: String
+  public var finished = false
+
+  public init(procedure: Procedure, size: ScreenSize, today: String) {
+    self.procedure = procedure
+    self.size = size
+    self.today = today
+    screen = .start(cursor: 0)
+  }
+
+  public var validator: Validator { Validator(procedure: procedure) }
+
+  public var checklist: Checklist? { unit.map { Checklist(procedure: procedure, state: $0) } }
+}
+
+/// One screen of the wizard with its own state.
+public enum Screen: Equatable, Sendable {
+  /// New unit, or resume one of the journals found.
+  case start(cursor: Int)
+  case newUnit(FormState)
+  /// Every step of the path with its status.
+  case overview(cursor: Int)
+  case step(StepScreen)
+  case mailboxForm(ItemForm)
+  /// Settings of steps 3.6–3.8 for one mailbox.
+  case settings(SettingsForm)
+  case systemForm(ItemForm)
+  case cardList(CardList)
+  case cardForm(ItemForm)
+  case finish(cursor: Int)
+}
+
+/// A step's screen: which step, the focused row, the step's own form and (step 2.0) the path chosen.
+public struct StepScreen: Equatable, Sendable {
+  public var stepID: String
+  public var cursor: Int
+  public var form: FormState
+  public var choice: PathID?
+  /// Lines the instruction is scrolled down by (PgUp/PgDn).
+  public var scroll: Int = 0
+
+  public init(stepID: String, cursor: Int = 0, form: FormState, choice: PathID? = nil) {
+    self.stepID = stepID
+    self.cursor = cursor
+    self.form = form
+    self.choice = choice
+  }
+}
+
+/// A form editing one item of a list: a mailbox, a system or a card. `itemID` nil: a new item.
+public struct ItemForm: Equatable, Sendable {
+  public var itemID: String?
+  public var form: FormState
+
+  public init(itemID: String?, form: FormState) {
+    self.itemID = itemID
+    self.form = form
+  }
+}
+
+public struct SettingsForm: Equatable, Sendable {
+  public var mailboxID: String
+  public var form: FormState
+  /// Which per-mailbox step each field belongs to, by field id.
+  public var stepOfField: [String: String]
+}
+
+/// The service card list: cursor, and the filter typed after `/`.
+public struct CardList: Equatable, Sendable {
+  public var cursor: Int = 0
+  public var filter = TextInput()
+  public var filtering = false
+
+  public init() {}
+}
+
+/// Something drawn over the screen that takes the keys until it is closed.
+public enum Overlay: Equatable, Sendable {
+  case help
+  case quitConfirm
+  case prompt(Prompt)
+  case confirm(Confirmation)
+  /// Choose the printout's format.
+  case printMenu(cursor: Int)
+}
+
+public struct Prompt: Equatable, Sendable {
+  public enum Purpose: Equatable, Sendable {
+    case skipReason(stepID: String)
+    case overrideReason(mailboxID: String, fieldID: String, value: String)
+  }
+
+  public var title: String
+  public var explanation: String
+  public var input = TextInput()
+  public var error: String?
+  public var purpose: Purpose
+}
+
+public struct Confirmation: Equatable, Sendable {
+  public enum Purpose: Equatable, Sendable {
+    case changeDecision(Decision)
+    case removeMailbox(id: String)
+    case removeSystem(name: String)
+    case removeCard(id: String)
+  }
+
+  public var title: String
+  public var lines: [String]
+  public var purpose: Purpose
+}
+
+public struct StatusMessage: Equatable, Sendable {
+  public enum Kind: Equatable, Sendable { case info, success, warning, error }
+  public var kind: Kind
+  public var text: String
+
+  public static func info(_ text: String) -> StatusMessage { StatusMessage(kind: .info, text: text) }
+  public static func success(_ text: String) -> StatusMessage { StatusMessage(kind: .success, text: text) }
+  public static func warning(_ text: String) -> StatusMessage { StatusMessage(kind: .warning, text: text) }
+  public static func error(_ text: String) -> StatusMessage { StatusMessage(kind: .error, text: text) }
+}
+
+/// Where to go once a journal write has succeeded.
+public enum AfterRecord: Equatable, Sendable {
+  case stay(String)
+  case nextStep(after: String, message: String)
+  case popScreen(String)
+  case overview(String)
+}
+
+/// Input to `update`: keys, a new size, and the results of commands the runtime carried out.
+public enum WizardEvent: Equatable, Sendable {
+  case key(Key)
+  case resized(ScreenSize)
+  case journalsListed([JournalSummary])
+  /// A journal was opened or created; `notice` says what recovery did, if anything.
+  case journalOpened(path: String, state: UnitState, notice: String?)
+  /// The last `record` reached the disk; this is the journal's state now.
+  case recorded(UnitState)
+  /// A command failed; the Polish message says why and what to do.
+  case failed(String)
+  case printed(String)
+}
+
+/// Work `update` asks the runtime to do: it is the only way the wizard touches files.
+public enum WizardCommand: Equatable, Sendable {
+  case listJournals
+  case openJournal(path: String)
+  case createJournal(unit: UnitInfo, operatorName: String)
+  /// Append to the open journal, durably; answered by `.recorded` or `.failed`.
+  case record(JournalChange)
+  case printChecklist(format: String)
+  case quit
+}

@@ -1,0 +1,311 @@
+import EpuapDomain
+import Foundation
+import ScreenKit
+
+/// The wizard's one state transition: `update(model, event)` returns the new model and the commands for
+/// the runtime (journal writes, opening files, printing). It does no I/O itself, so every screen can be
+/// driven and checked in tests without a terminal or a disk.
+public enum WizardCore {
+  public static func update(_ model: WizardModel, _ event: WizardEvent) -> (WizardModel, [WizardCommand]) {
+    var next = model
+    let commands = next.handle(event)
+    return (next, commands)
+  }
+
+  /// The model and commands to start with: list the journals, or open the one given.
+  public static func start(
+    procedure: Procedure, size: ScreenSize, today: String, journalPath: String? = nil
+  ) -> (WizardModel, [WizardCommand]) {
+    let model = WizardModel(procedure: procedure, size: size, today: today)
+    if let journalPath { return (model, [.openJournal(path: journalPath)]) }
+    return (model, [.listJournals])
+  }
+}
+
+extension WizardModel {
+  mutating func handle(_ event: WizardEvent) -> [WizardCommand] {
+    switch event {
+    case .resized(let newSize):
+      size = newSize
+      return []
+    case .journalsListed(let list):
+      journals = list
+      return []
+    case .journalOpened(let path, let state, let notice):
+      journalPath = path
+      unit = state
+      backStack = []
+      overlay = nil
+      if let notice { message = .warning(notice) }
+      let checklist = Checklist(procedure: procedure, state: state)
+      if let first = checklist.firstOpen {
+        backStack = [.overview(cursor: overviewIndex(of: first.step.id))]
+        screen = .step(makeStepScreen(first.step.id))
+      } else {
+        screen = .finish(cursor: 0)
+      }
+      if notice == nil {
+        message = .info("Zapisano wszystko, co zrobiono wcześniej. Jesteś przy pierwszym otwartym kroku.")
+      }
+      return []
+    case .recorded(let state):
+      unit = state
+      let after = afterRecord
+      afterRecord = nil
+      applyAfterRecord(after)
+      return []
+    case .failed(let text):
+      afterRecord = nil
+      message = .error(text)
+      return []
+    case .printed(let text):
+      message = .success(text)
+      return []
+    case .key(let key):
+      if key == .resize { return [] }
+      if overlay != nil { return handleOverlayKey(key) }
+      let typing = isTyping
+      message = nil
+      if !typing {
+        switch key {
+        case .character("?"), .function(1):
+          overlay = .help
+          return []
+        case .character("q"):
+          overlay = .quitConfirm
+          return []
+        default: break
+        }
+      } else if key == .function(1) {
+        overlay = .help
+        return []
+      }
+      return handleScreenKey(key)
+    }
+  }
+
+  /// Whether the focused element takes typed letters, so letter shortcuts must not fire.
+  var isTyping: Bool {
+    switch screen {
+    case .newUnit(let form): return form.isTyping
+    case .step(let step):
+      if case .field = currentStepRow(step) { return step.form.isTyping }
+      return false
+    case .mailboxForm(let item), .systemForm(let item), .cardForm(let item): return item.form.isTyping
+    case .settings(let settings): return settings.form.isTyping
+    case .cardList(let list): return list.filtering
+    default: return false
+    }
+  }
+
+  mutating func handleScreenKey(_ key: Key) -> [WizardCommand] {
+    switch screen {
+    case .start(let cursor): return handleStartKey(key, cursor: cursor)
+    case .newUnit(let form): return handleNewUnitKey(key, form: form)
+    case .overview(let cursor): return handleOverviewKey(key, cursor: cursor)
+    case .step(let step): return handleStepKey(key, step: step)
+    case .mailboxForm(let item): return handleMailboxFormKey(key, item: item)
+    case .settings(let settings): return handleSettingsKey(key, settings: settings)
+    case .systemForm(let item): return handleSystemFormKey(key, item: item)
+    case .cardList(let list): return handleCardListKey(key, list: list)
+    case .cardForm(let item): return handleCardFormKey(key, item: item)
+    case .finish(let cursor): return handleFinishKey(key, cursor: cursor)
+    }
+  }
+
+  // MARK: - Navigation
+
+  mutating func push(_ next: Screen) {
+    backStack.append(screen)
+    screen = next
+  }
+
+  mutating func pop() {
+    if let previous = backStack.popLast() {
+      screen = refreshed(previous)
+    } else if unit != nil {
+      screen = .overview(cursor: 0)
+    } else {
+      screen = .start(cursor: 0)
+    }
+  }
+
+  /// A screen returned to after the journal changed: step forms take the journal's values again.
+  func refreshed(_ screen: Screen) -> Screen {
+    guard case .step(var step) = screen else { return screen }
+    let fresh = makeStepScreen(step.stepID)
+    step.form = fresh.form
+    step.choice = step.choice ?? fresh.choice
+    return .step(step)
+  }
+
+  mutating func applyAfterRecord(_ after: AfterRecord?) {
+    switch after {
+    case .none: break
+    case .stay(let text):
+      message = .success(text)
+      if case .step(let step) = screen { screen = refreshed(.step(step)) }
+    case .popScreen(let text):
+      message = .success(text)
+      pop()
+    case .overview(let text):
+      message = .success(text)
+      backStack = []
+      screen = .overview(cursor: 0)
+    case .nextStep(let after, let text):
+      message = .success(text)
+      goToStep(after: after)
+    }
+  }
+
+  /// The next step still to do after `stepID` (wrapping to the first open one), or the finish screen.
+  mutating func goToStep(after stepID: String) {
+    guard let checklist else { return }
+    let applicable = checklist.applicable
+    let position = applicable.firstIndex { $0.step.id == stepID } ?? -1
+    let later = applicable.dropFirst(position + 1).first { $0.status == .todo }
+    if let target = later ?? checklist.firstOpen {
+      backStack = [.overview(cursor: overviewIndex(of: target.step.id))]
+      screen = .step(makeStepScreen(target.step.id))
+    } else {
+      backStack = [.overview(cursor: 0)]
+      screen = .finish(cursor: 0)
+    }
+  }
+
+  func overviewIndex(of stepID: String) -> Int {
+    checklist?.applicable.firstIndex { $0.step.id == stepID } ?? 0
+  }
+
+  /// Asks the runtime to record `change`; `after` runs once it is on disk.
+  mutating func record(_ change: JournalChange, then after: AfterRecord) -> [WizardCommand] {
+    afterRecord = after
+    return [.record(change)]
+  }
+
+  // MARK: - Overlays
+
+  mutating func handleOverlayKey(_ key: Key) -> [WizardCommand] {
+    guard let current = overlay else { return [] }
+    switch current {
+    case .help:
+      overlay = nil
+      return []
+    case .quitConfirm:
+      switch key {
+      case .character("t"), .character("T"), .character("y"), .enter, .character("q"):
+        overlay = nil
+        finished = true
+        return [.quit]
+      default:
+        overlay = nil
+        return []
+      }
+    case .printMenu(let cursor):
+      let formats = PrintFormats.all
+      switch key {
+      case .up, .character("k"): overlay = .printMenu(cursor: max(0, cursor - 1))
+      case .down, .character("j"), .tab: overlay = .printMenu(cursor: min(formats.count - 1, cursor + 1))
+      case .enter:
+        overlay = nil
+        message = .info("Drukowanie…")
+        return [.printChecklist(format: formats[cursor].id)]
+      case .escape: overlay = nil
+      default: break
+      }
+      return []
+    case .confirm(let confirmation):
+      switch key {
+      case .character("t"), .character("T"), .character("y"), .enter:
+        overlay = nil
+        return confirmed(confirmation.purpose)
+      case .escape, .character("n"), .character("N"):
+        overlay = nil
+        message = .info("Anulowano; nic nie zmieniono.")
+      default: break
+      }
+      return []
+    case .prompt(var prompt):
+      switch key {
+      case .escape:
+        overlay = nil
+        message = .info("Anulowano; nic nie zapisano.")
+        return []
+      case .enter:
+        return submit(prompt)
+      case .character(let character): prompt.input.insert(character)
+      case .backspace: prompt.input.backspace()
+      case .delete: prompt.input.deleteForward()
+      case .left: prompt.input.moveLeft()
+      case .right: prompt.input.moveRight()
+      case .home: prompt.input.moveHome()
+      case .end: prompt.input.moveEnd()
+      default: break
+      }
+      overlay = .prompt(prompt)
+      return []
+    }
+  }
+
+  mutating func submit(_ prompt: Prompt) -> [WizardCommand] {
+    var prompt = prompt
+    let text = prompt.input.text.trimmingCharacters(in: .whitespaces)
+    switch prompt.purpose {
+    case .skipReason(let stepID):
+      let issues = validator.checkSkip(stepID: stepID, reason: text)
+      if let error = issues.errors.first {
+        prompt.error = error.message
+        overlay = .prompt(prompt)
+        return []
+      }
+      overlay = nil
+      return record(
+        .stepMarked(StepMark(stepID: stepID, status: .skipped, reason: text)),
+        then: .nextStep(after: stepID, message: "Krok \(stepID) pominięto (powód zapisano)."))
+    case .overrideReason(let mailboxID, let fieldID, let value):
+      let label = validator.stepID(ofSetting: fieldID).flatMap { validator.field($0, fieldID)?.label } ?? fieldID
+      let override = VendorOverride(mailboxID: mailboxID, fieldID: fieldID, value: value, reason: text)
+      if let error = validator.checkOverride(override, fieldLabel: label).errors.first {
+        prompt.error = error.message
+        overlay = .prompt(prompt)
+        return []
+      }
+      overlay = nil
+      return record(.overrideSaved(override), then: .stay("Zapisano wartość dostawcy dla „\(label)” z powodem."))
+    }
+  }
+
+  mutating func confirmed(_ purpose: Confirmation.Purpose) -> [WizardCommand] {
+    switch purpose {
+    case .changeDecision(let decision):
+      return recordDecision(decision)
+    case .removeMailbox(let id):
+      return record(.mailboxRemoved(ItemRef(id: id)), then: .stay("Usunięto skrytkę z listy."))
+    case .removeSystem(let name):
+      return record(.systemRemoved(ItemRef(id: name)), then: .stay("Usunięto system „\(name)” z listy."))
+    case .removeCard(let id):
+      return record(.cardRemoved(ItemRef(id: id)), then: .stay("Usunięto kartę z listy."))
+    }
+  }
+
+  mutating func recordDecision(_ decision: Decision) -> [WizardCommand] {
+    let title = procedure.pathTitle(decision.path)
+    return record(
+      .batch([.decisionMade(decision), .stepMarked(StepMark(stepID: "2.0", status: .done))]),
+      then: .nextStep(after: "2.0", message: "Zapisano decyzję: \(title)."))
+  }
+}
+
+/// The printout formats the wizard offers.
+public enum PrintFormats {
+  public struct Format: Equatable, Sendable {
+    public var id: String
+    public var label: String
+  }
+
+  public static let all = [
+    Format(id: "text", label: "Tekst (80 kolumn, dla zwykłej drukarki)"),
+    Format(id: "html", label: "HTML (A4, do druku z przeglądarki)"),
+    Format(id: "markdown", label: "Markdown"),
+  ]
+}

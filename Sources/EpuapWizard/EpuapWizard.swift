@@ -1,2 +1,0 @@
-/// The wizard: pure state, update and render.
-public enum EpuapWizard {}

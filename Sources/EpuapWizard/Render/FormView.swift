@@ -1,0 +1,116 @@
+import EpuapDomain
+import ScreenKit
+
+/// Item forms: new unit, mailbox, mailbox settings, system, card.
+enum FormView {
+  static func drawNewUnit(_ model: WizardModel, form: FormState, into buffer: inout ScreenBuffer, area: ContentArea) {
+    draw(form, intro: [], saveLabel: "Utwórz dziennik i zacznij", into: &buffer, area: area)
+  }
+
+  static func drawMailbox(_ model: WizardModel, item: ItemForm, into buffer: inout ScreenBuffer, area: ContentArea) {
+    let kept = model.unit?.keptMailboxes.count ?? 0
+    let intro = [
+      ContentLine(" Zalecane są najwyżej \(model.procedure.recommendedMaxMailboxes) skrytki; zachowanych teraz: \(kept).", Styles.dim)
+    ]
+    draw(item.form, intro: intro, saveLabel: "Zapisz skrytkę", into: &buffer, area: area)
+  }
+
+  static func drawSettings(_ model: WizardModel, settings: SettingsForm, into buffer: inout ScreenBuffer, area: ContentArea) {
+    let intro = [
+      ContentLine(" Wpisz to, co jest ustawione w ePUAP. Inna wartość niż zalecana: F4 lub o — wartość dostawcy z powodem.", Styles.dim)
+    ]
+    var overrides: [String: VendorOverride] = [:]
+    for override in model.unit?.overrides ?? [] where override.mailboxID == settings.mailboxID {
+      overrides[override.fieldID] = override
+    }
+    var sections: [Int: String] = [:]
+    var seen: Set<String> = []
+    for (index, entry) in settings.form.entries.enumerated() {
+      let stepID = settings.stepOfField[entry.field.id] ?? ""
+      if seen.insert(stepID).inserted, let step = model.procedure.step(stepID) {
+        sections[index] = "\(stepID) \(step.title)"
+      }
+    }
+    draw(settings.form, intro: intro, saveLabel: "Zapisz ustawienia skrytki", into: &buffer, area: area, overrides: overrides, sections: sections)
+  }
+
+  static func drawSystem(_ model: WizardModel, item: ItemForm, into buffer: inout ScreenBuffer, area: ContentArea) {
+    let intro = [
+      ContentLine(" Wpisz system tak, jak widać go na liście „Systemy”. Standardowo jest tylko \(model.procedure.sekapSystemName).", Styles.dim)
+    ]
+    draw(item.form, intro: intro, saveLabel: "Zapisz system", into: &buffer, area: area)
+  }
+
+  static func drawCard(_ model: WizardModel, item: ItemForm, into buffer: inout ScreenBuffer, area: ContentArea) {
+    let intro = [ContentLine(" Status i działanie wybierasz spacją lub strzałkami ←/→; pola zależą od działania.", Styles.dim)]
+    draw(item.form, intro: intro, saveLabel: "Zapisz kartę", into: &buffer, area: area)
+  }
+
+  static func draw(
+    _ form: FormState, intro: [ContentLine], saveLabel: String, into buffer: inout ScreenBuffer, area: ContentArea,
+    overrides: [String: VendorOverride] = [:], sections: [Int: String] = [:]
+  ) {
+    var lines = intro
+    if !intro.isEmpty { lines.append(.blank) }
+    for index in form.visibleIndices {
+      if let title = sections[index] { lines.append(ContentLine(" " + title, Styles.heading)) }
+      let entry = form.entries[index]
+      lines += FieldLines.lines(
+        entry, row: index, focused: form.focus == index, width: area.width, override: overrides[entry.field.id])
+    }
+    lines.append(.blank)
+    lines.append(FieldLines.action(saveLabel + " (Enter)", row: form.saveRow, focused: form.focus == form.saveRow))
+    Viewport.draw(lines, into: &buffer, top: area.top, height: area.height, focusRow: form.focus)
+  }
+}
+
+/// The service card list: a table that scrolls, with a filter typed after `/`.
+enum CardListView {
+  static func draw(_ model: WizardModel, list: CardList, into buffer: inout ScreenBuffer, area: ContentArea) {
+    let all = model.unit?.cards ?? []
+    let cards = model.filteredCards(list)
+    let undecided = all.filter { $0.action == nil }.count
+    var header = " Kart: \(all.count), bez decyzji: \(undecided)"
+    if !list.filter.text.isEmpty || list.filtering { header += " · pasuje: \(cards.count)" }
+    buffer.write(header, x: 0, y: area.top, style: Styles.dim)
+    let filterY = area.top + 1
+    if list.filtering || !list.filter.text.isEmpty {
+      let prompt = " Szukaj: "
+      buffer.write(prompt, x: 0, y: filterY, style: Styles.heading)
+      let shown = DisplayWidth.truncateLeading(list.filter.text, to: area.width - 12)
+      buffer.write(shown, x: DisplayWidth.of(prompt), y: filterY, style: Styles.field)
+      if list.filtering { buffer.cursor = CursorPosition(x: DisplayWidth.of(prompt) + DisplayWidth.of(shown), y: filterY) }
+    } else {
+      buffer.write(" / — szukaj po nazwie, a — dodaj kartę, Enter — edytuj", x: 0, y: filterY, style: Styles.dim)
+    }
+    let nameWidth = area.width - 36
+    let columns =
+      "  " + DisplayWidth.pad("Nazwa karty (opis usługi)", to: nameWidth) + DisplayWidth.pad("Status", to: 12) + "Działanie"
+    buffer.write(columns, x: 0, y: area.top + 2, style: Styles.dim)
+    var lines: [ContentLine] = []
+    for (index, card) in cards.enumerated() {
+      let status = card.status == .aktualna ? "Aktualna" : "Nieaktualna"
+      let action = card.action.map { shortAction($0) } ?? "— bez decyzji —"
+      let problem = model.validator.checkCard(card).errors.isEmpty ? "" : " ✗"
+      let text =
+        "  " + DisplayWidth.pad(DisplayWidth.truncate(card.name, to: nameWidth - 1), to: nameWidth)
+        + DisplayWidth.pad(status, to: 12) + action + problem
+      var line = ContentLine(text, card.action == nil ? Styles.dim : .plain, row: index)
+      line.highlighted = index == list.cursor && !list.filtering
+      lines.append(line)
+    }
+    if cards.isEmpty {
+      lines.append(ContentLine(all.isEmpty ? "  Brak kart. a — dodaj pierwszą kartę." : "  Żadna karta nie pasuje do wyszukiwania.", Styles.dim))
+    }
+    Viewport.draw(lines, into: &buffer, top: area.top + 3, height: area.height - 3, focusRow: list.cursor)
+  }
+
+  static func shortAction(_ action: CardAction) -> String {
+    switch action {
+    case .delete: "Usuń"
+    case .external: "Zewnętrzny (URL)"
+    case .epuap: "Dostępny na ePUAP"
+    case .keep: "Zostaw (własna)"
+    }
+  }
+}

@@ -1,0 +1,64 @@
+import EpuapDomain
+
+/// The key line at the bottom of each screen and the help overlay's text.
+enum KeyHints {
+  static func line(for model: WizardModel) -> String {
+    switch model.screen {
+    case .start: return "↑↓ wybór  Enter otwórz  n nowa jednostka  ? pomoc  q wyjście"
+    case .newUnit: return "Tab/↑↓ pola  spacja/←→ wybór  Enter dalej  Esc wstecz  F1 pomoc"
+    case .overview: return "↑↓ kroki  Enter otwórz  n następny otwarty  f zakończenie  p drukuj  ? pomoc  q wyjście"
+    case .step(let step):
+      if model.isTyping { return "Enter/Tab zapisz pole  Esc przegląd  F1 pomoc  (litery wpisują tekst)" }
+      let kind = model.procedure.step(step.stepID)?.kind
+      let add = (kind == .mailboxes || kind == .systems) ? "  a dodaj  x usuń" : ""
+      return "↑↓ wybór  Enter  d zrobione  s pomiń  n następny\(add)  o przegląd  ? pomoc  q wyjście"
+    case .mailboxForm, .systemForm, .cardForm, .newUnit:
+      return "Tab/↑↓ pola  spacja/←→ wybór  Enter dalej/zapisz  F2 zapisz  Esc anuluj  F1 pomoc"
+    case .settings:
+      return "Tab/↑↓ pola  spacja/←→ wybór  F4 wartość dostawcy  F2 zapisz  Esc anuluj  F1 pomoc"
+    case .cardList(let list):
+      if list.filtering { return "Pisz, aby szukać  Enter zakończ  Esc wyczyść" }
+      return "↑↓ PgUp/PgDn  / szukaj  a dodaj  Enter edytuj  x usuń  Esc wstecz  ? pomoc"
+    case .finish: return "p drukuj listę kontrolną  o przegląd  n następny otwarty krok  q wyjście"
+    }
+  }
+
+  static func help(for model: WizardModel) -> [String] {
+    var lines = [
+      "Postęp zapisuje się po każdej czynności w dzienniku; możesz przerwać w dowolnej chwili (q) i wrócić później.",
+      "Klawisze: ↑↓ lub j/k — wybór; Enter — wybierz; Tab/Shift-Tab — następne/poprzednie pole; Esc — wstecz; "
+        + "PgUp/PgDn, Home/End — przewijanie; spacja — przełącz; ? lub F1 — pomoc; q — wyjście.",
+      "W polu tekstowym litery wpisują tekst (także ą, ć, ę, ł, ń, ó, ś, ź, ż); ←/→, Home/End, Backspace, Delete edytują. "
+        + "Błędną wartość kreator pokazuje z opisem i nie zapisuje, dopóki nie zostanie poprawiona.",
+    ]
+    switch model.screen {
+    case .start:
+      lines.append("Ekran startowy: „Nowa jednostka” albo dziennik do wznowienia — wznowienie otwiera pierwszy otwarty krok.")
+    case .overview:
+      lines.append("Przegląd: [x] zrobione, [-] pominięte, [ ] do zrobienia; ✗ błędy, ! ostrzeżenia przy kroku. f — zakończenie, p — wydruk.")
+    case .step(let step):
+      lines.append(
+        "Krok: instrukcja słowami portalu; d — oznacz jako zrobione (kreator sprawdza warunki), s — pomiń z powodem, "
+          + "u — przywróć „do zrobienia”, n — następny otwarty krok, o — przegląd.")
+      switch model.procedure.step(step.stepID)?.kind {
+      case .mailboxes: lines.append("Skrytki: a — dodaj, Enter — edytuj adres i działanie (zachowaj / usuń / zablokuj), x — usuń z listy.")
+      case .perMailbox: lines.append("Kroki 3.4–3.9 robi się dla każdej zachowanej skrytki: Enter otwiera jej ustawienia (3.6–3.8).")
+      case .systems: lines.append("Systemy: wpisz każdy system z listy „Systemy”. Inne niż \(model.procedure.sekapSystemName) tylko zanotuj.")
+      case .consent: lines.append("„Usuń system” wolno oznaczyć jako zrobione dopiero po zapisaniu zgody Urzędu Marszałkowskiego (kto, kiedy, znak).")
+      case .decision: lines.append("Decyzja: wybierz sposób odbierania dokumentów; dla innego SOD wpisz dostawcę; d — zatwierdź.")
+      case .cards: lines.append("Karty usług: Enter otwiera listę; tam / szuka, a dodaje, Enter edytuje.")
+      default: break
+      }
+    case .settings:
+      lines.append("Ustawienia skrytki: wpisz wartości z ePUAP. Gdy dostawca SOD prosi o inną wartość, F4 (lub o) zapisuje ją z powodem.")
+    case .cardList:
+      lines.append("Lista kart: / — szukaj po nazwie (bez względu na wielkość liter i polskie znaki), a — dodaj, x — usuń z listy.")
+    case .cardForm:
+      lines.append("„Usuń” tylko dla karty „Nieaktualna” (najpierw „Wycofaj z publikacji”); przekierowanie wymaga nazwy i adresu URL albo formularza i skrytki.")
+    case .finish:
+      lines.append("Zakończenie: p — wydruk listy kontrolnej do akt i do podpisu Kierownika Jednostki.")
+    default: break
+    }
+    return lines
+  }
+}

@@ -1,0 +1,78 @@
+import EpuapDomain
+import ScreenKit
+
+/// Help, questions and prompts drawn in a box over the screen.
+enum OverlayView {
+  static func draw(_ overlay: Overlay, model: WizardModel, into buffer: inout ScreenBuffer) {
+    let width = min(72, buffer.size.width - 4)
+    var lines: [ContentLine] = []
+    var title = ""
+    var cursorLine: Int?
+    var cursorColumn = 0
+    switch overlay {
+    case .help:
+      title = "Pomoc"
+      for line in KeyHints.help(for: model) {
+        lines += [ContentLine].paragraph(line, width: width - 2, indent: 0)
+      }
+      lines.append(.blank)
+      lines.append(ContentLine("Dowolny klawisz — zamknij pomoc.", Styles.dim))
+    case .quitConfirm:
+      title = "Zakończyć pracę?"
+      lines += [ContentLine].paragraph(
+        "Wszystko jest już zapisane w dzienniku — możesz wrócić w dowolnej chwili i zacząć tam, gdzie skończyłeś.",
+        width: width - 2, indent: 0)
+      lines.append(.blank)
+      lines.append(ContentLine("t / Enter — zakończ    n / Esc — zostań", Styles.heading))
+    case .printMenu(let cursor):
+      title = "Wydruk listy kontrolnej"
+      lines.append(ContentLine("Wybierz format (plik obok dziennika; tekst można wysłać na drukarkę):", Styles.dim))
+      for (index, format) in PrintFormats.all.enumerated() {
+        lines.append(FieldLines.action(format.label, row: index, focused: index == cursor))
+      }
+      lines.append(.blank)
+      lines.append(ContentLine("Enter — drukuj, Esc — anuluj", Styles.dim))
+    case .confirm(let confirmation):
+      title = confirmation.title
+      for line in confirmation.lines { lines += [ContentLine].paragraph(line, width: width - 2, indent: 0) }
+      lines.append(.blank)
+      lines.append(ContentLine("t / Enter — tak    n / Esc — nie", Styles.heading))
+    case .prompt(let prompt):
+      title = prompt.title
+      lines += [ContentLine].paragraph(prompt.explanation, width: width - 2, style: Styles.dim, indent: 0)
+      lines.append(.blank)
+      let shown = DisplayWidth.truncateLeading(String(prompt.input.characters.prefix(prompt.input.cursor)), to: width - 6)
+      let rest = String(prompt.input.characters.suffix(from: prompt.input.cursor))
+      lines.append(ContentLine([Span("> "), Span(DisplayWidth.pad(DisplayWidth.truncate(shown + rest, to: width - 5), to: width - 5), Styles.field)]))
+      cursorLine = lines.count - 1
+      cursorColumn = 2 + DisplayWidth.of(shown)
+      if let error = prompt.error {
+        lines += [ContentLine].paragraph(error, width: width - 2, style: Styles.error, indent: 0, prefix: "✗ ")
+      }
+    }
+    let maxHeight = buffer.size.height - 4
+    let height = min(maxHeight, lines.count + 2)
+    let left = (buffer.size.width - width) / 2
+    let top = max(1, (buffer.size.height - height) / 2)
+    buffer.fill(x: left, y: top, width: width, height: height, style: .plain)
+    let border = Style(.accent, [.bold])
+    buffer.write("┌" + String(repeating: "─", count: width - 2) + "┐", x: left, y: top, style: border)
+    buffer.write("└" + String(repeating: "─", count: width - 2) + "┘", x: left, y: top + height - 1, style: border)
+    for y in (top + 1)..<(top + height - 1) {
+      buffer.write("│", x: left, y: y, style: border)
+      buffer.write("│", x: left + width - 1, y: y, style: border)
+    }
+    buffer.write(" " + DisplayWidth.truncate(title, to: width - 6) + " ", x: left + 2, y: top, style: Styles.heading)
+    buffer.cursor = nil
+    for (index, line) in lines.prefix(height - 2).enumerated() {
+      var x = left + 1
+      let y = top + 1 + index
+      if line.highlighted { buffer.fill(x: left + 1, y: y, width: width - 2, height: 1, style: Styles.focus) }
+      for span in line.spans {
+        let style = line.highlighted ? Style(span.style.color, span.style.text.union(.reverse)) : span.style
+        x += buffer.write(span.text, x: x, y: y, style: style, maxWidth: left + width - 1 - x)
+      }
+      if index == cursorLine { buffer.cursor = CursorPosition(x: left + 1 + cursorColumn, y: y) }
+    }
+  }
+}

@@ -1,0 +1,105 @@
+import EpuapDomain
+import Foundation
+import ScreenKit
+
+/// The run loop: key → event → `update` → commands (journal writes) → result events → `render` → draw.
+///
+/// A journal write is carried out before the next frame is drawn, and its result comes back as an event,
+/// so the screen shows a change as recorded only once it is on disk.
+public final class WizardRunner {
+  public private(set) var model: WizardModel
+  private let terminal: any TerminalDevice
+  private let backend: any WizardBackend
+  /// Checked after every key; returns a signal number when the process was asked to stop.
+  private let pendingSignal: () -> Int32?
+
+  public init(
+    model: WizardModel, terminal: any TerminalDevice, backend: any WizardBackend,
+    pendingSignal: @escaping () -> Int32? = { nil }
+  ) {
+    self.model = model
+    self.terminal = terminal
+    self.backend = backend
+    self.pendingSignal = pendingSignal
+  }
+
+  public enum Outcome: Equatable {
+    case quit
+    /// The terminal ran out of keys (tests) or closed.
+    case inputEnded
+    case signal(Int32)
+  }
+
+  /// Runs `commands`, then the loop until the user quits, input ends or a signal arrives.
+  public func run(initialCommands: [WizardCommand]) -> Outcome {
+    if carryOut(initialCommands) { return .quit }
+    draw()
+    while true {
+      if let signal = pendingSignal() { return .signal(signal) }
+      guard let key = terminal.readKey(timeoutMilliseconds: 200) else {
+        if let signal = pendingSignal() { return .signal(signal) }
+        if terminal.isExhausted { return .inputEnded }
+        continue
+      }
+      if send(key == .resize ? .resized(terminal.size) : .key(key)) { return .quit }
+      draw()
+    }
+  }
+
+  /// Feeds one event through `update` and carries out the commands; true when the wizard should quit.
+  @discardableResult
+  public func send(_ event: WizardEvent) -> Bool {
+    let (next, commands) = WizardCore.update(model, event)
+    model = next
+    return carryOut(commands)
+  }
+
+  private func carryOut(_ commands: [WizardCommand]) -> Bool {
+    var queue = commands
+    while !queue.isEmpty {
+      let command = queue.removeFirst()
+      let result: WizardEvent
+      switch command {
+      case .quit:
+        return true
+      case .listJournals:
+        result = .journalsListed(backend.listJournals())
+      case .openJournal(let path):
+        do {
+          let (state, notice) = try backend.open(path: path)
+          result = .journalOpened(path: path, state: state, notice: notice)
+        } catch {
+          result = .failed(error.message)
+        }
+      case .createJournal(let unit, let operatorName):
+        do {
+          let (path, state) = try backend.create(unit: unit, operatorName: operatorName)
+          result = .journalOpened(path: path, state: state, notice: nil)
+        } catch {
+          result = .failed(error.message)
+        }
+      case .record(let change):
+        do {
+          result = .recorded(try backend.record(change))
+        } catch {
+          result = .failed(error.message)
+        }
+      case .printChecklist(let format):
+        do {
+          result = .printed(try backend.printChecklist(format: format))
+        } catch {
+          result = .failed(error.message)
+        }
+      }
+      let (next, more) = WizardCore.update(model, result)
+      model = next
+      queue += more
+    }
+    return false
+  }
+
+  private func draw() {
+    model.size = terminal.size
+    terminal.draw(WizardView.render(model))
+  }
+}

@@ -1,0 +1,293 @@
+import EpuapDomain
+import Foundation
+import ScreenKit
+
+extension WizardModel {
+  mutating func handleStepKey(_ key: Key, step: StepScreen) -> [WizardCommand] {
+    var step = step
+    let rows = stepRows(step)
+    guard !rows.isEmpty, let procedureStep = procedure.step(step.stepID) else { return [] }
+    step.cursor = min(step.cursor, rows.count - 1)
+    let row = rows[step.cursor]
+    if case .field(let index) = row {
+      step.form.focus = index
+    }
+    let typing: Bool = {
+      if case .field = row { return step.form.isTyping }
+      return false
+    }()
+
+    switch key {
+    case .escape:
+      pop()
+      return []
+    case .up, .backTab, .down, .tab:
+      let forward = key == .down || key == .tab
+      let moved = forward ? min(rows.count - 1, step.cursor + 1) : max(0, step.cursor - 1)
+      if case .field(let index) = row, let commands = commitField(index, in: &step) {
+        // Invalid: stay on the field, its message beside it. Valid: record it and move on.
+        if !commands.isEmpty { step.cursor = moved }
+        screen = .step(step)
+        return commands
+      }
+      step.cursor = moved
+      screen = .step(step)
+      return []
+    case .pageDown:
+      step.scroll += max(1, size.height / 2)
+      screen = .step(step)
+      return []
+    case .pageUp:
+      step.scroll = max(0, step.scroll - max(1, size.height / 2))
+      screen = .step(step)
+      return []
+    case .home where !typing:
+      step.cursor = 0
+      screen = .step(step)
+      return []
+    case .end where !typing:
+      step.cursor = rows.count - 1
+      screen = .step(step)
+      return []
+    default: break
+    }
+
+    if case .field(let index) = row {
+      if key == .enter {
+        let commands = commitField(index, in: &step)
+        if commands.map({ !$0.isEmpty }) ?? true { step.cursor = min(rows.count - 1, step.cursor + 1) }
+        screen = .step(step)
+        return commands ?? []
+      }
+      if step.form.edit(key) {
+        step.form.entries[index].error = nil
+        var commands: [WizardCommand] = []
+        // Choices and tick boxes are whole values: they are saved as soon as they change.
+        if !step.form.isTyping { commands = commitField(index, in: &step, force: true) ?? [] }
+        screen = .step(step)
+        return commands
+      }
+      if typing { return [] }
+    }
+
+    switch key {
+    case .enter, .character(" ") where !typing:
+      return activate(row, step: &step, procedureStep: procedureStep)
+    case .character("d"): return activate(.markDone, step: &step, procedureStep: procedureStep)
+    case .character("s") where procedureStep.kind != .decision:
+      return activate(.skip, step: &step, procedureStep: procedureStep)
+    case .character("u"):
+      return activate(.reopen, step: &step, procedureStep: procedureStep)
+    case .character("a"):
+      switch procedureStep.kind {
+      case .mailboxes: return activate(.addMailbox, step: &step, procedureStep: procedureStep)
+      case .systems: return activate(.addSystem, step: &step, procedureStep: procedureStep)
+      case .cards: return activate(.openCards, step: &step, procedureStep: procedureStep)
+      default: return []
+      }
+    case .character("x"), .delete:
+      switch row {
+      case .mailbox(let id):
+        let address = unit?.mailbox(id)?.address ?? id
+        overlay = .confirm(
+          Confirmation(
+            title: "Usunąć skrytkę z listy?",
+            lines: ["\(address)", "Usuwa ją tylko z listy w kreatorze (i jej ustawienia); w ePUAP nic się nie zmienia."],
+            purpose: .removeMailbox(id: id)))
+      case .system(let name):
+        overlay = .confirm(
+          Confirmation(
+            title: "Usunąć system z listy?", lines: [name, "Usuwa go tylko z listy w kreatorze."],
+            purpose: .removeSystem(name: name)))
+      default: break
+      }
+      return []
+    case .character("n"):
+      goToStep(after: step.stepID)
+      return []
+    case .character("o"):
+      backStack = []
+      screen = .overview(cursor: overviewIndex(of: step.stepID))
+      return []
+    case .character("p"):
+      overlay = .printMenu(cursor: 0)
+      return []
+    case .character("j"), .character("k"):
+      step.cursor = key == .character("j") ? min(rows.count - 1, step.cursor + 1) : max(0, step.cursor - 1)
+      screen = .step(step)
+      return []
+    default:
+      screen = .step(step)
+      return []
+    }
+  }
+
+  /// Saves the field at `index` if it changed and is valid. Returns nil when there is nothing to save,
+  /// `[]` when the value is invalid (the message is on the field), or the commands that record it.
+  mutating func commitField(_ index: Int, in step: inout StepScreen, force: Bool = false) -> [WizardCommand]? {
+    guard let procedureStep = procedure.step(step.stepID), step.form.entries.indices.contains(index) else { return nil }
+    let entry = step.form.entries[index]
+    let value = entry.input.text.trimmingCharacters(in: .whitespaces)
+    let issues: [ValidationIssue]
+    switch procedureStep.kind {
+    case .simple:
+      let saved = unit?.step(step.stepID).values[entry.field.id] ?? ""
+      guard force || value != saved else { return nil }
+      issues = validator.checkValue(stepID: step.stepID, field: entry.field, value: value, today: today)
+      step.form.entries[index].error = issues.errors.first?.message
+      step.form.entries[index].warning = issues.warnings.first?.message
+      guard issues.errors.isEmpty else { return [] }
+      screen = .step(step)
+      return record(
+        .stepValuesRecorded(StepValues(stepID: step.stepID, values: [entry.field.id: value])),
+        then: .stay("Zapisano: \(entry.field.label)."))
+    case .decision, .consent:
+      issues = validator.fields.check(entry.field, value, stepID: step.stepID, today: today)
+      step.form.entries[index].error = issues.errors.first?.message
+      return issues.errors.isEmpty ? nil : []
+    default:
+      return nil
+    }
+  }
+
+  mutating func activate(_ row: StepRow, step: inout StepScreen, procedureStep: Step) -> [WizardCommand] {
+    screen = .step(step)
+    switch row {
+    case .field: return []
+    case .path(let path):
+      step.choice = path
+      // Move to the vendor field for another SOD, else to the confirm row.
+      let rows = stepRows(step)
+      if path == .sodOther, let index = rows.firstIndex(where: { if case .field = $0 { return true } else { return false } }) {
+        step.cursor = index
+      } else if let index = rows.firstIndex(of: .markDone) {
+        step.cursor = index
+      }
+      screen = .step(step)
+      return []
+    case .mailbox(let id):
+      guard let mailbox = unit?.mailbox(id) else { return [] }
+      push(.mailboxForm(mailboxForm(for: mailbox)))
+      return []
+    case .addMailbox:
+      push(.mailboxForm(mailboxForm(for: nil)))
+      return []
+    case .mailboxSettings(let id):
+      guard let mailbox = unit?.mailbox(id) else { return [] }
+      push(.settings(settingsForm(for: mailbox)))
+      return []
+    case .system(let name):
+      guard let system = unit?.systems.first(where: { $0.name == name }) else { return [] }
+      push(.systemForm(systemForm(for: system)))
+      return []
+    case .addSystem:
+      push(.systemForm(systemForm(for: nil)))
+      return []
+    case .openCards:
+      push(.cardList(CardList()))
+      return []
+    case .skip:
+      overlay = .prompt(
+        Prompt(
+          title: "Pominąć krok \(step.stepID)?",
+          explanation: "Wpisz powód pominięcia (trafi do dziennika i na wydruk), Enter — zapisz, Esc — anuluj.",
+          purpose: .skipReason(stepID: step.stepID)))
+      return []
+    case .reopen:
+      return record(
+        .stepMarked(StepMark(stepID: step.stepID, status: .todo)),
+        then: .stay("Krok \(step.stepID) znów jest do zrobienia (historia zostaje w dzienniku)."))
+    case .markDone:
+      return markDone(&step, procedureStep: procedureStep)
+    }
+  }
+
+  mutating func markDone(_ step: inout StepScreen, procedureStep: Step) -> [WizardCommand] {
+    guard let unit else { return [] }
+    switch procedureStep.kind {
+    case .decision:
+      guard let path = step.choice else {
+        message = .error(validator.rules.message(.decisionRequired, [:]))
+        return []
+      }
+      let decision = Decision(path: path, vendor: step.form.value("dostawca").trimmingCharacters(in: .whitespaces))
+      if let error = validator.checkDecision(decision).errors.first {
+        if let index = step.form.entries.firstIndex(where: { $0.field.id == "dostawca" }) {
+          step.form.entries[index].error = error.message
+          step.cursor = stepRows(step).firstIndex(of: .field(index)) ?? step.cursor
+        }
+        screen = .step(step)
+        message = .error(error.message)
+        return []
+      }
+      let losing = Checklist.stepsLosingApplicability(procedure: procedure, state: unit, newPath: path)
+      if unit.decision != nil, unit.decision?.path != path, !losing.isEmpty {
+        overlay = .confirm(
+          Confirmation(
+            title: "Zmienić decyzję na: \(procedure.pathTitle(path))?",
+            lines: ["Te zapisane kroki przestaną dotyczyć tej ścieżki (ich historia zostaje w dzienniku):"]
+              + losing.map { "  \($0.id) \($0.title)" },
+            purpose: .changeDecision(decision)))
+        return []
+      }
+      return recordDecision(decision)
+    case .consent:
+      let consent = Consent(
+        who: step.form.value("kto").trimmingCharacters(in: .whitespaces),
+        date: step.form.value("kiedy").trimmingCharacters(in: .whitespaces),
+        reference: step.form.value("sygnatura").trimmingCharacters(in: .whitespaces))
+      let issues = validator.checkConsent(consent, today: today)
+      _ = step.form.validate { field, _ in issues.filter { $0.field == field.label } }
+      if let error = issues.errors.first {
+        step.form.focusFirstError()
+        step.cursor = stepRows(step).firstIndex(of: .field(step.form.focus)) ?? 0
+        screen = .step(step)
+        message = .error(error.message)
+        return []
+      }
+      return record(
+        .batch([.consentRecorded(consent), .stepMarked(StepMark(stepID: step.stepID, status: .done))]),
+        then: .nextStep(after: step.stepID, message: "Zapisano zgodę Urzędu Marszałkowskiego i oznaczono „Usuń system” jako zrobione."))
+    case .simple:
+      var pending: [String: String] = [:]
+      var changes: [JournalChange] = []
+      for index in step.form.entries.indices {
+        let entry = step.form.entries[index]
+        let value = entry.input.text.trimmingCharacters(in: .whitespaces)
+        let issues = validator.checkValue(stepID: step.stepID, field: entry.field, value: value, today: today)
+        step.form.entries[index].error = issues.errors.first?.message
+        if value != (unit.step(step.stepID).values[entry.field.id] ?? ""), issues.errors.isEmpty {
+          pending[entry.field.id] = value
+        }
+      }
+      if !pending.isEmpty { changes.append(.stepValuesRecorded(StepValues(stepID: step.stepID, values: pending))) }
+      let simulated = unit.simulating(changes)
+      let blockers = validator.blockers(markingDone: step.stepID, in: simulated, today: today)
+      if let first = blockers.first {
+        _ = step.form.validate { field, value in
+          let own = validator.checkValue(stepID: step.stepID, field: field, value: value, today: today)
+          return own.errors.isEmpty ? blockers.filter { $0.field == field.label } : own
+        }
+        step.form.focusFirstError()
+        step.cursor = stepRows(step).firstIndex(of: .field(step.form.focus)) ?? step.cursor
+        screen = .step(step)
+        message = .error(first.message)
+        return []
+      }
+      changes.append(.stepMarked(StepMark(stepID: step.stepID, status: .done)))
+      screen = .step(step)
+      return record(
+        changes.count == 1 ? changes[0] : .batch(changes),
+        then: .nextStep(after: step.stepID, message: "Krok \(step.stepID) oznaczono jako zrobiony."))
+    default:
+      let blockers = validator.blockers(markingDone: step.stepID, in: unit, today: today)
+      if let first = blockers.first {
+        message = .error(first.message + (blockers.count > 1 ? " (i \(blockers.count - 1) innych)" : ""))
+        return []
+      }
+      return record(
+        .stepMarked(StepMark(stepID: step.stepID, status: .done)),
+        then: .nextStep(after: step.stepID, message: "Krok \(step.stepID) oznaczono jako zrobiony."))
+    }
+  }
+}

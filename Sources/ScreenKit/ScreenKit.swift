@@ -1,2 +1,0 @@
-/// A cell buffer, display width and key events.
-public enum ScreenKit {}

@@ -1,2 +1,0 @@
-/// The ncurses terminal.
-public enum TerminalUI {}

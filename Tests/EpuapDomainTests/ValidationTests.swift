@@ -1,0 +1,237 @@
+import EpuapDomain
+import Foundation
+import Testing
+
+private let procedure = try! ProcedureLoader.builtIn()
+private let validator = Validator(procedure: procedure)
+
+@Suite("Validation rules and their Polish messages")
+struct ValidationTests {
+  struct AddressCase: Sendable, CustomTestStringConvertible {
+    var address: String
+    var rules: [RuleID]
+    var testDescription: String { address }
+  }
+
+  @Test(
+    "mailbox address shape",
+    arguments: [
+      AddressCase(address: "/ah7qcy621b/skrytka", rules: []),
+      AddressCase(address: "/SPZOZwLukowie/SkrytkaESP", rules: []),
+      AddressCase(address: "/vulcandpo/domyslna", rules: []),
+      AddressCase(address: "/pzgliwice/Skrytka ESP", rules: [.mailboxNameSpaces]),
+      AddressCase(address: "/pzgliwice/Domyślna", rules: [.mailboxNameNonASCII]),
+      AddressCase(address: "pzgliwice/skrytka", rules: [.mailboxAddressShape]),
+      AddressCase(address: "/pzgliwice/", rules: [.mailboxAddressShape]),
+      AddressCase(address: "/pzgliwice", rules: [.mailboxAddressShape]),
+      AddressCase(address: "//skrytka", rules: [.mailboxAddressIdentifier]),
+      AddressCase(address: "/pz-gliwice/skrytka", rules: [.mailboxAddressIdentifier]),
+      AddressCase(address: "/" + String(repeating: "a", count: 101) + "/s", rules: [.mailboxAddressIdentifier]),
+      AddressCase(address: "/" + String(repeating: "a", count: 100) + "/s", rules: []),
+      AddressCase(address: "/urząd/skrytka", rules: [.mailboxAddressIdentifier]),
+      AddressCase(address: "/a/b/c", rules: [.mailboxAddressShape]),
+    ])
+  func mailboxAddress(_ testCase: AddressCase) {
+    let issues = validator.fields.checkMailboxAddress(testCase.address, field: "Adres skrytki")
+    #expect(issues.map(\.rule) == testCase.rules)
+    for issue in issues {
+      #expect(issue.message.contains("Adres skrytki") || issue.message.contains("skrytk"), "\(issue.message)")
+      #expect(issue.severity == issue.rule.severity)
+    }
+  }
+
+  @Test("a wrong mailbox address is an error that blocks; spaces in the name only warn")
+  func addressSeverity() {
+    #expect(RuleID.mailboxAddressShape.severity == .error)
+    #expect(RuleID.mailboxNameSpaces.severity == .warning)
+    #expect(RuleID.mailboxNameNonASCII.severity == .warning)
+  }
+
+  @Test(
+    "e-mail addresses",
+    arguments: [
+      ("sekretariat@gliwice.pl", true), ("a.b-c+d@urzad.gmina.pl", true), ("x@y", false), ("@gliwice.pl", false),
+      ("sekretariat@", false), ("sek retariat@gliwice.pl", false), ("a@@b.pl", false), ("a@b..pl", false),
+      ("ądam@gliwice.pl", false), ("a@b.p", false),
+    ])
+  func emails(_ address: String, _ valid: Bool) {
+    #expect(FieldValidator.isEmail(address) == valid)
+  }
+
+  @Test("a list of notification e-mails names the wrong address")
+  func emailList() throws {
+    let field = try #require(procedure.step("3.7")?.fields.first { $0.kind == .emails })
+    let issues = validator.fields.check(field, "a@gliwice.pl, zly-adres, b@gliwice.pl")
+    #expect(issues.map(\.rule) == [.emailInvalid])
+    #expect(issues[0].message.contains("zly-adres"))
+    #expect(issues[0].message.contains(field.label))
+    #expect(validator.fields.check(field, "a@gliwice.pl, b@gliwice.pl").isEmpty)
+  }
+
+  @Test(
+    "card redirect URLs must be http(s)",
+    arguments: [
+      ("https://bip.gliwice.pl/sprawy/123", true), ("http://bip.powiat.pl", true), ("ftp://bip.pl", false),
+      ("bip.gliwice.pl", false), ("https://", false), ("https://bip gliwice.pl", false), ("javascript:alert(1)", false),
+    ])
+  func urls(_ url: String, _ valid: Bool) {
+    #expect(FieldValidator.isWebURL(url) == valid)
+  }
+
+  @Test("dates must be real days, not in the future where that matters")
+  func dates() throws {
+    #expect(FieldValidator.isDate("2026-02-28"))
+    #expect(!FieldValidator.isDate("2026-02-29"))
+    #expect(FieldValidator.isDate("2028-02-29"))
+    #expect(!FieldValidator.isDate("2026-13-01"))
+    #expect(!FieldValidator.isDate("25.11.2026"))
+    let field = try #require(procedure.step("3.13")?.fields.first { $0.id == "kiedy" })
+    #expect(validator.fields.check(field, "2026-12-01", today: "2026-11-25").map(\.rule) == [.dateInFuture])
+    #expect(validator.fields.check(field, "2026-11-25", today: "2026-11-25").isEmpty)
+  }
+
+  @Test("a value other than the recommended one warns, unless a vendor override with a reason covers it")
+  func recommendedValues() throws {
+    let field = try #require(procedure.step("3.6")?.fields.first { $0.id == "trybPracy" })
+    var state = UnitState(unit: UnitInfo(name: "U", entityIdentifier: "u1", role: .partner), createdAt: "")
+    let mailbox = Mailbox(id: "skrytka-1", address: "/u1/skrytka", action: .keep)
+    let warning = validator.checkValue(stepID: "3.6", field: field, value: "PUSH", mailbox: mailbox, state: state)
+    #expect(warning.map(\.rule) == [.differsFromRecommended])
+    #expect(warning[0].severity == .warning)
+    #expect(warning[0].message.contains("PUSH") && warning[0].message.contains("PULL"))
+    #expect(validator.checkValue(stepID: "3.6", field: field, value: "PULL", mailbox: mailbox, state: state).isEmpty)
+
+    state.overrides = [VendorOverride(mailboxID: "skrytka-1", fieldID: "trybPracy", value: "PUSH", reason: "pismo dostawcy 12/2026")]
+    #expect(validator.checkValue(stepID: "3.6", field: field, value: "PUSH", mailbox: mailbox, state: state).isEmpty)
+    state.overrides[0].reason = "  "
+    #expect(validator.checkValue(stepID: "3.6", field: field, value: "PUSH", mailbox: mailbox, state: state).count == 1)
+    #expect(
+      validator.checkOverride(state.overrides[0], fieldLabel: field.label).map(\.rule) == [.overrideNeedsReason])
+  }
+
+  @Test("choices outside the list and malformed numbers are refused")
+  func choicesAndNumbers() throws {
+    let fields = try #require(procedure.step("3.6")?.fields)
+    let typ = try #require(fields.first { $0.id == "typSkrytki" })
+    let issues = validator.fields.check(typ, "półsynchroniczna")
+    #expect(issues.map(\.rule) == [.choiceInvalid])
+    #expect(issues[0].message.contains("asynchroniczna"))
+    let number = try #require(fields.first { $0.id == "maksDokumentow" })
+    #expect(validator.fields.check(number, "-1").map(\.rule) == [.numberInvalid])
+    #expect(validator.fields.check(number, "dziesięć").map(\.rule) == [.numberInvalid])
+    #expect(validator.fields.check(number, "0").isEmpty)
+  }
+
+  @Test("control characters in any text are refused")
+  func controlCharacters() {
+    let field = Field(id: "x", label: "Uwagi", kind: .text, choices: [], expected: "", required: false, hint: "")
+    #expect(validator.fields.check(field, "abc\u{1B}[2J").map(\.rule) == [.controlCharacters])
+    #expect(validator.fields.check(field, "a\u{7}").map(\.rule) == [.controlCharacters])
+    #expect(validator.fields.check(field, "Zażółć gęślą jaźń").isEmpty)
+    #expect("a\u{1B}[31mb\u{9B}".terminalSafe() == "a\u{FFFD}[31mb\u{FFFD}")
+  }
+
+  @Test("more than two mailboxes kept is a warning")
+  func tooManyMailboxes() {
+    var state = UnitState(unit: UnitInfo(name: "U", entityIdentifier: "u1", role: .partner), createdAt: "")
+    state.decision = Decision(path: .portal)
+    func add(_ id: String, _ action: MailboxAction) {
+      state.apply(entry(.mailboxSaved(MailboxEntry(id: id, address: "/u1/\(id)", action: action))))
+    }
+    add("a", .keep)
+    add("b", .keep)
+    add("c", .block)
+    #expect(!validator.issues(for: state).contains { $0.rule == .moreThanRecommendedMailboxes })
+    add("d", .keep)
+    let issue = validator.issues(for: state).first { $0.rule == .moreThanRecommendedMailboxes }
+    #expect(issue?.severity == .warning)
+    #expect(issue?.message.contains("3") == true)
+  }
+
+  @Test("step 3.13 cannot be done without a recorded, complete consent")
+  func consentGate() {
+    var state = UnitState(unit: UnitInfo(name: "U", entityIdentifier: "u1", role: .partner), createdAt: "")
+    state.decision = Decision(path: .sodFinn)
+    #expect(validator.blockers(markingDone: "3.13", in: state).map(\.rule) == [.consentRequired])
+    state.consent = Consent(who: "Jan Kowalski, UMWS", date: "2026-11-20", reference: "")
+    let incomplete = validator.blockers(markingDone: "3.13", in: state, today: "2026-11-25")
+    #expect(incomplete.map(\.rule) == [.consentIncomplete])
+    state.consent?.reference = "DCF.1234.2026"
+    #expect(validator.blockers(markingDone: "3.13", in: state, today: "2026-11-25").isEmpty)
+  }
+
+  @Test("a card marked for deletion must be „Nieaktualna”; redirects need their fields")
+  func cards() {
+    let active = ServiceCard(id: "k", name: "Wydanie prawa jazdy", status: .aktualna, action: .delete)
+    let issues = validator.checkCard(active)
+    #expect(issues.map(\.rule) == [.cardDeleteNeedsWithdrawal])
+    #expect(issues[0].message.contains("Wycofaj z publikacji"))
+    #expect(issues[0].message.contains("Wydanie prawa jazdy"))
+    #expect(validator.checkCard(ServiceCard(id: "k", name: "K", status: .nieaktualna, action: .delete)).isEmpty)
+
+    var external = ServiceCard(id: "k", name: "K", status: .aktualna, action: .external, formName: "Wniosek")
+    #expect(validator.checkCard(external).map(\.rule) == [.cardExternalRedirectIncomplete])
+    external.url = "bip.pl"
+    #expect(validator.checkCard(external).map(\.rule) == [.urlInvalid])
+    external.url = "https://bip.gliwice.pl/sprawa"
+    #expect(validator.checkCard(external).isEmpty)
+
+    var epuap = ServiceCard(id: "k", name: "K", status: .aktualna, action: .epuap, epuapForm: "Pismo ogólne")
+    #expect(validator.checkCard(epuap).map(\.rule) == [.cardEpuapRedirectIncomplete])
+    epuap.mailbox = "SkrytkaESP"
+    #expect(validator.checkCard(epuap).isEmpty)
+  }
+
+  @Test("per-mailbox steps are done only when every kept mailbox has its settings")
+  func perMailboxBlockers() {
+    var state = UnitState(unit: UnitInfo(name: "U", entityIdentifier: "u1", role: .partner), createdAt: "")
+    state.decision = Decision(path: .portal)
+    #expect(validator.blockers(markingDone: "3.6", in: state).map(\.rule) == [.noMailboxes])
+    state.apply(entry(.mailboxSaved(MailboxEntry(id: "m1", address: "/u1/skrytka", action: .keep))))
+    state.apply(entry(.mailboxSaved(MailboxEntry(id: "m2", address: "/u1/zmoku", action: .delete))))
+    let missing = validator.blockers(markingDone: "3.6", in: state)
+    #expect(missing.map(\.rule) == [.mailboxMissingSettings])
+    #expect(missing[0].message.contains("/u1/skrytka"))
+    state.apply(
+      entry(
+        .mailboxSettingsRecorded(
+          MailboxSettings(
+            mailboxID: "m1",
+            values: ["typSkrytki": "asynchroniczna", "rodzajOdpowiedzi": "UPP", "trybPracy": "PULL", "maksDokumentow": "0"]))))
+    #expect(validator.blockers(markingDone: "3.6", in: state).isEmpty)
+  }
+
+  @Test("skipping needs a reason; another SOD needs the vendor's name")
+  func skipAndVendor() {
+    #expect(validator.checkSkip(stepID: "3.1", reason: " ").map(\.rule) == [.skipNeedsReason])
+    #expect(validator.checkSkip(stepID: "3.1", reason: "zrobione przez informatyka").isEmpty)
+    #expect(validator.checkDecision(Decision(path: .sodOther)).map(\.rule) == [.vendorRequired])
+    #expect(validator.checkDecision(Decision(path: .sodOther, vendor: "EZD RP")).isEmpty)
+  }
+
+  @Test("systems other than the SEKAP server are noted with a warning, never an error")
+  func systems() {
+    var state = UnitState(unit: UnitInfo(name: "U", entityIdentifier: "u1", role: .partner), createdAt: "")
+    state.decision = Decision(path: .portal)
+    state.apply(entry(.systemSaved(SystemEntry(name: "d3n3f04ve3", type: "Lokalny"))))
+    let issues = validator.issues(for: state).filter { $0.stepID == "3.11" }
+    #expect(Set(issues.map(\.rule)) == [.otherSystemPresent, .sekapSystemMissing])
+    #expect(issues.allSatisfy { $0.severity == .warning })
+  }
+
+  @Test("every rule has a Polish text with its placeholders filled in")
+  func everyRuleHasText() {
+    let book = RuleBook(procedure: procedure)
+    for rule in RuleID.allCases {
+      let values = Dictionary(uniqueKeysWithValues: rule.placeholders.map { ($0, "«\($0)»") })
+      let message = book.message(rule, values)
+      #expect(!message.contains("{"), "\(rule): \(message)")
+      for placeholder in rule.placeholders { #expect(message.contains("«\(placeholder)»"), "\(rule)") }
+    }
+  }
+}
+
+/// A journal entry for folding in tests.
+func entry(_ change: JournalChange, sequence: Int = 1) -> JournalEntry {
+  JournalEntry(version: 1, sequence: sequence, time: "2026-11-25T10:00:00Z", operatorName: "Test", change: change, hash: "")
+}

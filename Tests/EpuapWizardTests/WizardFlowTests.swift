@@ -1,0 +1,263 @@
+import EpuapDomain
+import EpuapWizard
+import Foundation
+import ScreenKit
+import Testing
+
+@Suite("Wizard update: navigation, saving, rules")
+struct WizardFlowTests {
+  @Test("a new unit goes from the start screen through the decision to a step marked done, all in the journal")
+  func newUnitToDoneStep() throws {
+    let wizard = WizardHarness()
+    defer { wizard.cleanup() }
+    #expect(wizard.screenText.contains("Nowa jednostka"))
+    wizard.createUnit()
+    #expect(wizard.currentStepID == "2.0")
+    wizard.decide(.sodFinn)
+    #expect(wizard.model.unit?.decision?.path == .sodFinn)
+    #expect(wizard.currentStepID == "2.1")
+    #expect(wizard.screenText.contains("zrobione 1/"))
+    let path = try #require(wizard.journalPath)
+    let journal = try JournalReader.load(path: path)
+    #expect(journal.entries.count == 2)
+    #expect(UnitState.fold(journal.entries)?.step("2.0").status == .done)
+  }
+
+  @Test("a Polish text typed into a field arrives whole and is saved as typed")
+  func polishText() throws {
+    let wizard = WizardHarness()
+    defer { wizard.cleanup() }
+    wizard.createUnit(name: "Zażółć gęślą jaźń")
+    #expect(wizard.model.unit?.unit.name == "Zażółć gęślą jaźń")
+    #expect(wizard.screen[0].contains("Zażółć gęślą jaźń"))
+  }
+
+  @Test("an invalid value shows the library's message beside the field and is not saved")
+  func invalidNotSaved() throws {
+    let wizard = WizardHarness()
+    defer { wizard.cleanup() }
+    wizard.press(.enter, .tab)
+    wizard.type("Gmina X")
+    wizard.press(.tab)
+    wizard.type("zły-identyfikator")
+    wizard.press(.tab)
+    wizard.type("Jan")
+    wizard.press(.tab, .enter)
+    #expect(wizard.model.unit == nil)
+    #expect(wizard.screenText.contains("✗"))
+    #expect(wizard.backend.listJournals().isEmpty)
+  }
+
+  @Test("step 3.13 cannot be marked done without the consent; with it, it can")
+  func consentGate() throws {
+    let wizard = WizardHarness()
+    defer { wizard.cleanup() }
+    wizard.createUnit()
+    wizard.decide(.portal)
+    // Jump to 3.13 through the overview.
+    wizard.press(.character("o"))
+    let index = try #require(wizard.model.checklist?.applicable.firstIndex { $0.step.id == "3.13" })
+    for _ in 0..<index { wizard.press(.down) }
+    wizard.press(.enter)
+    #expect(wizard.currentStepID == "3.13")
+    // Clear the pre-filled date's neighbours: who and reference are empty → refused.
+    wizard.press(.character("d"))
+    #expect(wizard.model.unit?.step("3.13").status == .todo)
+    wizard.press(.escape)
+    wizard.press(.down, .enter)
+    #expect(wizard.currentStepID == "3.13")
+    // Type the consent: who, (date pre-filled with today), reference.
+    wizard.type("Jan Kowalski, UMWS")
+    wizard.press(.tab, .tab)
+    wizard.type("DCF.1234.2026")
+    wizard.press(.tab)
+    wizard.press(.enter)
+    let unit = try #require(wizard.model.unit)
+    #expect(unit.consent == Consent(who: "Jan Kowalski, UMWS", date: "2026-11-25", reference: "DCF.1234.2026"))
+    #expect(unit.step("3.13").status == .done)
+  }
+
+  @Test("the mailbox loop: add mailboxes, record settings per kept mailbox, then 3.6 can be done")
+  func mailboxLoop() throws {
+    let wizard = WizardHarness()
+    defer { wizard.cleanup() }
+    wizard.createUnit()
+    wizard.decide(.portal)
+    wizard.press(.character("o"))
+    let index = try #require(wizard.model.checklist?.applicable.firstIndex { $0.step.id == "3.3" })
+    for _ in 0..<index { wizard.press(.down) }
+    wizard.press(.enter)
+    #expect(wizard.currentStepID == "3.3")
+    // Add a kept mailbox: the address field is pre-filled with "/pzgliwice/".
+    wizard.press(.character("a"))
+    wizard.type("SkrytkaESP")
+    wizard.press(.tab, .tab, .tab, .enter)
+    #expect(wizard.model.unit?.mailboxes.map(\.address) == ["/pzgliwice/SkrytkaESP"])
+    // A second one, blocked.
+    wizard.press(.character("a"))
+    wizard.type("ZMOKU")
+    wizard.press(.tab, .character(" "), .character(" "), .tab, .tab, .enter)
+    #expect(wizard.model.unit?.mailboxes.last?.action == .block)
+    // A wrong address is refused with the rule's message.
+    wizard.press(.character("a"))
+    for _ in 0..<11 { wizard.press(.backspace) }
+    wizard.type("pzgliwice-skrytka")
+    wizard.press(.function(2))
+    #expect(wizard.model.unit?.mailboxes.count == 2)
+    #expect(wizard.screenText.contains("/<identyfikator podmiotu>/<nazwa skrytki>"))
+    wizard.press(.escape)
+    wizard.press(.character("d"))
+    #expect(wizard.model.unit?.step("3.3").status == .done)
+    // Step 3.4 next; go to 3.6 and try to mark it done without settings.
+    wizard.press(.character("n"), .character("n"))
+    #expect(wizard.currentStepID == "3.6")
+    wizard.press(.character("d"))
+    #expect(wizard.model.unit?.step("3.6").status == .todo)
+    #expect(wizard.screenText.contains("/pzgliwice/SkrytkaESP"))
+    // Settings of the kept mailbox: choose values with space.
+    wizard.press(.home, .enter)
+    guard case .settings = wizard.model.screen else {
+      Issue.record("settings form expected, got \(wizard.model.screen)")
+      return
+    }
+    wizard.press(.character(" "), .character(" "), .tab)  // typSkrytki: synchroniczna → asynchroniczna
+    wizard.press(.character(" "), .character(" "), .tab)  // rodzajOdpowiedzi: status → UPP
+    wizard.press(.character(" "), .character(" "), .tab)  // trybPracy: PUSH → PULL
+    wizard.type("0")
+    wizard.press(.function(2))
+    let settings = try #require(wizard.model.unit?.mailboxes.first?.settings)
+    #expect(settings["typSkrytki"] == "asynchroniczna")
+    #expect(settings["rodzajOdpowiedzi"] == "UPP")
+    #expect(settings["trybPracy"] == "PULL")
+    #expect(settings["maksDokumentow"] == "0")
+    wizard.press(.character("d"))
+    #expect(wizard.model.unit?.step("3.6").status == .done)
+  }
+
+  @Test("a vendor value other than the recommended one warns, and is accepted with a reason")
+  func vendorOverride() throws {
+    let wizard = WizardHarness()
+    defer { wizard.cleanup() }
+    wizard.createUnit()
+    wizard.decide(.sodOther, vendor: "EZD RP")
+    #expect(wizard.model.unit?.decision == Decision(path: .sodOther, vendor: "EZD RP"))
+    let session = try #require(wizard.backend.session)
+    try session.record(.mailboxSaved(MailboxEntry(id: "skrytka-1", address: "/pzgliwice/skrytka", action: .keep)))
+    wizard.runner.send(.recorded(session.state))
+    wizard.runner.send(.key(.character("o")))
+    let index = try #require(wizard.model.checklist?.applicable.firstIndex { $0.step.id == "3.6" })
+    for _ in 0..<index { wizard.press(.down) }
+    wizard.press(.enter, .home, .enter)
+    // trybPracy: PUSH (differs from PULL).
+    wizard.press(.tab, .tab, .character(" "))
+    #expect(wizard.screenText.contains("PULL"))
+    wizard.press(.function(4))
+    guard case .prompt = wizard.model.overlay else {
+      Issue.record("override prompt expected")
+      return
+    }
+    wizard.type("pismo dostawcy 12/2026")
+    wizard.press(.enter)
+    let override = try #require(wizard.model.unit?.overrides.first)
+    #expect(override.value == "PUSH" && override.reason == "pismo dostawcy 12/2026")
+  }
+
+  @Test("skipping asks for a reason and records it")
+  func skipWithReason() throws {
+    let wizard = WizardHarness()
+    defer { wizard.cleanup() }
+    wizard.createUnit()
+    wizard.decide(.portal)
+    let step = try #require(wizard.currentStepID)
+    wizard.press(.character("s"), .enter)
+    #expect(wizard.model.unit?.step(step).status == .todo, "an empty reason is refused")
+    wizard.type("zrobił informatyk 24.11")
+    wizard.press(.enter)
+    #expect(wizard.model.unit?.step(step).status == .skipped)
+    #expect(wizard.model.unit?.step(step).reason == "zrobił informatyk 24.11")
+  }
+
+  @Test("a failed write shows the Polish message and the step stays as it was")
+  func diskFull() throws {
+    let wizard = WizardHarness()
+    defer { wizard.cleanup() }
+    wizard.createUnit()
+    let session = try #require(wizard.backend.session)
+    let path = session.path
+    session.setBeforeWrite { _ throws(JournalError) in throw JournalError.diskFull(path: path) }
+    wizard.decide(.portal)
+    #expect(wizard.model.unit?.decision == nil)
+    #expect(wizard.screenText.contains("Brak miejsca na dysku"))
+    session.setBeforeWrite(nil)
+    wizard.press(.character("d"))
+    #expect(wizard.model.unit?.decision?.path == .portal)
+  }
+
+  @Test("resuming lands on the first open step; nothing recorded is lost")
+  func resume() throws {
+    let folder = NSTemporaryDirectory() + "epuap-resume-" + UUID().uuidString
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    do {
+      let first = WizardHarness(folder: folder)
+      first.createUnit()
+      first.decide(.sodFinn)
+      first.press(.character("d"))  // 2.1 has no required fields
+      first.backend.close()
+    }
+    let second = WizardHarness(folder: folder)
+    #expect(second.screenText.contains("Starostwo Powiatowe w Gliwicach"))
+    second.press(.down, .enter)
+    #expect(second.currentStepID == "3.1")
+    #expect(second.model.unit?.step("2.1").status == .done)
+  }
+
+  @Test("the card list stays usable with 300 cards: filter by typing `/`, edit one")
+  func cards300() throws {
+    let wizard = WizardHarness()
+    defer { wizard.cleanup() }
+    wizard.createUnit()
+    wizard.decide(.portal)
+    let session = try #require(wizard.backend.session)
+    try session.record(
+      .batch(
+        (1...300).map { number in
+          .cardSaved(ServiceCard(id: "karta-\(number)", name: "Sprawa numer \(number)", status: number % 2 == 0 ? .aktualna : .nieaktualna))
+        }))
+    wizard.runner.send(.recorded(session.state))
+    wizard.press(.character("o"))
+    let index = try #require(wizard.model.checklist?.applicable.firstIndex { $0.step.id == "4.2" })
+    for _ in 0..<index { wizard.press(.down) }
+    wizard.press(.enter, .home, .enter)
+    guard case .cardList = wizard.model.screen else {
+      Issue.record("card list expected")
+      return
+    }
+    #expect(wizard.screenText.contains("Kart: 300"))
+    wizard.press(.pageDown, .pageDown, .end)
+    #expect(wizard.screenText.contains("Sprawa numer 300"))
+    wizard.press(.character("/"))
+    wizard.type("numer 25")
+    wizard.press(.enter)
+    #expect(wizard.screenText.contains("pasuje: 2"))
+    wizard.press(.enter)
+    guard case .cardForm = wizard.model.screen else {
+      Issue.record("card form expected")
+      return
+    }
+    // Status of card 25 is „Nieaktualna”; choose „Usuń”.
+    wizard.press(.tab, .tab, .character(" "), .function(2))
+    #expect(wizard.model.unit?.card("karta-25")?.action == .delete)
+  }
+
+  @Test("q asks before quitting and says everything is saved")
+  func quit() {
+    let wizard = WizardHarness()
+    defer { wizard.cleanup() }
+    wizard.press(.character("q"))
+    #expect(wizard.screenText.contains("Wszystko jest już zapisane"))
+    wizard.press(.character("n"))
+    #expect(wizard.model.overlay == nil)
+    wizard.press(.character("?"))
+    #expect(wizard.screenText.contains("Pomoc"))
+  }
+}

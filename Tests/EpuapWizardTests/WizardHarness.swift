@@ -1,0 +1,73 @@
+import EpuapDomain
+import EpuapWizard
+import Foundation
+import ScreenKit
+
+/// A wizard wired to a real journal in a temporary folder and an in-memory terminal at 80×24, with a
+/// fixed clock: what the tests drive.
+final class WizardHarness {
+  static let procedure = try! ProcedureLoader.builtIn()
+  static let fixedDate = Date(timeIntervalSince1970: 1_795_600_800)  // 2026-11-25 10:00:00 UTC
+
+  let folder: String
+  let backend: JournalBackend
+  let terminal: InMemoryTerminal
+  let runner: WizardRunner
+
+  init(size: ScreenSize = ScreenSize(width: 80, height: 24), folder: String? = nil) {
+    self.folder = folder ?? (NSTemporaryDirectory() + "epuap-wizard-tests-" + UUID().uuidString)
+    try? FileManager.default.createDirectory(atPath: self.folder, withIntermediateDirectories: true)
+    backend = JournalBackend(
+      procedure: Self.procedure, directory: JournalDirectory(path: self.folder), clock: { WizardHarness.fixedDate })
+    terminal = InMemoryTerminal(size: size, keys: [])
+    let (model, commands) = WizardCore.start(procedure: Self.procedure, size: size, today: "2026-11-25")
+    runner = WizardRunner(model: model, terminal: terminal, backend: backend)
+    runner.send(.resized(size))
+    _ = commands.map { _ in runner.send(.journalsListed(backend.listJournals())) }
+  }
+
+  deinit { backend.close() }
+
+  var model: WizardModel { runner.model }
+  var screen: [String] { WizardView.render(runner.model).lines() }
+  var screenText: String { screen.joined(separator: "\n") }
+
+  func press(_ keys: Key...) { for key in keys { runner.send(.key(key)) } }
+  func press(_ keys: [Key]) { for key in keys { runner.send(.key(key)) } }
+
+  func type(_ text: String) { for character in text { runner.send(.key(.character(character))) } }
+
+  func cleanup() {
+    backend.close()
+    try? FileManager.default.removeItem(atPath: folder)
+  }
+
+  /// Creates a unit through the new-unit screen.
+  func createUnit(name: String = "Starostwo Powiatowe w Gliwicach", identifier: String = "pzgliwice", role: Role = .partner, operatorName: String = "Anna Nowak") {
+    press(.enter)  // „Nowa jednostka”
+    if role == .um { press(.character(" ")) }
+    press(.tab)
+    type(name)
+    press(.tab)
+    type(identifier)
+    press(.tab)
+    type(operatorName)
+    press(.tab, .enter)
+  }
+
+  /// Chooses a path on the decision screen (cursor starts on the first path) and confirms.
+  func decide(_ path: PathID, vendor: String = "") {
+    let index = PathID.partnerChoices.firstIndex(of: path)!
+    for _ in 0..<index { press(.down) }
+    press(.enter)
+    if path == .sodOther { type(vendor) }
+    press(.character("d"))
+  }
+
+  var journalPath: String? { model.journalPath }
+
+  var currentStepID: String? {
+    if case .step(let step) = model.screen { return step.stepID }
+    return nil
+  }
+}
