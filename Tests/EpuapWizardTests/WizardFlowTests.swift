@@ -55,18 +55,17 @@ struct WizardFlowTests {
     wizard.createUnit()
     wizard.decide(.portal)
     // Jump to 3.13 through the overview.
-    wizard.press(.character("o"))
+    wizard.press(.character("o"), .home)
     let index = try #require(wizard.model.checklist?.applicable.firstIndex { $0.step.id == "3.13" })
     for _ in 0..<index { wizard.press(.down) }
     wizard.press(.enter)
     #expect(wizard.currentStepID == "3.13")
-    // Clear the pre-filled date's neighbours: who and reference are empty → refused.
-    wizard.press(.character("d"))
+    // Focus is on „Kto wyraził zgodę”; marking done now is refused: no consent yet.
+    wizard.press(.function(2))
     #expect(wizard.model.unit?.step("3.13").status == .todo)
-    wizard.press(.escape)
-    wizard.press(.down, .enter)
-    #expect(wizard.currentStepID == "3.13")
-    // Type the consent: who, (date pre-filled with today), reference.
+    #expect(wizard.model.unit?.consent == nil)
+    #expect(wizard.screenText.contains("✗"))
+    // Type the consent: who, (date pre-filled with today), reference; then „Oznacz jako zrobione”.
     wizard.type("Jan Kowalski, UMWS")
     wizard.press(.tab, .tab)
     wizard.type("DCF.1234.2026")
@@ -83,7 +82,7 @@ struct WizardFlowTests {
     defer { wizard.cleanup() }
     wizard.createUnit()
     wizard.decide(.portal)
-    wizard.press(.character("o"))
+    wizard.press(.character("o"), .home)
     let index = try #require(wizard.model.checklist?.applicable.firstIndex { $0.step.id == "3.3" })
     for _ in 0..<index { wizard.press(.down) }
     wizard.press(.enter)
@@ -144,7 +143,7 @@ struct WizardFlowTests {
     let session = try #require(wizard.backend.session)
     try session.record(.mailboxSaved(MailboxEntry(id: "skrytka-1", address: "/pzgliwice/skrytka", action: .keep)))
     wizard.runner.send(.recorded(session.state))
-    wizard.runner.send(.key(.character("o")))
+    wizard.press(.character("o"), .home)
     let index = try #require(wizard.model.checklist?.applicable.firstIndex { $0.step.id == "3.6" })
     for _ in 0..<index { wizard.press(.down) }
     wizard.press(.enter, .home, .enter)
@@ -201,11 +200,11 @@ struct WizardFlowTests {
       let first = WizardHarness(folder: folder)
       first.createUnit()
       first.decide(.sodFinn)
-      first.press(.character("d"))  // 2.1 has no required fields
+      first.press(.function(2))  // 2.1 has no required fields; F2 works while a field has the focus
       first.backend.close()
     }
     let second = WizardHarness(folder: folder)
-    #expect(second.screenText.contains("Starostwo Powiatowe w Gliwicach"))
+    #expect(second.screenText.contains("Starostwo Powiatowe"))
     second.press(.down, .enter)
     #expect(second.currentStepID == "3.1")
     #expect(second.model.unit?.step("2.1").status == .done)
@@ -224,7 +223,7 @@ struct WizardFlowTests {
           .cardSaved(ServiceCard(id: "karta-\(number)", name: "Sprawa numer \(number)", status: number % 2 == 0 ? .aktualna : .nieaktualna))
         }))
     wizard.runner.send(.recorded(session.state))
-    wizard.press(.character("o"))
+    wizard.press(.character("o"), .home)
     let index = try #require(wizard.model.checklist?.applicable.firstIndex { $0.step.id == "4.2" })
     for _ in 0..<index { wizard.press(.down) }
     wizard.press(.enter, .home, .enter)
@@ -236,17 +235,17 @@ struct WizardFlowTests {
     wizard.press(.pageDown, .pageDown, .end)
     #expect(wizard.screenText.contains("Sprawa numer 300"))
     wizard.press(.character("/"))
-    wizard.type("numer 25")
+    wizard.type("numer 137")
     wizard.press(.enter)
-    #expect(wizard.screenText.contains("pasuje: 2"))
+    #expect(wizard.screenText.contains("pasuje: 1"))
     wizard.press(.enter)
     guard case .cardForm = wizard.model.screen else {
       Issue.record("card form expected")
       return
     }
-    // Status of card 25 is „Nieaktualna”; choose „Usuń”.
+    // Card 137 is „Nieaktualna”; choose „Usuń”.
     wizard.press(.tab, .tab, .character(" "), .function(2))
-    #expect(wizard.model.unit?.card("karta-25")?.action == .delete)
+    #expect(wizard.model.unit?.card("karta-137")?.action == .delete)
   }
 
   @Test("q asks before quitting and says everything is saved")

@@ -23,7 +23,7 @@ final class WizardHarness {
     let (model, commands) = WizardCore.start(procedure: Self.procedure, size: size, today: "2026-11-25")
     runner = WizardRunner(model: model, terminal: terminal, backend: backend)
     runner.send(.resized(size))
-    _ = commands.map { _ in runner.send(.journalsListed(backend.listJournals())) }
+    if commands.contains(.listJournals) { runner.send(.journalsListed(backend.listJournals())) }
   }
 
   deinit { backend.close() }
@@ -61,7 +61,7 @@ final class WizardHarness {
     for _ in 0..<index { press(.down) }
     press(.enter)
     if path == .sodOther { type(vendor) }
-    press(.character("d"))
+    press(.function(2))
   }
 
   var journalPath: String? { model.journalPath }

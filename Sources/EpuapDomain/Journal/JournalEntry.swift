@@ -18,6 +18,15 @@ public struct JournalEntry: Sendable, Equatable {
   public var operatorName: String
   public var change: JournalChange
   public var hash: String
+
+  public init(version: Int, sequence: Int, time: String, operatorName: String, change: JournalChange, hash: String) {
+    self.version = version
+    self.sequence = sequence
+    self.time = time
+    self.operatorName = operatorName
+    self.change = change
+    self.hash = hash
+  }
 }
 
 /// Why one line could not be read. `JournalReader` turns it into a `JournalError` with the line number.

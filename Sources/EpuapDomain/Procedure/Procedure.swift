@@ -142,6 +142,19 @@ public struct Field: Codable, Sendable, Equatable {
   public var required: Bool
   /// Short hint shown under the field.
   public var hint: String
+
+  public init(
+    id: String, label: String, kind: FieldKind, choices: [Choice] = [], expected: String = "", required: Bool = false,
+    hint: String = ""
+  ) {
+    self.id = id
+    self.label = label
+    self.kind = kind
+    self.choices = choices
+    self.expected = expected
+    self.required = required
+    self.hint = hint
+  }
 }
 
 /// One allowed value of a `choice` field.

@@ -102,7 +102,7 @@ public enum ProcedureLoader {
     var stepIDs: Set<String> = []
     var sectionIDs: Set<String> = []
     for (sectionIndex, section) in procedure.sections.enumerated() {
-      let sectionEntry = "sections[\(sectionIndex)] (\(section.id))"
+      let sectionEntry = "sections[\(sectionIndex)]"
       guard sectionIDs.insert(section.id).inserted else { throw fail(sectionEntry, "id sekcji powtórzone") }
       for (stepIndex, step) in section.steps.enumerated() {
         let entry = "\(sectionEntry).steps[\(stepIndex)] (\(step.id))"

@@ -8,7 +8,7 @@ enum KeyHints {
     case .newUnit: return "Tab/↑↓ pola  spacja/←→ wybór  Enter dalej  Esc wstecz  F1 pomoc"
     case .overview: return "↑↓ kroki  Enter otwórz  n następny otwarty  f zakończenie  p drukuj  ? pomoc  q wyjście"
     case .step(let step):
-      if model.isTyping { return "Enter/Tab zapisz pole  Esc przegląd  F1 pomoc  (litery wpisują tekst)" }
+      if model.isTyping { return "Enter/Tab zapisz pole  F2 zrobione  Esc wstecz  F1 pomoc  (litery wpisują tekst)" }
       let kind = model.procedure.step(step.stepID)?.kind
       let add = (kind == .mailboxes || kind == .systems) ? "  a dodaj  x usuń" : ""
       return "↑↓ wybór  Enter  d zrobione  s pomiń  n następny\(add)  o przegląd  ? pomoc  q wyjście"
@@ -38,7 +38,7 @@ enum KeyHints {
       lines.append("Przegląd: [x] zrobione, [-] pominięte, [ ] do zrobienia; ✗ błędy, ! ostrzeżenia przy kroku. f — zakończenie, p — wydruk.")
     case .step(let step):
       lines.append(
-        "Krok: instrukcja słowami portalu; d — oznacz jako zrobione (kreator sprawdza warunki), s — pomiń z powodem, "
+        "Krok: instrukcja słowami portalu; d lub F2 — oznacz jako zrobione (kreator sprawdza warunki), s — pomiń z powodem, "
           + "u — przywróć „do zrobienia”, n — następny otwarty krok, o — przegląd.")
       switch model.procedure.step(step.stepID)?.kind {
       case .mailboxes: lines.append("Skrytki: a — dodaj, Enter — edytuj adres i działanie (zachowaj / usuń / zablokuj), x — usuń z listy.")

@@ -21,6 +21,9 @@ extension WizardModel {
     case .escape:
       pop()
       return []
+    case .function(2):
+      // F2 marks the step done even while a text field has the focus (its value is saved with it).
+      return activate(.markDone, step: &step, procedureStep: procedureStep)
     case .up, .backTab, .down, .tab:
       let forward = key == .down || key == .tab
       let moved = forward ? min(rows.count - 1, step.cursor + 1) : max(0, step.cursor - 1)
