@@ -55,7 +55,7 @@ struct WizardFlowTests {
     wizard.createUnit()
     wizard.decide(.portal)
     // Jump to 3.13 through the overview.
-    wizard.press(.character("o"), .home)
+    wizard.press(.escape, .home)
     let index = try #require(wizard.model.checklist?.applicable.firstIndex { $0.step.id == "3.13" })
     for _ in 0..<index { wizard.press(.down) }
     wizard.press(.enter)
@@ -82,7 +82,7 @@ struct WizardFlowTests {
     defer { wizard.cleanup() }
     wizard.createUnit()
     wizard.decide(.portal)
-    wizard.press(.character("o"), .home)
+    wizard.press(.escape, .home)
     let index = try #require(wizard.model.checklist?.applicable.firstIndex { $0.step.id == "3.3" })
     for _ in 0..<index { wizard.press(.down) }
     wizard.press(.enter)
@@ -143,7 +143,7 @@ struct WizardFlowTests {
     let session = try #require(wizard.backend.session)
     try session.record(.mailboxSaved(MailboxEntry(id: "skrytka-1", address: "/pzgliwice/skrytka", action: .keep)))
     wizard.runner.send(.recorded(session.state))
-    wizard.press(.character("o"), .home)
+    wizard.press(.escape, .home)
     let index = try #require(wizard.model.checklist?.applicable.firstIndex { $0.step.id == "3.6" })
     for _ in 0..<index { wizard.press(.down) }
     wizard.press(.enter, .home, .enter)
@@ -200,7 +200,7 @@ struct WizardFlowTests {
       let first = WizardHarness(folder: folder)
       first.createUnit()
       first.decide(.sodFinn)
-      first.press(.function(2))  // 2.1 has no required fields; F2 works while a field has the focus
+      first.press(.character("d"))  // 2.1 has no required fields: focus starts on „Oznacz jako zrobione”
       first.backend.close()
     }
     let second = WizardHarness(folder: folder)
@@ -223,7 +223,7 @@ struct WizardFlowTests {
           .cardSaved(ServiceCard(id: "karta-\(number)", name: "Sprawa numer \(number)", status: number % 2 == 0 ? .aktualna : .nieaktualna))
         }))
     wizard.runner.send(.recorded(session.state))
-    wizard.press(.character("o"), .home)
+    wizard.press(.escape, .home)
     let index = try #require(wizard.model.checklist?.applicable.firstIndex { $0.step.id == "4.2" })
     for _ in 0..<index { wizard.press(.down) }
     wizard.press(.enter, .home, .enter)

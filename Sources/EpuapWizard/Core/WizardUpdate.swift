@@ -45,7 +45,10 @@ extension WizardModel {
         screen = .finish(cursor: 0)
       }
       if notice == nil {
-        message = .info("Zapisano wszystko, co zrobiono wcześniej. Jesteś przy pierwszym otwartym kroku.")
+        message =
+          state.eventCount == 1
+          ? .success("Utworzono dziennik jednostki; każda czynność zapisuje się od razu.")
+          : .info("Wznowiono: wszystko, co zrobiono wcześniej, jest zapisane. To pierwszy otwarty krok.")
       }
       return []
     case .recorded(let state):

@@ -3,7 +3,7 @@ import ScreenKit
 
 /// How a form field is drawn: label, value box, expected value, and the message below it.
 enum FieldLines {
-  static let labelWidth = 34
+  static let labelWidth = 38
 
   static func lines(
     _ entry: FormState.Entry, row: Int, focused: Bool, width: Int, override: VendorOverride? = nil
@@ -32,16 +32,28 @@ enum FieldLines {
         visible = DisplayWidth.truncate(visible, to: valueWidth - 1)
         cursorOffset = DisplayWidth.of(tail)
       }
-      spans.append(Span(DisplayWidth.pad(visible, to: max(valueWidth - 1, 1)), focused ? Styles.field : Style(.normal, [.underline])))
+      let boxWidth = field.kind == .number ? min(12, valueWidth - 1) : max(valueWidth - 1, 1)
+      spans.append(Span(DisplayWidth.pad(visible, to: max(boxWidth, DisplayWidth.of(visible))), focused ? Styles.field : Style(.normal, [.underline])))
       if focused { cursorColumn = labelWidth + cursorOffset }
     }
-    var result = [ContentLine(spans, row: row, cursorColumn: cursorColumn)]
     var hints: [String] = []
-    if !field.expected.isEmpty { hints.append("zalecane: \(field.expected)") }
+    // Short values (choices, tick boxes, numbers) have room for the recommended value on their line.
+    let inline = field.kind == .choice || field.kind == .checkbox || field.kind == .number
+    if !field.expected.isEmpty {
+      let expected = field.choices.first { $0.value == field.expected }?.label ?? field.expected
+      if inline {
+        let used = spans.reduce(0) { $0 + DisplayWidth.of($1.text) }
+        let tag = "  zalecane: \(expected)"
+        if used + DisplayWidth.of(tag) <= width { spans.append(Span(tag, Styles.dim)) } else { hints.append(tag) }
+      } else {
+        hints.append("zalecane: \(expected)")
+      }
+    }
+    var result = [ContentLine(spans, row: row, cursorColumn: cursorColumn)]
     if let override { hints.append("wartość dostawcy: \(override.value) — \(override.reason)") }
     if focused, !field.hint.isEmpty { hints.append(field.hint) }
     if !hints.isEmpty {
-      result += [ContentLine].paragraph(hints.joined(separator: "; "), width: width - labelWidth + 2, style: Styles.dim, indent: labelWidth)
+      result += [ContentLine].paragraph(hints.joined(separator: "; "), width: width, style: Styles.dim, indent: labelWidth)
         .map { var line = $0; line.row = row; return line }
     }
     if let error = entry.error {

@@ -1,4 +1,5 @@
 import EpuapDomain
+import Foundation
 import ScreenKit
 
 /// Item forms: new unit, mailbox, mailbox settings, system, card.
@@ -50,7 +51,11 @@ enum FormView {
     _ form: FormState, intro: [ContentLine], saveLabel: String, into buffer: inout ScreenBuffer, area: ContentArea,
     overrides: [String: VendorOverride] = [:], sections: [Int: String] = [:]
   ) {
-    var lines = intro
+    var lines: [ContentLine] = []
+    for line in intro {
+      let text = line.spans.map(\.text).joined().trimmingCharacters(in: .whitespaces)
+      lines += [ContentLine].paragraph(text, width: area.width, style: line.spans.first?.style ?? .plain)
+    }
     if !intro.isEmpty { lines.append(.blank) }
     for index in form.visibleIndices {
       if let title = sections[index] { lines.append(ContentLine(" " + title, Styles.heading)) }

@@ -6,16 +6,17 @@ enum KeyHints {
     switch model.screen {
     case .start: return "↑↓ wybór  Enter otwórz  n nowa jednostka  ? pomoc  q wyjście"
     case .newUnit: return "Tab/↑↓ pola  spacja/←→ wybór  Enter dalej  Esc wstecz  F1 pomoc"
-    case .overview: return "↑↓ kroki  Enter otwórz  n następny otwarty  f zakończenie  p drukuj  ? pomoc  q wyjście"
+    case .overview: return "↑↓ kroki  Enter otwórz  n następny  f koniec  p drukuj  ? pomoc  q wyjście"
     case .step(let step):
-      if model.isTyping { return "Enter/Tab zapisz pole  F2 zrobione  Esc wstecz  F1 pomoc  (litery wpisują tekst)" }
+      if model.isTyping { return "Enter/Tab zapisz pole  F2 zrobione  Esc wstecz  F1 pomoc" }
       let kind = model.procedure.step(step.stepID)?.kind
       let add = (kind == .mailboxes || kind == .systems) ? "  a dodaj  x usuń" : ""
-      return "↑↓ wybór  Enter  d zrobione  s pomiń  n następny\(add)  o przegląd  ? pomoc  q wyjście"
+      if !add.isEmpty { return "↑↓ Enter  d zrobione  s pomiń  n dalej  a dodaj  x usuń  o przegląd  ? pomoc  q" }
+      return "↑↓ Enter  d zrobione  s pomiń  n dalej\(add)  o przegląd  ? pomoc  q wyjście"
     case .mailboxForm, .systemForm, .cardForm, .newUnit:
-      return "Tab/↑↓ pola  spacja/←→ wybór  Enter dalej/zapisz  F2 zapisz  Esc anuluj  F1 pomoc"
+      return "Tab/↑↓ pola  spacja/←→ wybór  Enter dalej  F2 zapisz  Esc anuluj  F1 pomoc"
     case .settings:
-      return "Tab/↑↓ pola  spacja/←→ wybór  F4 wartość dostawcy  F2 zapisz  Esc anuluj  F1 pomoc"
+      return "Tab/↑↓ pola  spacja/←→  F4 wartość dostawcy  F2 zapisz  Esc anuluj  F1 pomoc"
     case .cardList(let list):
       if list.filtering { return "Pisz, aby szukać  Enter zakończ  Esc wyczyść" }
       return "↑↓ PgUp/PgDn  / szukaj  a dodaj  Enter edytuj  x usuń  Esc wstecz  ? pomoc"

@@ -41,10 +41,15 @@ extension WizardModel {
     }
     var screen = StepScreen(stepID: stepID, form: form, choice: choice)
     let rows = stepRows(screen)
-    if step.kind == .decision, let choice, let index = rows.firstIndex(of: .path(choice)) {
+    // Focus: the recorded path on the decision; else the first empty required field; else „done”.
+    if step.kind == .decision {
+      screen.cursor = choice.flatMap { rows.firstIndex(of: .path($0)) } ?? 0
+    } else if let empty = form.entries.firstIndex(where: { $0.field.required && $0.input.text.isEmpty }),
+      let index = rows.firstIndex(of: .field(empty))
+    {
       screen.cursor = index
-    } else if step.fields.isEmpty || step.kind != .simple {
-      screen.cursor = rows.firstIndex(of: .markDone).map { step.kind == .simple ? $0 : 0 } ?? 0
+    } else if step.kind == .simple || step.kind == .consent {
+      screen.cursor = rows.firstIndex(of: .markDone) ?? 0
     }
     return screen
   }
