@@ -15,6 +15,14 @@ enum TerminalSignals {
   private static let active = Atomic<Bool>(false)
 
   static func install() {
+    // A parent may have blocked or ignored these (a test runner, a service manager): the wizard relies on
+    // them for resizing and for a clean exit, so it takes them back. ncurses installs its SIGWINCH handler
+    // only over the default disposition.
+    var mask = sigset_t()
+    sigemptyset(&mask)
+    for number in [SIGINT, SIGTERM, SIGHUP, SIGWINCH] { sigaddset(&mask, number) }
+    sigprocmask(SIG_UNBLOCK, &mask, nil)
+    signal(SIGWINCH, SIG_DFL)
     for number in [SIGINT, SIGTERM, SIGHUP] {
       signal(number) { received in TerminalSignals.pending.store(received, ordering: .sequentiallyConsistent) }
     }

@@ -1,0 +1,142 @@
+import Foundation
+import Testing
+
+/// The real binary in tmux at 80×24: what a clerk sees and types.
+@Suite("End to end in a pseudo-terminal (tmux)", .serialized)
+struct EndToEndTests {
+  func start(_ dir: TempDir, environment: [String: String] = [:], width: Int = 80, height: Int = 24) throws -> Tmux {
+    var env = ["EPUAP_WIZARD_STATE_DIR": dir.path, "LANG": "C.UTF-8"]
+    env.merge(environment) { $1 }
+    let tmux = try Tmux("exec \(Binary.path)", width: width, height: height, environment: env)
+    #expect(try tmux.waitFor("Nowa jednostka"), "start screen: \(tmux.screen())")
+    return tmux
+  }
+
+  func createUnit(_ tmux: Tmux, name: String = "Starostwo Powiatowe w Gliwicach") throws {
+    try tmux.send("Enter")
+    #expect(try tmux.waitFor("Nazwa jednostki"))
+    try tmux.send("Tab")
+    try tmux.type(name)
+    try tmux.send("Tab")
+    try tmux.type("pzgliwice")
+    try tmux.send("Tab")
+    try tmux.type("Anna Nowak")
+    try tmux.send("Tab", "Enter")
+    #expect(try tmux.waitFor("Krok 2.0"), "decision screen: \(tmux.screen())")
+  }
+
+  @Test("new unit → decision → a step marked done; kill -9; restart resumes with that step done")
+  func killAndResume() throws {
+    let dir = TempDir()
+    defer { dir.cleanup() }
+    let tmux = try start(dir)
+    try createUnit(tmux)
+    try tmux.send("Down", "Enter", "d")
+    #expect(try tmux.waitFor("Krok 2.1"), "after the decision: \(tmux.screen())")
+    try tmux.send("d")
+    #expect(try tmux.waitFor("Krok 2.1 oznaczono jako zrobiony"))
+    #expect(tmux.screen().contains("zrobione 2/21"))
+    kill(try tmux.panePID, SIGKILL)
+    usleep(200_000)
+    #expect(try tmux.paneDead)
+
+    try tmux.respawn("exec \(Binary.path)", environment: ["EPUAP_WIZARD_STATE_DIR": dir.path, "LANG": "C.UTF-8"])
+    #expect(try tmux.waitFor("Wznów pracę"))
+    let start = tmux.screen()
+    #expect(start.contains("Starostwo Powiatowe"))
+    #expect(start.contains("2/21"))
+    try tmux.send("Down", "Enter")
+    #expect(try tmux.waitFor("Krok 3.1"), "resume lands on the first open step: \(tmux.screen())")
+    #expect(tmux.screen().contains("zrobione 2/21"))
+    try tmux.send("Escape")
+    #expect(try tmux.waitFor("[x] 2.1"))
+  }
+
+  @Test("„Zażółć gęślą jaźń” typed into a field arrives whole")
+  func polishLetters() throws {
+    let dir = TempDir()
+    defer { dir.cleanup() }
+    let tmux = try start(dir)
+    try tmux.send("Enter", "Tab")
+    try tmux.type("Zażółć gęślą jaźń")
+    #expect(try tmux.waitFor("Zażółć gęślą jaźń"))
+    try tmux.send("BSpace")
+    usleep(300_000)
+    #expect(tmux.screen().contains("Zażółć gęślą jaź") && !tmux.screen().contains("jaźń"))
+    try tmux.type("ń")
+    try tmux.send("Tab")
+    try tmux.type("ugzazolc")
+    try tmux.send("Tab")
+    try tmux.type("Łucja Śliwińska")
+    try tmux.send("Tab", "Enter")
+    #expect(try tmux.waitFor("Krok 2.0"))
+    #expect(tmux.screen().contains("│ Zażółć gęślą jaźń"))
+  }
+
+  @Test("a window below 80×24 asks to grow and recovers when it grows")
+  func resize() throws {
+    let dir = TempDir()
+    defer { dir.cleanup() }
+    let tmux = try start(dir)
+    try tmux.resize(width: 60, height: 20)
+    let grew = try tmux.waitFor("Powiększ okno")
+    #expect(grew, "\(tmux.screen()) size=\((try? tmux.tmux(["display-message", "-p", "-t", tmux.name, "#{window_width}x#{window_height}"])) ?? "")")
+    try tmux.resize(width: 80, height: 24)
+    #expect(try tmux.waitFor("Nowa jednostka"))
+    #expect(!(tmux.screen().contains("Powiększ okno")))
+  }
+
+  @Test("NO_COLOR: no colour codes, attributes still there")
+  func noColor() throws {
+    let dir = TempDir()
+    defer { dir.cleanup() }
+    let colored = try start(dir)
+    let withColor = colored.screen(escapes: true)
+    #expect(withColor.range(of: "\u{1B}\\[[0-9;]*3[0-7][;m]", options: .regularExpression) != nil, "expected colour codes: \(withColor.debugDescription.prefix(300))")
+    let plain = try start(dir, environment: ["NO_COLOR": "1"])
+    let withoutColor = plain.screen(escapes: true)
+    #expect(withoutColor.range(of: "\u{1B}\\[[0-9;]*(3[0-7]|4[0-7]|38;|48;)", options: .regularExpression) == nil, "\(withoutColor)")
+    #expect(withoutColor.contains("\u{1B}[7m") || withoutColor.contains(";7m"), "reverse video stays")
+  }
+
+  @Test("after SIGTERM, SIGINT and SIGHUP the terminal is usable again")
+  func terminalRestored() throws {
+    for signal in [SIGTERM, SIGINT, SIGHUP] {
+      let dir = TempDir()
+      defer { dir.cleanup() }
+      let report = dir.file("stty.txt")
+      let tmux = try Tmux(
+        "\(Binary.path); echo \"exit=$?\" > \(report).code; stty -a > \(report); tput cnorm; sleep 5",
+        environment: ["EPUAP_WIZARD_STATE_DIR": dir.path, "LANG": "C.UTF-8"])
+      #expect(try tmux.waitFor("Nowa jednostka"))
+      // The wizard is the pane shell's child.
+      let child = Int32(try Spawn.run(["pgrep", "-P", "\(try tmux.panePID)"], capture: true).split(separator: "\n").first ?? "") ?? 0
+      #expect(child > 0)
+      kill(child, signal)
+      var settings = ""
+      for _ in 0..<100 where settings.isEmpty {
+        usleep(50_000)
+        settings = (try? String(contentsOfFile: report, encoding: .utf8)) ?? ""
+      }
+      #expect(settings.contains(" echo ") || settings.contains(" echo\n"), "signal \(signal): \(settings)")
+      #expect(settings.contains(" icanon"), "signal \(signal)")
+      let code = (try? String(contentsOfFile: report + ".code", encoding: .utf8)) ?? ""
+      #expect(code.contains("exit=\(128 + signal)"), "signal \(signal): \(code)")
+      #expect(!(tmux.screen(escapes: true).contains("\u{1B}[?1049h")))
+    }
+  }
+
+  @Test("q asks, says everything is saved, and quits with the journal path")
+  func quit() throws {
+    let dir = TempDir()
+    defer { dir.cleanup() }
+    let tmux = try Tmux(
+      "\(Binary.path); sleep 5", environment: ["EPUAP_WIZARD_STATE_DIR": dir.path, "LANG": "C.UTF-8"])
+    #expect(try tmux.waitFor("Nowa jednostka"))
+    try createUnit(tmux)
+    try tmux.send("q")
+    #expect(try tmux.waitFor("Wszystko jest już zapisane"))
+    try tmux.send("t")
+    #expect(try tmux.waitFor("Zapisano. Dziennik:"), "\(tmux.screen())")
+  }
+}
