@@ -310,17 +310,15 @@ private struct Builder {
           for field in step.fields {
             known.insert(field.id)
             let value = mailbox.settings[field.id]
-            var remark = ""
-            if let override = state.override(mailboxID: mailbox.id, fieldID: field.id) {
-              remark =
-                "wartość wykonawcy: \(shown(field, override.value)); powód: "
-                + (override.reason.isEmpty ? "nie podano" : clean(override.reason))
+            var remark = "—"
+            if state.override(mailboxID: mailbox.id, fieldID: field.id) != nil {
+              remark = "wartość wykonawcy, powód niżej"
             } else if let value, !field.expected.isEmpty, value != field.expected {
               remark = "inna niż zalecana"
             }
             rows.append([
               step.id, clean(field.label), value.map { shown(field, $0) } ?? "nie zapisano",
-              field.expected.isEmpty ? "—" : clean(field.expected), remark.isEmpty ? "—" : remark,
+              field.expected.isEmpty ? "—" : clean(field.expected), remark,
             ])
           }
         }
@@ -329,12 +327,11 @@ private struct Builder {
         }
         blocks.append(
           .table(.init(columns: ["Krok", "Ustawienie", "Wartość", "Zalecana", "Uwagi"], rows: rows)))
-        let stray = state.overrides.filter { $0.mailboxID == mailbox.id && !known.contains($0.fieldID) }
-        if !stray.isEmpty {
-          blocks.append(.paragraph("Inne wartości wykonawcy:"))
-          blocks.append(
-            .bullets(stray.map { "\(clean($0.fieldID)): \(clean($0.value)); powód: \(clean($0.reason))" }))
-        }
+      }
+      let overrides = state.overrides.filter { $0.mailboxID == mailbox.id }
+      if !overrides.isEmpty {
+        blocks.append(.paragraph("Wartości wykonawcy SOD zamiast zalecanych, z powodem:"))
+        blocks.append(.bullets(overrides.map(describe)))
       }
     }
     return blocks
@@ -476,6 +473,20 @@ private struct Builder {
   /// A field's value as the clerk saw it: the choice's label, not the stored value.
   private func shown(_ field: Field, _ value: String) -> String {
     clean(field.choices.first { $0.value == value }?.label ?? value)
+  }
+
+  /// „Gdy liczba dokumentów w kolejce osiągnie (krok 3.7): 10 — powód: …”.
+  private func describe(_ override: VendorOverride) -> String {
+    let step = settingStep(override.fieldID)
+    let field = step?.fields.first { $0.id == override.fieldID }
+    let name = field.map { clean($0.label) } ?? clean(override.fieldID)
+    let value = field.map { shown($0, override.value) } ?? clean(override.value)
+    let reason = override.reason.isEmpty ? "nie podano" : clean(override.reason)
+    return "\(name)" + (step.map { " (krok \($0.id))" } ?? "") + ": \(value) — powód: \(reason)"
+  }
+
+  private func settingStep(_ fieldID: String) -> Step? {
+    procedure.allSteps.first { $0.kind == .perMailbox && $0.fields.contains { $0.id == fieldID } }
   }
 
   private func describe(_ issue: ValidationIssue) -> String {

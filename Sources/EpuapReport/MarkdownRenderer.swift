@@ -8,13 +8,13 @@ public struct MarkdownRenderer: Sendable {
 
   public func render(_ document: ChecklistDocument) -> String {
     var out = ["# " + escape(document.title), ""]
-    out.append(document.subtitle.map(escape).joined(separator: "  \n"))
+    out.append(document.subtitle.map { escape($0) }.joined(separator: "  \n"))
     for block in document.blocks {
       out.append("")
       out += render(block)
     }
     out += ["", "---", ""]
-    out.append(document.footer.map(escape).joined(separator: "  \n"))
+    out.append(document.footer.map { escape($0) }.joined(separator: "  \n"))
     return out.joined(separator: "\n") + "\n"
   }
 
@@ -28,13 +28,13 @@ public struct MarkdownRenderer: Sendable {
       }
       return lines
     case .heading(let text):
-      return ["## " + escape(text)]
+      return ["## " + escape(text, lineStart: false)]
     case .subheading(let text):
-      return ["### " + escape(text)]
+      return ["### " + escape(text, lineStart: false)]
     case .paragraph(let text):
       return [escape(text)]
     case .entries(let entries):
-      return entries.map { "- **" + escape($0.label) + ":** " + value($0.value) }
+      return entries.map { "- **" + escape($0.label, lineStart: false) + ":** " + value($0.value) }
     case .bullets(let items):
       return items.map { "- " + escape($0) }
     case .table(let table):
@@ -45,8 +45,15 @@ public struct MarkdownRenderer: Sendable {
       return lines
     case .steps(let steps):
       return steps.flatMap { step -> [String] in
-        let mark = step.status == .done ? "[x]" : "[ ]"
-        var lines = ["- \(mark) **\(escape(step.id))** \(escape(step.title))"]
+        let mark: String
+        switch step.status {
+        case .done: mark = "[x]"
+        case .skipped: mark = "\\[-\\]"
+        default: mark = "[ ]"
+        }
+        var lines = [
+          "- \(mark) **\(escape(step.id, lineStart: false))** \(escape(step.title, lineStart: false))"
+        ]
         lines.append("  - Status: " + escape(step.statusText))
         if !step.location.isEmpty { lines.append("  - Gdzie: " + escape(step.location)) }
         lines += step.values.map { "  - " + escape($0.label) + ": " + value($0.value) }
@@ -66,10 +73,12 @@ public struct MarkdownRenderer: Sendable {
     "| " + cells.map(value).joined(separator: " | ") + " |"
   }
 
-  private func value(_ text: String) -> String { text.isEmpty ? "—" : escape(text) }
+  /// A value after a label or in a table cell: never at the start of a line.
+  private func value(_ text: String) -> String { text.isEmpty ? "—" : escape(text, lineStart: false) }
 
-  /// One line of text with Markdown's special characters escaped.
-  func escape(_ text: String) -> String {
+  /// One line of text with Markdown's special characters escaped; with `lineStart`, also what would make
+  /// a line into a list item or a rule.
+  func escape(_ text: String, lineStart: Bool = true) -> String {
     let text = ReportText.clean(text)
     var result = ""
     result.reserveCapacity(text.utf8.count)
@@ -78,6 +87,7 @@ public struct MarkdownRenderer: Sendable {
       result.append(character)
     }
     // Block syntax only counts at the start of a line: a list marker, a rule, an ordered list number.
+    guard lineStart else { return result }
     if let first = result.first, "-+=".contains(first) { result.insert("\\", at: result.startIndex) }
     let digits = result.prefix { $0.isASCII && $0.isNumber }
     if !digits.isEmpty, digits.count < 10, let marker = result.dropFirst(digits.count).first,
