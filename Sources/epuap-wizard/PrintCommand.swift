@@ -9,13 +9,15 @@ struct PrintCommand: ParsableCommand {
     commandName: "print",
     abstract: "Lista kontrolna wykonania (tekst, Markdown, HTML): na ekran, do pliku albo do drukarki.",
     discussion: """
-      Lista zawiera jednostkę, ścieżkę, każdy krok ze statusem, skrytki, systemy, zgodę Urzędu
-      Marszałkowskiego, karty usług, miejsca na podpisy oraz ostatni hash dziennika (ten sam, który
-      pokazuje „journal verify”). Gdy nie wszystko zrobiono, na początku jest „NIEZAKOŃCZONE” z listą
+      Lista zawiera jednostkę, ścieżkę, każdy krok ze statusem, skrytki, systemy, zgodę Urzędu \
+      Marszałkowskiego, karty usług, miejsca na podpisy oraz ostatni hash dziennika (ten sam, który \
+      pokazuje „journal verify”). Gdy nie wszystko zrobiono, na początku jest „NIEZAKOŃCZONE” z listą \
       otwartych kroków i błędów. Dziennik jest tylko czytany, nigdy zmieniany.
 
-      Z --lp plik jest zawsze zapisywany (w --output albo obok dziennika jako
-      <dziennik>-lista-kontrolna.txt|md|html), a potem wysyłany poleceniem CUPS: lp [-d DRUKARKA] PLIK.
+      Z --lp plik jest zawsze zapisywany (w --output albo obok dziennika jako \
+      <dziennik>-lista-kontrolna.txt|md|html), a potem wysyłany do drukarki poleceniem CUPS \
+      „lp [-d DRUKARKA] PLIK”. Gdy lp brakuje albo zgłosi błąd, kod wyjścia to 1, a plik zostaje.
+
       Przykłady:
         epuap-wizard print --journal gliwice.jsonl
         epuap-wizard print --format html --output lista.html
@@ -63,9 +65,8 @@ struct PrintCommand: ParsableCommand {
         let result = try writeChecklist(
           document, format: format, to: target, lp: lp ? LPSender(printer: printer) : nil)
         print(result.message)
-      } catch {
-        let code: Int32 = 1
-        throw CLIFailure(error.message, code: code)
+      } catch let error as ChecklistPrintError {
+        throw CLIFailure(error.message, code: 1)
       }
     }
   }
