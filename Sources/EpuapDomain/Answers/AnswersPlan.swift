@@ -50,7 +50,9 @@ public struct AnswersPlan {
         id: existing?.id ?? working.nextID(prefix: "skrytka"), address: answer.address.trimmed, action: answer.action,
         note: answer.note ?? "")
       report(location, validator.checkMailbox(entry, in: working))
-      record(.mailboxSaved(entry))
+      if existing.map({ $0.address != entry.address || $0.action != entry.action || $0.note != entry.note }) ?? true {
+        record(.mailboxSaved(entry))
+      }
       if let settings = answer.settings, !settings.isEmpty {
         for (fieldID, value) in settings.sorted(by: { $0.key < $1.key }) {
           guard let stepID = validator.stepID(ofSetting: fieldID), let field = validator.field(stepID, fieldID) else {
@@ -59,7 +61,10 @@ public struct AnswersPlan {
           }
           report("\(location).settings.\(fieldID)", validator.fields.check(field, value, stepID: stepID, subject: entry.address))
         }
-        record(.mailboxSettingsRecorded(MailboxSettings(mailboxID: entry.id, values: settings)))
+        let current = working.mailbox(entry.id)?.settings ?? [:]
+        if settings.contains(where: { current[$0.key] != $0.value }) {
+          record(.mailboxSettingsRecorded(MailboxSettings(mailboxID: entry.id, values: settings)))
+        }
       }
       for override in answer.overrides ?? [] {
         let label = validator.stepID(ofSetting: override.field).flatMap { validator.field($0, override.field)?.label }
@@ -69,16 +74,16 @@ public struct AnswersPlan {
         }
         let saved = VendorOverride(mailboxID: entry.id, fieldID: override.field, value: override.value, reason: override.reason)
         report("\(location).overrides.\(override.field)", validator.checkOverride(saved, fieldLabel: label))
-        record(.overrideSaved(saved))
+        if working.override(mailboxID: entry.id, fieldID: override.field) != saved { record(.overrideSaved(saved)) }
       }
     }
     for (index, system) in (answers.systems ?? []).enumerated() {
       report("systems[\(index)] (\(system.name))", validator.checkSystem(system))
-      record(.systemSaved(system))
+      if !working.systems.contains(system) { record(.systemSaved(system)) }
     }
     if let consent = answers.consent {
       report("consent", validator.checkConsent(consent, today: today))
-      record(.consentRecorded(consent))
+      if working.consent != consent { record(.consentRecorded(consent)) }
     }
     for (index, answer) in (answers.cards ?? []).enumerated() {
       let existing = working.cards.first { $0.name == answer.name.trimmed }
@@ -87,7 +92,7 @@ public struct AnswersPlan {
         action: answer.action, formName: answer.formName ?? "", url: answer.url ?? "", epuapForm: answer.epuapForm ?? "",
         mailbox: answer.mailbox ?? "")
       report("cards[\(index)] (\(answer.name))", validator.checkCard(card))
-      record(.cardSaved(card))
+      if existing != card { record(.cardSaved(card)) }
     }
     let stepAnswers = (answers.steps ?? [:]).sorted { $0.key.compare($1.key, options: .numeric) == .orderedAscending }
     for (stepID, answer) in stepAnswers {
@@ -103,7 +108,10 @@ public struct AnswersPlan {
           }
           report("steps.\(stepID).values.\(fieldID)", validator.checkValue(stepID: stepID, field: field, value: value, today: today))
         }
-        record(.stepValuesRecorded(StepValues(stepID: stepID, values: values)))
+        let current = working.step(stepID).values
+        if values.contains(where: { current[$0.key] != $0.value }) {
+          record(.stepValuesRecorded(StepValues(stepID: stepID, values: values)))
+        }
       }
     }
     for (stepID, answer) in stepAnswers {

@@ -1,0 +1,85 @@
+import Foundation
+
+/// The built `epuap-wizard` next to the test bundle (`swift build` builds it before `swift test`).
+enum Binary {
+  static let path: String = {
+    let candidates = [
+      URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("epuap-wizard").path,
+      URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../.build/debug/epuap-wizard")
+        .standardized.path,
+    ]
+    return candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? candidates[1]
+  }()
+
+  struct Result {
+    var code: Int32
+    var stdout: String
+    var stderr: String
+  }
+
+  /// Runs the binary with `arguments`, the state folder `stateDir`, and extra environment.
+  static func run(_ arguments: [String], stateDir: String? = nil, environment: [String: String] = [:]) throws -> Result {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: path)
+    process.arguments = arguments
+    var env = ProcessInfo.processInfo.environment
+    if let stateDir { env["EPUAP_WIZARD_STATE_DIR"] = stateDir }
+    env.merge(environment) { $1 }
+    process.environment = env
+    let out = Pipe()
+    let err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    process.standardInput = FileHandle.nullDevice
+    try process.run()
+    let outData = out.fileHandleForReading.readDataToEndOfFile()
+    let errData = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return Result(
+      code: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+      stderr: String(decoding: errData, as: UTF8.self))
+  }
+}
+
+struct TempDir {
+  let path = NSTemporaryDirectory() + "epuap-cli-" + UUID().uuidString
+
+  init() { try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true) }
+
+  func file(_ name: String) -> String { path + "/" + name }
+  func write(_ name: String, _ text: String) { FileManager.default.createFile(atPath: file(name), contents: Data(text.utf8)) }
+  func cleanup() { try? FileManager.default.removeItem(atPath: path) }
+}
+
+/// A complete answers file for a FINN 8SQL unit.
+let finnAnswers = """
+  {
+    "format": "epuap-wizard-odpowiedzi", "version": 1,
+    "unit": { "name": "Starostwo Powiatowe w Gliwicach", "entityIdentifier": "pzgliwice", "role": "partner" },
+    "operator": "Anna Nowak",
+    "decision": { "path": "sod-finn", "vendor": "FINN 8SQL" },
+    "mailboxes": [
+      { "address": "/pzgliwice/SkrytkaESP", "action": "keep",
+        "settings": { "typSkrytki": "asynchroniczna", "rodzajOdpowiedzi": "UPP", "trybPracy": "PULL", "maksDokumentow": "0",
+                      "adresyEmail": "epuap@gliwice.pl", "progKolejki": "10", "kolejkaPrzepelniona": "tak",
+                      "bledyDostarczania": "tak", "nieodebranePo": "1",
+                      "transmisjaDokumenty": "Moje dokumenty", "transmisjaUPP": "Moje dokumenty" },
+        "overrides": [ { "field": "progKolejki", "value": "10", "reason": "pismo dostawcy z 2026-11-20" } ] },
+      { "address": "/pzgliwice/ZMOKU", "action": "block" }
+    ],
+    "systems": [ { "name": "i4m4hvn61u", "type": "Zewnętrzny", "description": "serwer SEKAP", "note": "" } ],
+    "consent": { "who": "Jan Kowalski, UMWS", "date": "2026-11-20", "reference": "DCF.1234.2026" },
+    "cards": [
+      { "name": "Wydanie prawa jazdy", "status": "aktualna", "action": "external",
+        "formName": "Wniosek", "url": "https://bip.gliwice.pl/prawo-jazdy" },
+      { "name": "Wpis do ewidencji instruktorów", "status": "nieaktualna", "action": "delete" }
+    ],
+    "steps": {
+      "2.0": { "status": "done" },
+      "3.1": { "status": "done" },
+      "3.2": { "status": "skipped", "reason": "menu było już otwarte" },
+      "3.6": { "status": "done" },
+      "3.13": { "status": "done" }
+    }
+  }
+  """

@@ -1,0 +1,171 @@
+import Foundation
+import Testing
+
+@Suite("Command line, run as a process", .serialized)
+struct CLITests {
+  @Test("--version and Polish help")
+  func versionAndHelp() throws {
+    let version = try Binary.run(["--version"])
+    #expect(version.code == 0 && version.stdout.contains("1.0.0"))
+    let help = try Binary.run(["--help"])
+    #expect(help.stdout.contains("Kreator przeniesienia integracji ePUAP"))
+    #expect(help.stdout.contains("journal") && help.stdout.contains("answers") && help.stdout.contains("print"))
+  }
+
+  @Test("answers apply creates a journal; status --json has the documented shape")
+  func applyAndStatus() throws {
+    let dir = TempDir()
+    defer { dir.cleanup() }
+    dir.write("answers.json", finnAnswers)
+    let apply = try Binary.run(["answers", "apply", dir.file("answers.json")], stateDir: dir.path)
+    #expect(apply.code == 0, "\(apply.stderr)")
+    let list = try Binary.run(["list", "--json"], stateDir: dir.path)
+    let journals = try #require(try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]])
+    #expect(journals.count == 1)
+    #expect(journals.first?["unitName"] as? String == "Starostwo Powiatowe w Gliwicach")
+    #expect(journals.first?["chosenPath"] as? String == "sod-finn")
+
+    let status = try Binary.run(["status", "--json"], stateDir: dir.path)
+    #expect(status.code == 0, "\(status.stderr)")
+    let json = try #require(try JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [String: Any])
+    for key in ["unit", "path", "decision", "progress", "steps", "openSteps", "mailboxes", "overrides", "systems", "consent", "cards", "errors", "warnings", "journal"] {
+      #expect(json[key] != nil, "missing key \(key)")
+    }
+    #expect(json["path"] as? String == "sod-finn")
+    let steps = try #require(json["steps"] as? [[String: Any]])
+    let s313 = try #require(steps.first { $0["id"] as? String == "3.13" })
+    #expect(s313["status"] as? String == "done")
+    let s32 = try #require(steps.first { $0["id"] as? String == "3.2" })
+    #expect(s32["status"] as? String == "skipped" && s32["reason"] as? String == "menu było już otwarte")
+    let progress = try #require(json["progress"] as? [String: Int])
+    #expect(progress["done"] == 4 && progress["skipped"] == 1)
+    let journal = try #require(json["journal"] as? [String: Any])
+    #expect(journal["events"] as? Int == 2)
+    #expect((journal["lastHash"] as? String)?.count == 64)
+    // The vendor override covers progKolejki = 10: no warning about it.
+    let warnings = try #require(json["warnings"] as? [[String: Any]])
+    #expect(!warnings.contains { ($0["message"] as? String)?.contains("Gdy liczba dokumentów") == true })
+
+    let text = try Binary.run(["status"], stateDir: dir.path)
+    #expect(text.stdout.contains("Ścieżka: System obiegu dokumentów FINN 8SQL"))
+    #expect(text.stdout.contains("[x] 3.13"))
+  }
+
+  @Test("answers apply is all or nothing: one bad value and nothing is written")
+  func applyAllOrNothing() throws {
+    let dir = TempDir()
+    defer { dir.cleanup() }
+    dir.write("good.json", finnAnswers)
+    #expect(try Binary.run(["answers", "apply", dir.file("good.json")], stateDir: dir.path).code == 0)
+    let journal = try #require(try FileManager.default.contentsOfDirectory(atPath: dir.path).first { $0.hasSuffix(".jsonl") })
+    let before = try Data(contentsOf: URL(fileURLWithPath: dir.file(journal)))
+    let bad = finnAnswers.replacingOccurrences(of: "epuap@gliwice.pl", with: "epuap-at-gliwice")
+      .replacingOccurrences(of: "\"Wpis do ewidencji instruktorów\"", with: "\"Nowa karta\"")
+    dir.write("bad.json", bad)
+    let result = try Binary.run(["answers", "apply", dir.file("bad.json")], stateDir: dir.path)
+    #expect(result.code == 1)
+    #expect(result.stderr.contains("epuap-at-gliwice"))
+    #expect(result.stderr.contains("nic nie zapisano"))
+    #expect(try Data(contentsOf: URL(fileURLWithPath: dir.file(journal))) == before)
+  }
+
+  @Test("answers apply refuses „Usuń system” done without consent, and an active card marked for deletion")
+  func applyRules() throws {
+    let dir = TempDir()
+    defer { dir.cleanup() }
+    let noConsent = finnAnswers.replacingOccurrences(
+      of: #""consent": { "who": "Jan Kowalski, UMWS", "date": "2026-11-20", "reference": "DCF.1234.2026" },"#, with: "")
+      .replacingOccurrences(of: #""status": "nieaktualna", "action": "delete""#, with: #""status": "aktualna", "action": "delete""#)
+    dir.write("a.json", noConsent)
+    let result = try Binary.run(["answers", "apply", dir.file("a.json")], stateDir: dir.path)
+    #expect(result.code == 1)
+    #expect(result.stderr.contains("Urzędu Marszałkowskiego"))
+    #expect(result.stderr.contains("Wycofaj z publikacji"))
+    #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".jsonl") }.isEmpty)
+  }
+
+  @Test("answers export reproduces what was applied")
+  func exportRoundTrip() throws {
+    let dir = TempDir()
+    defer { dir.cleanup() }
+    dir.write("a.json", finnAnswers)
+    #expect(try Binary.run(["answers", "apply", dir.file("a.json")], stateDir: dir.path).code == 0)
+    let exported = try Binary.run(["answers", "export"], stateDir: dir.path)
+    #expect(exported.code == 0)
+    let json = try #require(try JSONSerialization.jsonObject(with: Data(exported.stdout.utf8)) as? [String: Any])
+    #expect((json["mailboxes"] as? [[String: Any]])?.count == 2)
+    #expect((json["cards"] as? [[String: Any]])?.count == 2)
+    // Applying the export again changes nothing.
+    dir.write("b.json", exported.stdout)
+    let again = try Binary.run(["answers", "apply", dir.file("b.json")], stateDir: dir.path)
+    #expect(again.code == 0 && again.stdout.contains("nic nie zapisano"), "\(again.stdout)\(again.stderr)")
+  }
+
+  @Test("journal verify: 0 sound, 1 torn tail, 2 damaged with the line number")
+  func verifyExitCodes() throws {
+    let dir = TempDir()
+    defer { dir.cleanup() }
+    dir.write("a.json", finnAnswers)
+    #expect(try Binary.run(["answers", "apply", dir.file("a.json")], stateDir: dir.path).code == 0)
+    let name = try #require(try FileManager.default.contentsOfDirectory(atPath: dir.path).first { $0.hasSuffix(".jsonl") })
+    let path = dir.file(name)
+    let sound = try Binary.run(["journal", "verify", path])
+    #expect(sound.code == 0)
+    #expect(sound.stdout.contains("Ostatni hash:"))
+
+    let original = try Data(contentsOf: URL(fileURLWithPath: path))
+    try (original + Data(#"{"v":1,"seq":3,"ti"#.utf8)).write(to: URL(fileURLWithPath: path))
+    let torn = try Binary.run(["journal", "verify", path])
+    #expect(torn.code == 1)
+    #expect(torn.stdout.contains("wiersz 3"))
+
+    var lines = String(decoding: original, as: UTF8.self).split(separator: "\n").map(String.init)
+    lines[0] = lines[0].replacingOccurrences(of: "Gliwicach", with: "Katowicach")
+    try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: path))
+    let damaged = try Binary.run(["journal", "verify", path])
+    #expect(damaged.code == 2)
+    #expect(damaged.stderr.contains("wierszu 1"))
+    let missing = try Binary.run(["journal", "verify", dir.file("nie-ma.jsonl")])
+    #expect(missing.code == 2)
+    #expect(missing.stderr.contains("Nie ma dziennika"))
+  }
+
+  @Test("a second writer is refused while another process holds the journal")
+  func lockedJournal() throws {
+    let dir = TempDir()
+    defer { dir.cleanup() }
+    dir.write("a.json", finnAnswers)
+    #expect(try Binary.run(["answers", "apply", dir.file("a.json")], stateDir: dir.path).code == 0)
+    let name = try #require(try FileManager.default.contentsOfDirectory(atPath: dir.path).first { $0.hasSuffix(".jsonl") })
+    let holder = Process()
+    holder.executableURL = URL(fileURLWithPath: "/bin/sh")
+    holder.arguments = ["-c", "exec 9>\"$0\"; flock -n 9 || exit 1; exec sleep 20", dir.file(name) + ".lock"]
+    try holder.run()
+    defer {
+      kill(holder.processIdentifier, SIGKILL)
+      holder.waitUntilExit()
+    }
+    usleep(300_000)
+    let result = try Binary.run(["answers", "apply", dir.file("a.json")], stateDir: dir.path)
+    #expect(result.code == 1)
+    #expect(result.stderr.contains("jest już otwarty w innym oknie"))
+    #expect(result.stderr.contains(name))
+  }
+
+  @Test("a broken procedure file given by EPUAP_WIZARD_PROCEDURE is reported with its name")
+  func brokenProcedure() throws {
+    let dir = TempDir()
+    defer { dir.cleanup() }
+    dir.write("p.json", #"{"formatVersion": 1}"#)
+    let result = try Binary.run(["list"], stateDir: dir.path, environment: ["EPUAP_WIZARD_PROCEDURE": dir.file("p.json")])
+    #expect(result.code == 2)
+    #expect(result.stderr.contains("p.json") && result.stderr.contains("brak pola"))
+  }
+
+  @Test("the wizard without a terminal says how to use the other commands")
+  func wizardWithoutTerminal() throws {
+    let result = try Binary.run([])
+    #expect(result.code == 1)
+    #expect(result.stderr.contains("Kreator potrzebuje terminala"))
+  }
+}
