@@ -17,7 +17,9 @@ public struct ChecklistPrintResult: Sendable, Equatable {
 }
 
 /// Why the checklist could not be written or printed; each with a Polish message that says what to do.
-public enum ChecklistPrintError: Error, Equatable, Sendable {
+///
+/// `description` is the message too, so code that shows any error's description shows the Polish text.
+public enum ChecklistPrintError: Error, Equatable, Sendable, CustomStringConvertible {
   /// The file could not be written (nothing was sent to a printer).
   case writeFailed(path: String, reason: String)
   /// `lp` is not on the PATH. The file was written.
@@ -40,6 +42,8 @@ public enum ChecklistPrintError: Error, Equatable, Sendable {
         + "Sprawdź drukarkę (lpstat -p -d). " + Self.byHand(file, format)
     }
   }
+
+  public var description: String { message }
 
   /// The same error with every path and output made safe to show on a terminal.
   private var cleaned: ChecklistPrintError {

@@ -75,6 +75,9 @@ struct PrintingTests {
     #expect(message.contains("nie znaleziono polecenia „lp”"))
     #expect(message.contains("zapisana do pliku \(target)"))
     #expect(message.contains("Aby wydrukować ręcznie: lp \(target)"))
+    #expect(
+      (error as (any Error)?)?.message == message,
+      "any error's message, as the wizard shows it, is the Polish text")
     #expect(fileText(target) == TextRenderer().render(checklist))
   }
 
