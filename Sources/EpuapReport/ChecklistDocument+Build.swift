@@ -344,8 +344,9 @@ private struct Builder {
       step?.fields.first { $0.id == id }?.label ?? fallback
     }
     let sekap = procedure.sekapSystemName
-    let removal = consentStep.map { checklist.item($0.id) }??.record
-    let removed = consentStep.map { checklist.item($0.id)?.status == .done } ?? false
+    // The SEKAP system is removed in the consent step (3.13): once that step is done, it is gone.
+    let removal = consentStep.flatMap { checklist.item($0.id) }
+    let removed = removal?.status == .done
     let removalStep = consentStep?.id ?? "3.13"
     var blocks: [Block] = [.heading("Systemy zewnętrzne")]
     blocks.append(
@@ -379,7 +380,8 @@ private struct Builder {
     }
     if removed {
       let when =
-        removal?.lastMark.map { " — " + ReportText.time($0.time) + ", " + clean($0.operatorName) } ?? ""
+        removal?.record.lastMark.map { " — " + ReportText.time($0.time) + ", " + clean($0.operatorName) }
+        ?? ""
       blocks.append(.paragraph("Usunięto: system SEKAP \(sekap) (krok \(removalStep))\(when)."))
     } else {
       blocks.append(.paragraph("Usunięto: nic (system SEKAP \(sekap) jeszcze nie usunięty)."))
