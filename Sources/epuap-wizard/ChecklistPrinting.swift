@@ -1,9 +1,20 @@
 import EpuapDomain
+import EpuapReport
 import Foundation
 
 /// Printing from the wizard (key `p`): the same code as `epuap-wizard print`.
+///
+/// The checklist of the open session is written beside its journal
+/// (`<dziennik>-lista-kontrolna.txt|md|html`); the returned sentence says where.
 enum ChecklistPrinting {
   static func printer(_ session: UnitSession, _ format: String) throws -> String {
-    "Drukowanie listy kontrolnej nie jest jeszcze dostępne w tej wersji."
+    guard let format = ChecklistFormat(rawValue: format) else {
+      return "Nieznany format wydruku „\(format.terminalSafe())”; nic nie zapisano."
+    }
+    let document = ChecklistDocument(
+      procedure: session.procedure, state: session.state,
+      journal: .init(name: (session.path as NSString).lastPathComponent), generatedAt: Date())
+    return try writeChecklist(document, format: format, to: format.defaultPath(forJournal: session.path))
+      .message
   }
 }

@@ -1,15 +1,73 @@
 import ArgumentParser
 import EpuapDomain
+import EpuapReport
 import Foundation
 
-/// `print`: the completion checklist.
+/// `print`: the completion checklist, to standard output, a file or a printer.
 struct PrintCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "print", abstract: "Drukuje listę kontrolną wykonania (tekst, Markdown, HTML).")
+    commandName: "print",
+    abstract: "Lista kontrolna wykonania (tekst, Markdown, HTML): na ekran, do pliku albo do drukarki.",
+    discussion: """
+      Lista zawiera jednostkę, ścieżkę, każdy krok ze statusem, skrytki, systemy, zgodę Urzędu \
+      Marszałkowskiego, karty usług, miejsca na podpisy oraz ostatni hash dziennika (ten sam, który \
+      pokazuje „journal verify”). Gdy nie wszystko zrobiono, na początku jest „NIEZAKOŃCZONE” z listą \
+      otwartych kroków i błędów. Dziennik jest tylko czytany, nigdy zmieniany.
+
+      Z --lp plik jest zawsze zapisywany (w --output albo obok dziennika jako \
+      <dziennik>-lista-kontrolna.txt|md|html), a potem wysyłany do drukarki poleceniem CUPS \
+      „lp [-d DRUKARKA] PLIK”. Gdy lp brakuje albo zgłosi błąd, kod wyjścia to 1, a plik zostaje.
+
+      Przykłady:
+        epuap-wizard print --journal gliwice.jsonl
+        epuap-wizard print --format html --output lista.html
+        epuap-wizard print --lp Biuro
+      """)
 
   @OptionGroup var options: JournalOptions
 
+  @Option(
+    name: .long, help: ArgumentHelp("Format: text (80 kolumn), markdown albo html (A4).", valueName: "FORMAT")
+  )
+  var format = "text"
+
+  @Option(
+    name: .shortAndLong,
+    help: ArgumentHelp("Zapisz do pliku zamiast na standardowe wyjście.", valueName: "PLIK"))
+  var output: String?
+
+  @Flag(name: .long, help: "Wyślij do drukarki poleceniem lp (CUPS); plik zostaje też zapisany.")
+  var lp = false
+
+  @Argument(help: ArgumentHelp("Drukarka dla --lp (bez niej: drukarka domyślna).", valueName: "DRUKARKA"))
+  var printer: String?
+
   func run() throws {
-    throw CLIFailure("Drukowanie listy kontrolnej nie jest jeszcze dostępne w tej wersji.", code: 1)
+    try CLI.run {
+      guard let format = ChecklistFormat(rawValue: format) else {
+        throw CLIFailure(
+          "Nieznany format „\(format.terminalSafe())”. Dostępne: "
+            + ChecklistFormat.allCases.map(\.rawValue).joined(separator: ", ") + ".", code: 1)
+      }
+      if printer != nil, !lp {
+        throw CLIFailure(
+          "Nazwę drukarki podaje się razem z --lp, np.: epuap-wizard print --lp Biuro", code: 1)
+      }
+      let procedure = try CLI.procedure()
+      let path = try options.resolveJournal()
+      let document = try ChecklistDocument.load(journalPath: path, procedure: procedure)
+      guard lp || output != nil else {
+        FileHandle.standardOutput.write(Data(format.render(document).utf8))
+        return
+      }
+      let target = output ?? format.defaultPath(forJournal: path)
+      do {
+        let result = try writeChecklist(
+          document, format: format, to: target, lp: lp ? LPSender(printer: printer) : nil)
+        print(result.message)
+      } catch let error as ChecklistPrintError {
+        throw CLIFailure(error.message, code: 1)
+      }
+    }
   }
 }

@@ -1,0 +1,216 @@
+import EpuapDomain
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// What `writeChecklist` did: the file it wrote and, when it printed, what `lp` said.
+public struct ChecklistPrintResult: Sendable, Equatable {
+  public var path: String
+  /// What `lp` said when the file was sent to a printer, such as „request id is Biuro-12 (1 file(s))”.
+  public var lpOutput: String?
+  /// A Polish sentence saying where the checklist went.
+  public var message: String
+}
+
+/// Why the checklist could not be written or printed; each with a Polish message that says what to do.
+///
+/// `description` is the message too, so code that shows any error's description shows the Polish text.
+public enum ChecklistPrintError: Error, Equatable, Sendable, CustomStringConvertible {
+  /// The file could not be written (nothing was sent to a printer).
+  case writeFailed(path: String, reason: String)
+  /// `lp` is not on the PATH. The file was written.
+  case lpMissing(file: String, format: ChecklistFormat)
+  /// `lp` could not be started or exited with a non-zero status. The file was written.
+  case lpFailed(file: String, format: ChecklistFormat, command: String, status: Int32, output: String)
+
+  public var message: String {
+    switch self.cleaned {
+    case .writeFailed(let path, let reason):
+      return "Nie można zapisać listy kontrolnej do \(path): \(reason). Sprawdź ścieżkę i uprawnienia, "
+        + "albo podaj inny plik: --output PLIK."
+    case .lpMissing(let file, let format):
+      return "Nie wydrukowano: nie znaleziono polecenia „lp” (system drukowania CUPS, pakiet cups-client). "
+        + "Lista kontrolna została zapisana do pliku \(file).\n" + Self.byHand(file, format)
+    case .lpFailed(let file, let format, let command, let status, let output):
+      let said = output.isEmpty ? "" : " Komunikat lp: \(output)"
+      return "Nie wydrukowano: polecenie „\(command)” zakończyło się błędem (kod \(status)).\(said) "
+        + "Lista kontrolna została zapisana do pliku \(file).\n"
+        + "Sprawdź drukarkę (lpstat -p -d). " + Self.byHand(file, format)
+    }
+  }
+
+  public var description: String { message }
+
+  /// The same error with every path and output made safe to show on a terminal.
+  private var cleaned: ChecklistPrintError {
+    switch self {
+    case .writeFailed(let path, let reason): .writeFailed(path: ReportText.clean(path), reason: reason)
+    case .lpMissing(let file, let format): .lpMissing(file: ReportText.clean(file), format: format)
+    case .lpFailed(let file, let format, let command, let status, let output):
+      .lpFailed(
+        file: ReportText.clean(file), format: format, command: ReportText.clean(command), status: status,
+        output: ReportText.clean(output))
+    }
+  }
+
+  private static func byHand(_ file: String, _ format: ChecklistFormat) -> String {
+    switch format {
+    case .html:
+      return
+        "Aby wydrukować ręcznie: otwórz plik w przeglądarce i wybierz Drukuj (A4), albo: lp \(shellQuoted(file))"
+    default:
+      return "Aby wydrukować ręcznie: lp \(shellQuoted(file)) (albo otwórz plik w edytorze i wybierz Drukuj)."
+    }
+  }
+}
+
+/// Renders `document` in `format`, writes it to `path` and, with `lp`, sends the file to the printer.
+///
+/// The file is replaced atomically (mode 0600). Used by `epuap-wizard print` and the wizard's key `p`:
+///
+///     let document = ChecklistDocument(procedure: session.procedure, state: session.state,
+///                                      journal: .init(name: "pzgliwice.jsonl"), generatedAt: Date())
+///     let result = try writeChecklist(document, format: .html, to: ChecklistFormat.html.defaultPath(forJournal: session.path))
+///     // result.message: „Zapisano listę kontrolną (HTML) do pliku …”
+///
+/// When printing fails the file stays written and the error says where it is and how to print it by hand.
+@discardableResult
+public func writeChecklist(
+  _ document: ChecklistDocument, format: ChecklistFormat, to path: String, lp: LPSender? = nil
+) throws(ChecklistPrintError) -> ChecklistPrintResult {
+  try ChecklistFile.write(format.render(document), to: path)
+  let written = "Zapisano listę kontrolną (\(format.polishName)) do pliku \(ReportText.clean(path))."
+  guard let lp else { return ChecklistPrintResult(path: path, lpOutput: nil, message: written) }
+  let output = try lp.send(file: path, format: format)
+  let printer = lp.printer.map { "drukarki \(ReportText.clean($0))" } ?? "drukarki domyślnej"
+  let said = output.isEmpty ? "" : " (\(output))"
+  return ChecklistPrintResult(
+    path: path, lpOutput: output, message: written + " Wysłano do \(printer)\(said).")
+}
+
+/// Sends a file to a printer with CUPS `lp [-d DRUKARKA] PLIK`.
+public struct LPSender: Sendable {
+  /// `-d` printer; nil for the default printer.
+  public var printer: String?
+  /// The environment `lp` runs with; its `PATH` is where `lp` is looked for.
+  public var environment: [String: String]
+
+  public init(printer: String? = nil, environment: [String: String] = ProcessInfo.processInfo.environment) {
+    self.printer = printer?.isEmpty == true ? nil : printer
+    self.environment = environment
+  }
+
+  /// The arguments given to `lp`.
+  public func arguments(file: String) -> [String] {
+    (printer.map { ["-d", $0] } ?? []) + [file]
+  }
+
+  /// The `lp` found on the `PATH` of `environment`, if any.
+  public func executable() -> String? {
+    let path = environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
+    for folder in path.split(separator: ":", omittingEmptySubsequences: false) {
+      let candidate = (folder.isEmpty ? "." : String(folder)) + "/lp"
+      var isFolder: ObjCBool = false
+      if FileManager.default.fileExists(atPath: candidate, isDirectory: &isFolder), !isFolder.boolValue,
+        FileManager.default.isExecutableFile(atPath: candidate)
+      {
+        return candidate
+      }
+    }
+    return nil
+  }
+
+  /// Runs `lp` on `file` and returns what it printed (cleaned, on one line).
+  public func send(file: String, format: ChecklistFormat) throws(ChecklistPrintError) -> String {
+    guard let executable = executable() else { throw .lpMissing(file: file, format: format) }
+    let arguments = arguments(file: file)
+    let command = (["lp"] + arguments).map(shellQuoted).joined(separator: " ")
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: executable)
+    process.arguments = arguments
+    process.environment = environment
+    process.standardInput = FileHandle.nullDevice
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    process.standardError = pipe
+    do {
+      try process.run()
+    } catch {
+      throw .lpFailed(
+        file: file, format: format, command: command, status: -1, output: ReportText.clean("\(error)"))
+    }
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    let output = ReportText.clean(String(decoding: data, as: UTF8.self)).trimmingCharacters(in: .whitespaces)
+    guard process.terminationReason == .exit, process.terminationStatus == 0 else {
+      throw .lpFailed(
+        file: file, format: format, command: command, status: process.terminationStatus, output: output)
+    }
+    return output
+  }
+}
+
+/// Writes the printout the way the journal writes its files, so a reader never sees half a checklist.
+///
+/// A temporary file in the same folder, fsync, rename over the target, fsync of the folder.
+enum ChecklistFile {
+  static func write(_ text: String, to path: String) throws(ChecklistPrintError) {
+    let folder =
+      (path as NSString).deletingLastPathComponent.isEmpty
+      ? "." : (path as NSString).deletingLastPathComponent
+    let temporary = folder + "/." + (path as NSString).lastPathComponent + ".tmp-\(getpid())"
+    func failure(_ operation: String) -> ChecklistPrintError {
+      .writeFailed(path: path, reason: "\(operation): \(String(cString: strerror(errno)))")
+    }
+    let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+    guard fd >= 0 else { throw failure("utworzenie pliku") }
+    let bytes = Array(text.utf8)
+    var written = 0
+    while written < bytes.count {
+      let count = bytes[written...].withUnsafeBytes { systemWrite(fd, $0.baseAddress, $0.count) }
+      if count < 0, errno == EINTR { continue }
+      if count <= 0 {
+        let error = failure("zapis")
+        close(fd)
+        unlink(temporary)
+        throw error
+      }
+      written += count
+    }
+    guard fsync(fd) == 0 else {
+      let error = failure("fsync")
+      close(fd)
+      unlink(temporary)
+      throw error
+    }
+    close(fd)
+    guard rename(temporary, path) == 0 else {
+      let error = failure("zmiana nazwy")
+      unlink(temporary)
+      throw error
+    }
+    let folderFD = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+    if folderFD >= 0 {
+      _ = fsync(folderFD)
+      close(folderFD)
+    }
+  }
+}
+
+private func systemWrite(_ fd: Int32, _ buffer: UnsafeRawPointer?, _ count: Int) -> Int {
+  #if canImport(Glibc)
+    Glibc.write(fd, buffer, count)
+  #else
+    Darwin.write(fd, buffer, count)
+  #endif
+}
+
+/// `text` quoted for a POSIX shell when it needs it, for commands shown to the clerk.
+func shellQuoted(_ text: String) -> String {
+  let plain = text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "-_./:=@%+,".contains($0)) }
+  return plain && !text.isEmpty ? text : "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
+}

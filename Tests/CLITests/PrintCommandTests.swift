@@ -1,0 +1,70 @@
+import Foundation
+import Testing
+
+@Suite("print, run as a process")
+struct PrintCommandTests {
+  /// A state folder with the FINN unit of `finnAnswers`; returns the folder and the journal's path.
+  func finnUnit() throws -> (TempDir, String) {
+    let dir = TempDir()
+    dir.write("answers.json", finnAnswers)
+    let apply = try Binary.run(["answers", "apply", dir.file("answers.json")], stateDir: dir.path)
+    #expect(apply.code == 0, "\(apply.stderr)")
+    let name = try #require(
+      try FileManager.default.contentsOfDirectory(atPath: dir.path).first { $0.hasSuffix(".jsonl") })
+    return (dir, dir.file(name))
+  }
+
+  @Test(
+    "print to standard output: the checklist, the same last hash as journal verify, the journal unchanged")
+  func printToStdout() throws {
+    let (dir, journal) = try finnUnit()
+    defer { dir.cleanup() }
+    let before = FileManager.default.contents(atPath: journal)
+    let print = try Binary.run(["print", "--journal", journal])
+    #expect(print.code == 0, "\(print.stderr)")
+    #expect(print.stdout.hasPrefix("LISTA KONTROLNA WYKONANIA\n"))
+    #expect(print.stdout.contains("NIEZAKOŃCZONE: "))
+    let verify = try Binary.run(["journal", "verify", journal])
+    let hashLine = try #require(verify.stdout.split(separator: "\n").first { $0.hasPrefix("Ostatni hash: ") })
+    #expect(print.stdout.split(separator: "\n").contains(hashLine))
+    #expect(FileManager.default.contents(atPath: journal) == before)
+  }
+
+  @Test("--output writes the file and says where; --format html")
+  func printToFile() throws {
+    let (dir, journal) = try finnUnit()
+    defer { dir.cleanup() }
+    let target = dir.file("lista.html")
+    let print = try Binary.run(["print", "--journal", journal, "--format", "html", "--output", target])
+    #expect(print.code == 0, "\(print.stderr)")
+    #expect(print.stdout == "Zapisano listę kontrolną (HTML) do pliku \(target).\n")
+    let html = String(decoding: FileManager.default.contents(atPath: target) ?? Data(), as: UTF8.self)
+    #expect(html.hasPrefix("<!DOCTYPE html>") && html.contains("@page { size: A4;"))
+  }
+
+  @Test("--lp without lp on PATH: exit 1, a Polish message, and the file beside the journal")
+  func lpMissing() throws {
+    let (dir, journal) = try finnUnit()
+    defer { dir.cleanup() }
+    let empty = dir.file("bez-lp")
+    try FileManager.default.createDirectory(atPath: empty, withIntermediateDirectories: true)
+    let print = try Binary.run(
+      ["print", "--journal", journal, "--lp", "Biuro"], environment: ["PATH": empty])
+    let expected = String(journal.dropLast(".jsonl".count)) + "-lista-kontrolna.txt"
+    #expect(print.code == 1)
+    #expect(print.stderr.contains("nie znaleziono polecenia „lp”"))
+    #expect(print.stderr.contains("zapisana do pliku \(expected)"))
+    #expect(FileManager.default.fileExists(atPath: expected))
+  }
+
+  @Test("an unknown format and a printer without --lp are refused in Polish")
+  func refusals() throws {
+    let (dir, journal) = try finnUnit()
+    defer { dir.cleanup() }
+    let format = try Binary.run(["print", "--journal", journal, "--format", "pdf"])
+    #expect(
+      format.code == 1 && format.stderr.contains("Nieznany format „pdf”. Dostępne: text, markdown, html."))
+    let printer = try Binary.run(["print", "--journal", journal, "Biuro"])
+    #expect(printer.code == 1 && printer.stderr.contains("razem z --lp"))
+  }
+}
