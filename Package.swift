@@ -51,7 +51,8 @@ let package = Package(
     .testTarget(name: "EpuapDomainTests", dependencies: ["EpuapDomain"]),
     // Golden files are read from the source tree (via #filePath), so that RECORD_GOLDEN=1 can rewrite them.
     .testTarget(name: "EpuapReportTests", dependencies: ["EpuapReport", "EpuapDomain"], exclude: ["Golden"]),
-    .testTarget(name: "EpuapWizardTests", dependencies: ["EpuapWizard", "ScreenKit", "EpuapDomain"]),
+    .testTarget(
+      name: "EpuapWizardTests", dependencies: ["EpuapWizard", "ScreenKit", "EpuapDomain"], exclude: ["Golden"]),
     .testTarget(name: "ScreenKitTests", dependencies: ["ScreenKit"]),
     .testTarget(name: "CLITests", dependencies: ["EpuapDomain"]),
   ]
