@@ -40,6 +40,10 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    // Measurements for scripts/bench: durable append, resume at scale, printing, fixtures.
+    .executableTarget(
+      name: "epuap-bench", dependencies: ["EpuapDomain", "EpuapReport", "EpuapWizard", "ScreenKit"],
+      path: "Benchmarks/EpuapBench"),
     // Build-time: embeds Resources/*.json into EpuapDomain, so the binary needs no files beside it.
     .executableTarget(name: "EmbedResourcesTool"),
     .plugin(

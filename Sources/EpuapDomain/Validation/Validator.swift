@@ -1,7 +1,10 @@
 /// The rules of the instruction applied to a unit's state: what blocks a step, what only warns.
 ///
 /// Screens, the command line and the printout all ask this one type, so a rule reads the same everywhere.
-public struct Validator: Sendable {
+public struct Validator: Sendable, Equatable {
+  /// Two validators are the same when they apply the same procedure.
+  public static func == (lhs: Validator, rhs: Validator) -> Bool { lhs.procedure == rhs.procedure }
+
   public let procedure: Procedure
   public let rules: RuleBook
   public let fields: FieldValidator

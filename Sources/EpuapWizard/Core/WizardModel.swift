@@ -20,14 +20,16 @@ public struct WizardModel: Equatable, Sendable {
   public var today: String
   public var finished = false
 
+  /// Built once: screens ask it on every frame (e.g. once per visible card).
+  public let validator: Validator
+
   public init(procedure: Procedure, size: ScreenSize, today: String) {
     self.procedure = procedure
     self.size = size
     self.today = today
+    validator = Validator(procedure: procedure)
     screen = .start(cursor: 0)
   }
-
-  public var validator: Validator { Validator(procedure: procedure) }
 
   public var checklist: Checklist? { unit.map { Checklist(procedure: procedure, state: $0) } }
 }

@@ -92,8 +92,13 @@ enum CardListView {
     let columns =
       "  " + DisplayWidth.pad("Nazwa karty (opis usługi)", to: nameWidth) + DisplayWidth.pad("Status", to: 12) + "Działanie"
     buffer.write(columns, x: 0, y: area.top + 2, style: Styles.dim)
+    // Only the rows on screen are built: the list stays as fast with 5000 cards as with 30.
+    let height = area.height - 3
+    let first = max(0, min(list.cursor - height + 1, cards.count - height))
+    let visible = cards.indices.clamped(to: first..<min(cards.count, first + height))
     var lines: [ContentLine] = []
-    for (index, card) in cards.enumerated() {
+    for index in visible {
+      let card = cards[index]
       let status = card.status == .aktualna ? "Aktualna" : "Nieaktualna"
       let action = card.action.map { shortAction($0) } ?? "— bez decyzji —"
       let problem = model.validator.checkCard(card).errors.isEmpty ? "" : " ✗"
@@ -107,7 +112,9 @@ enum CardListView {
     if cards.isEmpty {
       lines.append(ContentLine(all.isEmpty ? "  Brak kart. a — dodaj pierwszą kartę." : "  Żadna karta nie pasuje do wyszukiwania.", Styles.dim))
     }
-    Viewport.draw(lines, into: &buffer, top: area.top + 3, height: area.height - 3, focusRow: list.cursor)
+    Viewport.draw(lines, into: &buffer, top: area.top + 3, height: height, focusRow: list.cursor)
+    if first > 0 { buffer.write("▲", x: area.width - 1, y: area.top + 3, style: Styles.dim) }
+    if first + height < cards.count { buffer.write("▼", x: area.width - 1, y: area.top + 2 + height, style: Styles.dim) }
   }
 
   static func shortAction(_ action: CardAction) -> String {

@@ -1,0 +1,122 @@
+import EpuapDomain
+import EpuapReport
+import EpuapWizard
+import Foundation
+import ScreenKit
+
+// epuap-bench: the in-process measurements of scripts/bench, printed as JSON.
+//   epuap-bench append COUNT FOLDER        durable appends (write + fsync), per-append times
+//   epuap-bench journal EVENTS CARDS PATH  writes a journal with EVENTS events, CARDS of them cards
+//   epuap-bench resume PATH                load + fold + first screen (80x24) of a journal
+//   epuap-bench print PATH                 checklist of a journal as HTML and text
+
+func now() -> UInt64 { DispatchTime.now().uptimeNanoseconds }
+
+func percentile(_ values: [Double], _ p: Double) -> Double {
+  guard !values.isEmpty else { return 0 }
+  let sorted = values.sorted()
+  let index = min(sorted.count - 1, Int((Double(sorted.count - 1) * p).rounded()))
+  return sorted[index]
+}
+
+func emit(_ object: [String: Any]) {
+  let data = try! JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
+  print(String(decoding: data, as: UTF8.self))
+}
+
+let procedure = try ProcedureLoader.builtIn()
+let unit = UnitInfo(name: "Starostwo Powiatowe w Gliwicach", entityIdentifier: "pzgliwice", role: .partner)
+let arguments = Array(CommandLine.arguments.dropFirst())
+
+/// The mix of events a clerk's journal holds: step marks, values, mailboxes, cards.
+func change(_ index: Int, cards: Int) -> JournalChange {
+  if index < cards {
+    return .cardSaved(
+      ServiceCard(
+        id: "karta-\(index + 1)", name: "Sprawa numer \(index + 1): zezwolenie, wpis lub zaświadczenie",
+        status: index % 3 == 0 ? .aktualna : .nieaktualna, action: index % 2 == 0 ? .delete : nil))
+  }
+  switch index % 4 {
+  case 0: return .stepMarked(StepMark(stepID: "3.\(index % 13 + 1)", status: .done))
+  case 1: return .stepValuesRecorded(StepValues(stepID: "2.1", values: ["osobaKontaktowa": "serwis \(index)"]))
+  case 2:
+    return .mailboxSettingsRecorded(MailboxSettings(mailboxID: "skrytka-1", values: ["progKolejki": "\(index % 9)"]))
+  default: return .stepMarked(StepMark(stepID: "3.\(index % 13 + 1)", status: .todo))
+  }
+}
+
+switch arguments.first {
+case "append":
+  let count = Int(arguments[1]) ?? 200
+  let folder = arguments[2]
+  let path = folder + "/append-bench-\(getpid()).jsonl"
+  let (writer, _) = try JournalWriter.create(at: path, unit: unit, operatorName: "Bench", time: "2026-11-25T10:00:00Z")
+  var times: [Double] = []
+  for index in 0..<count {
+    let start = now()
+    try writer.append(change(index + 4, cards: 0), operatorName: "Bench", time: "2026-11-25T10:00:00Z")
+    times.append(Double(now() - start) / 1000)
+  }
+  writer.close()
+  try? FileManager.default.removeItem(atPath: path)
+  try? FileManager.default.removeItem(atPath: path + ".lock")
+  emit(["count": count, "p50_us": percentile(times, 0.5), "p99_us": percentile(times, 0.99)])
+case "journal":
+  let events = Int(arguments[1]) ?? 50_000
+  let cards = Int(arguments[2]) ?? 0
+  let path = arguments[3]
+  try? FileManager.default.removeItem(atPath: path)
+  // Fixtures are encoded with the journal's own line codec and hash chain, then written at once: the
+  // result is a valid journal without 50,000 fsyncs.
+  var changes: [JournalChange] = [
+    .unitCreated(unit), .decisionMade(Decision(path: .sodFinn)),
+    .mailboxSaved(MailboxEntry(id: "skrytka-1", address: "/pzgliwice/SkrytkaESP", action: .keep)),
+  ]
+  for index in 0..<max(0, events - 3) { changes.append(change(index, cards: cards)) }
+  if cards > 0 {
+    // A card journal opens on step 4.2: everything before it is marked done.
+    let state = UnitState(unit: unit, createdAt: "").simulating([.decisionMade(Decision(path: .sodFinn))])
+    for item in Checklist(procedure: procedure, state: state).applicable {
+      if item.step.id == "4.2" { break }
+      changes.append(.stepMarked(StepMark(stepID: item.step.id, status: .done)))
+    }
+  }
+  var bytes: [UInt8] = []
+  var previous = JournalEntry.genesisHash
+  for (index, item) in changes.enumerated() {
+    let line = try JournalLineCodec.encode(
+      sequence: index + 1, time: "2026-11-25T10:00:00Z", operatorName: "Anna Nowak", change: item,
+      previousHash: previous)
+    bytes += line.bytes
+    previous = line.hash
+  }
+  FileManager.default.createFile(atPath: path, contents: Data(bytes), attributes: [.posixPermissions: 0o600])
+  emit(["events": events, "cards": cards, "path": path])
+case "resume":
+  let path = arguments[1]
+  let start = now()
+  let journal = try JournalReader.load(path: path)
+  guard let state = UnitState.fold(journal.entries) else { fatalError("empty journal") }
+  var model = WizardModel(procedure: procedure, size: ScreenSize(width: 80, height: 24), today: "2026-11-25")
+  model = WizardCore.update(model, .journalOpened(path: path, state: state, notice: nil)).0
+  let screen = WizardView.render(model)
+  let elapsed = Double(now() - start) / 1_000_000
+  emit(["events": journal.entries.count, "ms": elapsed, "screen_rows": screen.lines().count])
+case "print":
+  let path = arguments[1]
+  let journal = try JournalReader.load(path: path)
+  guard let state = UnitState.fold(journal.entries) else { fatalError("empty journal") }
+  var results: [String: Any] = ["cards": state.cards.count]
+  for format in [ChecklistFormat.html, .text] {
+    let start = now()
+    let document = ChecklistDocument(
+      procedure: procedure, state: state, journal: .init(name: "bench.jsonl"), generatedAt: Date())
+    let output = format.render(document)
+    results["\(format.rawValue)_ms"] = Double(now() - start) / 1_000_000
+    results["\(format.rawValue)_bytes"] = output.utf8.count
+  }
+  emit(results)
+default:
+  FileHandle.standardError.write(Data("użycie: epuap-bench append|journal|resume|print …\n".utf8))
+  exit(2)
+}

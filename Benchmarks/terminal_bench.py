@@ -1,0 +1,129 @@
+#!/usr/bin/env python3
+"""Terminal responsiveness and memory of epuap-wizard against dialog, at 80x24 in a pseudo-terminal.
+
+Each program runs in its own pty. "First paint" is the time from spawn to the last byte of the first
+complete screen; a keystroke's latency is the time from writing the key to the last byte of the repaint
+it causes (the burst ends after SILENCE seconds without output). Prints JSON.
+"""
+import fcntl
+import json
+import os
+import pty
+import select
+import signal
+import statistics
+import struct
+import sys
+import termios
+import time
+
+SILENCE = 0.03
+DOWN = b"\x1b[B"
+UP = b"\x1b[A"
+
+
+def spawn(argv, env):
+    pid, fd = pty.fork()
+    if pid == 0:
+        fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+        os.execvpe(argv[0], argv, env)
+    return pid, fd
+
+
+def read_burst(fd, start, marker=None, timeout=10.0):
+    """Reads until `marker` has appeared (if given) and then SILENCE passes; returns the last byte's time."""
+    data = b""
+    last = None
+    deadline = start + timeout
+    seen = marker is None
+    while time.monotonic() < deadline:
+        wait = SILENCE if (seen and last is not None) else max(0.0, deadline - time.monotonic())
+        ready, _, _ = select.select([fd], [], [], wait)
+        if not ready:
+            if seen and last is not None:
+                return last, data
+            continue
+        try:
+            chunk = os.read(fd, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        data += chunk
+        last = time.monotonic()
+        if not seen and marker in data:
+            seen = True
+    return last, data
+
+
+def drain(fd):
+    while select.select([fd], [], [], SILENCE)[0]:
+        try:
+            if not os.read(fd, 65536):
+                return
+        except OSError:
+            return
+
+
+def peak_rss_kib(pid):
+    with open(f"/proc/{pid}/status") as status:
+        for line in status:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    return 0
+
+
+def measure(argv, env, marker, before_keys=(), keys=200, alternate=False):
+    start = time.monotonic()
+    pid, fd = spawn(argv, env)
+    last, _ = read_burst(fd, start, marker)
+    first_paint = (last - start) * 1000 if last else float("nan")
+    for key in before_keys:
+        os.write(fd, key)
+        read_burst(fd, time.monotonic())
+    drain(fd)
+    latencies = []
+    for index in range(keys):
+        key = (DOWN if index % 2 == 0 else UP) if alternate else DOWN
+        sent = time.monotonic()
+        os.write(fd, key)
+        last, _ = read_burst(fd, sent, timeout=2.0)
+        if last is not None:
+            latencies.append((last - sent) * 1000)
+    rss = peak_rss_kib(pid)
+    os.kill(pid, signal.SIGTERM)
+    try:
+        os.waitpid(pid, 0)
+    except ChildProcessError:
+        pass
+    os.close(fd)
+    latencies.sort()
+    p99 = latencies[min(len(latencies) - 1, int(round(0.99 * (len(latencies) - 1))))] if latencies else float("nan")
+    return {
+        "first_paint_ms": first_paint,
+        "key_p50_ms": statistics.median(latencies) if latencies else float("nan"),
+        "key_p99_ms": p99,
+        "keys_measured": len(latencies),
+        "peak_rss_kib": rss,
+    }
+
+
+def main():
+    wizard, state_dir, cards_journal, keys = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
+    env = dict(os.environ, TERM="xterm-256color", LANG="C.UTF-8", EPUAP_WIZARD_STATE_DIR=state_dir)
+    env.pop("NO_COLOR", None)
+    results = {}
+    results["wizard_start"] = measure([wizard], env, "wyjście".encode(), keys=keys, alternate=True)
+    # The 300-card journal opens on step 4.2; Enter opens the card list.
+    results["wizard_cards"] = measure(
+        [wizard, "--journal", cards_journal], env, "wyjście".encode(), before_keys=[b"\r"], keys=keys)
+    items = []
+    for number in range(1, 301):
+        items += [f"k{number}", f"Sprawa numer {number}: zezwolenie, wpis lub zaświadczenie", "off"]
+    dialog = ["dialog", "--checklist", "Karty usług", "24", "80", "16"] + items
+    results["dialog_checklist"] = measure(dialog, env, b"Cancel", keys=keys)
+    print(json.dumps(results))
+
+
+if __name__ == "__main__":
+    main()
