@@ -56,7 +56,8 @@ let package = Package(
     // Golden files are read from the source tree (via #filePath), so that RECORD_GOLDEN=1 can rewrite them.
     .testTarget(name: "EpuapReportTests", dependencies: ["EpuapReport", "EpuapDomain"], exclude: ["Golden"]),
     .testTarget(
-      name: "EpuapWizardTests", dependencies: ["EpuapWizard", "ScreenKit", "EpuapDomain"], exclude: ["Golden"]),
+      name: "EpuapWizardTests", dependencies: ["EpuapWizard", "ScreenKit", "EpuapDomain"], exclude: ["Golden"]
+    ),
     .testTarget(name: "ScreenKitTests", dependencies: ["ScreenKit"]),
     .testTarget(name: "CLITests", dependencies: ["EpuapDomain"]),
   ]

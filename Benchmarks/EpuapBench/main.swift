@@ -38,9 +38,11 @@ func change(_ index: Int, cards: Int) -> JournalChange {
   }
   switch index % 4 {
   case 0: return .stepMarked(StepMark(stepID: "3.\(index % 13 + 1)", status: .done))
-  case 1: return .stepValuesRecorded(StepValues(stepID: "2.1", values: ["osobaKontaktowa": "serwis \(index)"]))
+  case 1:
+    return .stepValuesRecorded(StepValues(stepID: "2.1", values: ["osobaKontaktowa": "serwis \(index)"]))
   case 2:
-    return .mailboxSettingsRecorded(MailboxSettings(mailboxID: "skrytka-1", values: ["progKolejki": "\(index % 9)"]))
+    return .mailboxSettingsRecorded(
+      MailboxSettings(mailboxID: "skrytka-1", values: ["progKolejki": "\(index % 9)"]))
   default: return .stepMarked(StepMark(stepID: "3.\(index % 13 + 1)", status: .todo))
   }
 }
@@ -50,7 +52,8 @@ case "append":
   let count = Int(arguments[1]) ?? 200
   let folder = arguments[2]
   let path = folder + "/append-bench-\(getpid()).jsonl"
-  let (writer, _) = try JournalWriter.create(at: path, unit: unit, operatorName: "Bench", time: "2026-11-25T10:00:00Z")
+  let (writer, _) = try JournalWriter.create(
+    at: path, unit: unit, operatorName: "Bench", time: "2026-11-25T10:00:00Z")
   var times: [Double] = []
   for index in 0..<count {
     let start = now()

@@ -69,7 +69,9 @@ public enum DisplayWidth {
     return text + String(repeating: " ", count: width - current)
   }
 
-  /// Word-wraps to lines of at most `width` columns; words longer than a line are broken. Keeps "\n".
+  /// Word-wraps to lines of at most `width` columns; words longer than a line are broken.
+  ///
+  /// Keeps "\n".
   public static func wrap(_ text: String, width: Int) -> [String] {
     let width = max(1, width)
     var lines: [String] = []

@@ -37,7 +37,9 @@ public struct ScreenBuffer: Equatable, Sendable {
 
   /// Writes `text` at (x, y), clipped to `maxWidth` columns and the right edge; returns the columns used.
   @discardableResult
-  public mutating func write(_ text: String, x: Int, y: Int, style: Style = .plain, maxWidth: Int? = nil) -> Int {
+  public mutating func write(_ text: String, x: Int, y: Int, style: Style = .plain, maxWidth: Int? = nil)
+    -> Int
+  {
     guard y >= 0, y < size.height, x < size.width else { return 0 }
     let limit = min(size.width, x + (maxWidth ?? size.width))
     var column = x
@@ -70,7 +72,9 @@ public struct ScreenBuffer: Equatable, Sendable {
     if cell.width == 0, x > 0 { self[x - 1, y] = Cell(character: " ", width: 1, style: self[x - 1, y].style) }
   }
 
-  /// Blanks a rectangle with a style (e.g. the reverse bar of a focused row).
+  /// Blanks a rectangle with a style (e.g.
+  ///
+  /// the reverse bar of a focused row).
   public mutating func fill(x: Int, y: Int, width: Int, height: Int, style: Style) {
     for row in max(0, y)..<max(max(0, y), min(size.height, y + height)) {
       for column in max(0, x)..<max(max(0, x), min(size.width, x + width)) {

@@ -40,7 +40,9 @@ public final class NcursesTerminal: TerminalDevice {
 
   public var isExhausted: Bool { false }
 
-  /// Gives the terminal back: echo on, cursor visible, out of the alternate screen. Safe to call twice.
+  /// Gives the terminal back: echo on, cursor visible, out of the alternate screen.
+  ///
+  /// Safe to call twice.
   public func restore() { TerminalSignals.restoreTerminal() }
 
   public static func installSignalHandlers() { TerminalSignals.install() }
@@ -164,7 +166,9 @@ struct Palette {
     if style.text.contains(.underline) { attributes |= epuap_attr_underline() }
     if style.text.contains(.dim) { attributes |= epuap_attr_dim() }
     if useColor, style.color != .normal { return (attributes, Int16(style.color.rawValue)) }
-    if monochrome, [.warning, .error, .accent, .title].contains(style.color) { attributes |= epuap_attr_bold() }
+    if monochrome, [.warning, .error, .accent, .title].contains(style.color) {
+      attributes |= epuap_attr_bold()
+    }
     return (attributes, 0)
   }
 }

@@ -24,7 +24,8 @@ enum TerminalSignals {
     sigprocmask(SIG_UNBLOCK, &mask, nil)
     signal(SIGWINCH, SIG_DFL)
     for number in [SIGINT, SIGTERM, SIGHUP] {
-      signal(number) { received in TerminalSignals.pending.store(received, ordering: .sequentiallyConsistent) }
+      signal(number) { received in TerminalSignals.pending.store(received, ordering: .sequentiallyConsistent)
+      }
     }
     for number in [SIGABRT, SIGILL, SIGTRAP, SIGSEGV, SIGBUS, SIGFPE] {
       signal(number) { received in

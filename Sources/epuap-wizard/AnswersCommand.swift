@@ -78,10 +78,14 @@ struct ApplyAnswersCommand: ParsableCommand {
           return
         }
         try session.record(.batch(changes))
-        print("Zastosowano \(changes.count) zmian z \(file) w \(path) (jedno zdarzenie nr \(session.state.eventCount)).")
+        print(
+          "Zastosowano \(changes.count) zmian z \(file) w \(path) (jedno zdarzenie nr \(session.state.eventCount))."
+        )
       } else {
         guard !operatorName.isEmpty else {
-          throw CLIFailure("Podaj, kto wprowadza zmiany: --operator \"Imię Nazwisko\" (albo pole \"operator\" w pliku).", code: 1)
+          throw CLIFailure(
+            "Podaj, kto wprowadza zmiany: --operator \"Imię Nazwisko\" (albo pole \"operator\" w pliku).",
+            code: 1)
         }
         let changes = try plan.changes(for: answers, onto: nil, file: file, today: today)
         let session = try UnitSession.create(

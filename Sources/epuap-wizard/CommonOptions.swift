@@ -4,7 +4,8 @@ import Foundation
 
 /// Options every command shares: which journal, and where journals live.
 struct JournalOptions: ParsableArguments {
-  @Option(name: .long, help: "Ścieżka do dziennika (pliku .jsonl). Domyślnie: jedyny dziennik w folderze stanu.")
+  @Option(
+    name: .long, help: "Ścieżka do dziennika (pliku .jsonl). Domyślnie: jedyny dziennik w folderze stanu.")
   var journal: String?
 
   @Option(

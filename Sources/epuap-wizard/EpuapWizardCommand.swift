@@ -9,7 +9,8 @@ struct EpuapWizardCommand: ParsableCommand {
 
   static let configuration = CommandConfiguration(
     commandName: "epuap-wizard",
-    abstract: "Kreator przeniesienia integracji ePUAP z platformy SEKAP — krok po kroku, z dziennikiem postępu.",
+    abstract:
+      "Kreator przeniesienia integracji ePUAP z platformy SEKAP — krok po kroku, z dziennikiem postępu.",
     discussion: """
       Bez polecenia uruchamia kreatora w terminalu. Postęp jest zapisywany po każdej czynności
       w dzienniku (JSON, jeden plik na jednostkę) w $XDG_STATE_HOME/epuap-wizard/

@@ -5,7 +5,8 @@ import Foundation
 /// `journal`: commands on the journal file itself.
 struct JournalCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "journal", abstract: "Polecenia dotyczące pliku dziennika.", subcommands: [VerifyCommand.self])
+    commandName: "journal", abstract: "Polecenia dotyczące pliku dziennika.",
+    subcommands: [VerifyCommand.self])
 }
 
 /// `journal verify PATH`: checks every line and the hash chain without changing anything.
@@ -16,7 +17,8 @@ struct VerifyCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "verify",
     abstract: "Sprawdza dziennik (każdy wiersz i łańcuch sum kontrolnych) bez zmieniania go.",
-    discussion: "Kod wyjścia: 0 — dziennik cały; 1 — urwany ostatni wiersz lub odłożone wiersze; 2 — uszkodzony.")
+    discussion:
+      "Kod wyjścia: 0 — dziennik cały; 1 — urwany ostatni wiersz lub odłożone wiersze; 2 — uszkodzony.")
 
   @Argument(help: "Ścieżka do dziennika.") var path: String
   @Flag(name: .long, help: "Wynik w JSON.") var json = false
@@ -46,7 +48,9 @@ struct VerifyCommand: ParsableCommand {
   }
 
   static func verify(_ path: String) -> Result {
-    let folder = (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent
+    let folder =
+      (path as NSString).deletingLastPathComponent.isEmpty
+      ? "." : (path as NSString).deletingLastPathComponent
     let prefix = (path as NSString).lastPathComponent + ".odlozone-"
     let sideFiles = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
       .filter { $0.hasPrefix(prefix) }.sorted().map { folder + "/" + $0 }
@@ -76,7 +80,8 @@ struct VerifyCommand: ParsableCommand {
       var line: Int?
       if case JournalError.damagedLine(_, let number, _)? = error as? JournalError { line = number }
       return Result(
-        path: path, sound: false, events: 0, lastHash: nil, tornTailLine: nil, damagedLine: line, sideFiles: sideFiles,
+        path: path, sound: false, events: 0, lastHash: nil, tornTailLine: nil, damagedLine: line,
+        sideFiles: sideFiles,
         message: error.message, exitCode: 2)
     }
   }

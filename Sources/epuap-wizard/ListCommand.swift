@@ -30,10 +30,16 @@ struct ListCommand: ParsableCommand {
         }
         let role = summary.role == .um ? "pracownik UM" : "Partner"
         let path = summary.chosenPath.map { procedure.pathTitle($0) } ?? "decyzja jeszcze nie podjęta"
-        print("\(summary.unitName) [\(summary.entityIdentifier.isEmpty ? "bez identyfikatora" : summary.entityIdentifier)]")
+        print(
+          "\(summary.unitName) [\(summary.entityIdentifier.isEmpty ? "bez identyfikatora" : summary.entityIdentifier)]"
+        )
         print("  rola: \(role); ścieżka: \(path)")
-        print("  postęp: \(summary.doneCount) z \(summary.totalCount) kroków; ostatnia zmiana: \(summary.lastChange) (\(summary.lastOperator))")
-        print("  plik: \(summary.path)" + (summary.tornTail ? " (urwany ostatni wiersz — zostanie odłożony przy otwarciu)" : ""))
+        print(
+          "  postęp: \(summary.doneCount) z \(summary.totalCount) kroków; ostatnia zmiana: \(summary.lastChange) (\(summary.lastOperator))"
+        )
+        print(
+          "  plik: \(summary.path)"
+            + (summary.tornTail ? " (urwany ostatni wiersz — zostanie odłożony przy otwarciu)" : ""))
       }
     }
   }

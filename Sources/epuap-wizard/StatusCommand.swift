@@ -6,7 +6,9 @@ import Foundation
 struct StatusCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "status",
-    abstract: "Stan jednostki: każdy krok ze statusem i zapisanymi wartościami, otwarte pozycje, błędy i ostrzeżenia.")
+    abstract:
+      "Stan jednostki: każdy krok ze statusem i zapisanymi wartościami, otwarte pozycje, błędy i ostrzeżenia."
+  )
 
   @OptionGroup var options: JournalOptions
   @Flag(name: .long, help: "Wynik w JSON.") var json = false
@@ -17,7 +19,8 @@ struct StatusCommand: ParsableCommand {
       let path = try options.resolveJournal()
       let journal = try JournalReader.load(path: path)
       guard let state = UnitState.fold(journal.entries) else { throw JournalError.missingHeader(path: path) }
-      let report = StatusReport(procedure: procedure, state: state, journalPath: path, tornTail: journal.tornTail)
+      let report = StatusReport(
+        procedure: procedure, state: state, journalPath: path, tornTail: journal.tornTail)
       if json {
         try CLI.printJSON(report)
       } else {

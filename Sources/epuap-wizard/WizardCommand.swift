@@ -36,7 +36,8 @@ struct WizardCommand: ParsableCommand {
         throw CLIFailure("Nie można uruchomić terminala: \(error). Sprawdź zmienną TERM.", code: 2)
       }
       let (model, commands) = WizardCore.start(
-        procedure: procedure, size: terminal.size, today: JournalClock.day(Date()), journalPath: options.journal)
+        procedure: procedure, size: terminal.size, today: JournalClock.day(Date()),
+        journalPath: options.journal)
       let runner = WizardRunner(
         model: model, terminal: terminal, backend: backend, pendingSignal: { NcursesTerminal.pendingSignal })
       let outcome = runner.run(initialCommands: commands)
@@ -48,7 +49,8 @@ struct WizardCommand: ParsableCommand {
           print("Zapisano. Dziennik: \(path)\nAby wrócić: epuap-wizard --journal \"\(path)\"")
         }
       case .signal(let number):
-        FileHandle.standardError.write(Data("Przerwano (sygnał \(number)); wszystko, co zapisano, jest w dzienniku.\n".utf8))
+        FileHandle.standardError.write(
+          Data("Przerwano (sygnał \(number)); wszystko, co zapisano, jest w dzienniku.\n".utf8))
         throw ExitCode(128 + number)
       }
     }

@@ -4,9 +4,13 @@ import Foundation
 enum Binary {
   static let path: String = {
     let candidates = [
-      URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("epuap-wizard").path,
-      URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../.build/debug/epuap-wizard")
-        .standardized.path,
+      URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent(
+        "epuap-wizard"
+      ).path,
+      URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+        "../../.build/debug/epuap-wizard"
+      )
+      .standardized.path,
     ]
     return candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? candidates[1]
   }()
@@ -18,7 +22,9 @@ enum Binary {
   }
 
   /// Runs the binary with `arguments`, the state folder `stateDir`, and extra environment.
-  static func run(_ arguments: [String], stateDir: String? = nil, environment: [String: String] = [:]) throws -> Result {
+  static func run(_ arguments: [String], stateDir: String? = nil, environment: [String: String] = [:]) throws
+    -> Result
+  {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: path)
     process.arguments = arguments
@@ -47,7 +53,9 @@ struct TempDir {
   init() { try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true) }
 
   func file(_ name: String) -> String { path + "/" + name }
-  func write(_ name: String, _ text: String) { FileManager.default.createFile(atPath: file(name), contents: Data(text.utf8)) }
+  func write(_ name: String, _ text: String) {
+    FileManager.default.createFile(atPath: file(name), contents: Data(text.utf8))
+  }
   func cleanup() { try? FileManager.default.removeItem(atPath: path) }
 }
 

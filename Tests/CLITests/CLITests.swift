@@ -9,7 +9,8 @@ struct CLITests {
     #expect(version.code == 0 && version.stdout.contains("1.0.0"))
     let help = try Binary.run(["--help"])
     #expect(help.stdout.contains("Kreator przeniesienia integracji ePUAP"))
-    #expect(help.stdout.contains("journal") && help.stdout.contains("answers") && help.stdout.contains("print"))
+    #expect(
+      help.stdout.contains("journal") && help.stdout.contains("answers") && help.stdout.contains("print"))
   }
 
   @Test("answers apply creates a journal; status --json has the documented shape")
@@ -20,15 +21,20 @@ struct CLITests {
     let apply = try Binary.run(["answers", "apply", dir.file("answers.json")], stateDir: dir.path)
     #expect(apply.code == 0, "\(apply.stderr)")
     let list = try Binary.run(["list", "--json"], stateDir: dir.path)
-    let journals = try #require(try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]])
+    let journals = try #require(
+      try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]])
     #expect(journals.count == 1)
     #expect(journals.first?["unitName"] as? String == "Starostwo Powiatowe w Gliwicach")
     #expect(journals.first?["chosenPath"] as? String == "sod-finn")
 
     let status = try Binary.run(["status", "--json"], stateDir: dir.path)
     #expect(status.code == 0, "\(status.stderr)")
-    let json = try #require(try JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [String: Any])
-    for key in ["unit", "path", "decision", "progress", "steps", "openSteps", "mailboxes", "overrides", "systems", "consent", "cards", "errors", "warnings", "journal"] {
+    let json = try #require(
+      try JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [String: Any])
+    for key in [
+      "unit", "path", "decision", "progress", "steps", "openSteps", "mailboxes", "overrides", "systems",
+      "consent", "cards", "errors", "warnings", "journal",
+    ] {
       #expect(json[key] != nil, "missing key \(key)")
     }
     #expect(json["path"] as? String == "sod-finn")
@@ -57,7 +63,8 @@ struct CLITests {
     defer { dir.cleanup() }
     dir.write("good.json", finnAnswers)
     #expect(try Binary.run(["answers", "apply", dir.file("good.json")], stateDir: dir.path).code == 0)
-    let journal = try #require(try FileManager.default.contentsOfDirectory(atPath: dir.path).first { $0.hasSuffix(".jsonl") })
+    let journal = try #require(
+      try FileManager.default.contentsOfDirectory(atPath: dir.path).first { $0.hasSuffix(".jsonl") })
     let before = try Data(contentsOf: URL(fileURLWithPath: dir.file(journal)))
     let bad = finnAnswers.replacingOccurrences(of: "epuap@gliwice.pl", with: "epuap-at-gliwice")
       .replacingOccurrences(of: "\"Wpis do ewidencji instruktorów\"", with: "\"Nowa karta\"")
@@ -74,14 +81,18 @@ struct CLITests {
     let dir = TempDir()
     defer { dir.cleanup() }
     let noConsent = finnAnswers.replacingOccurrences(
-      of: #""consent": { "who": "Jan Kowalski, UMWS", "date": "2026-11-20", "reference": "DCF.1234.2026" },"#, with: "")
-      .replacingOccurrences(of: #""status": "nieaktualna", "action": "delete""#, with: #""status": "aktualna", "action": "delete""#)
+      of: #""consent": { "who": "Jan Kowalski, UMWS", "date": "2026-11-20", "reference": "DCF.1234.2026" },"#,
+      with: ""
+    )
+    .replacingOccurrences(
+      of: #""status": "nieaktualna", "action": "delete""#, with: #""status": "aktualna", "action": "delete""#)
     dir.write("a.json", noConsent)
     let result = try Binary.run(["answers", "apply", dir.file("a.json")], stateDir: dir.path)
     #expect(result.code == 1)
     #expect(result.stderr.contains("Urzędu Marszałkowskiego"))
     #expect(result.stderr.contains("Wycofaj z publikacji"))
-    #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".jsonl") }.isEmpty)
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".jsonl") }.isEmpty)
   }
 
   @Test("answers export reproduces what was applied")
@@ -92,7 +103,8 @@ struct CLITests {
     #expect(try Binary.run(["answers", "apply", dir.file("a.json")], stateDir: dir.path).code == 0)
     let exported = try Binary.run(["answers", "export"], stateDir: dir.path)
     #expect(exported.code == 0)
-    let json = try #require(try JSONSerialization.jsonObject(with: Data(exported.stdout.utf8)) as? [String: Any])
+    let json = try #require(
+      try JSONSerialization.jsonObject(with: Data(exported.stdout.utf8)) as? [String: Any])
     #expect((json["mailboxes"] as? [[String: Any]])?.count == 2)
     #expect((json["cards"] as? [[String: Any]])?.count == 2)
     // Applying the export again changes nothing.
@@ -107,7 +119,8 @@ struct CLITests {
     defer { dir.cleanup() }
     dir.write("a.json", finnAnswers)
     #expect(try Binary.run(["answers", "apply", dir.file("a.json")], stateDir: dir.path).code == 0)
-    let name = try #require(try FileManager.default.contentsOfDirectory(atPath: dir.path).first { $0.hasSuffix(".jsonl") })
+    let name = try #require(
+      try FileManager.default.contentsOfDirectory(atPath: dir.path).first { $0.hasSuffix(".jsonl") })
     let path = dir.file(name)
     let sound = try Binary.run(["journal", "verify", path])
     #expect(sound.code == 0)
@@ -136,7 +149,8 @@ struct CLITests {
     defer { dir.cleanup() }
     dir.write("a.json", finnAnswers)
     #expect(try Binary.run(["answers", "apply", dir.file("a.json")], stateDir: dir.path).code == 0)
-    let name = try #require(try FileManager.default.contentsOfDirectory(atPath: dir.path).first { $0.hasSuffix(".jsonl") })
+    let name = try #require(
+      try FileManager.default.contentsOfDirectory(atPath: dir.path).first { $0.hasSuffix(".jsonl") })
     let holder = Process()
     holder.executableURL = URL(fileURLWithPath: "/bin/sh")
     holder.arguments = ["-c", "exec 9>\"$0\"; flock -n 9 || exit 1; exec sleep 20", dir.file(name) + ".lock"]
@@ -157,7 +171,8 @@ struct CLITests {
     let dir = TempDir()
     defer { dir.cleanup() }
     dir.write("p.json", #"{"formatVersion": 1}"#)
-    let result = try Binary.run(["list"], stateDir: dir.path, environment: ["EPUAP_WIZARD_PROCEDURE": dir.file("p.json")])
+    let result = try Binary.run(
+      ["list"], stateDir: dir.path, environment: ["EPUAP_WIZARD_PROCEDURE": dir.file("p.json")])
     #expect(result.code == 2)
     #expect(result.stderr.contains("p.json") && result.stderr.contains("brak pola"))
   }

@@ -4,7 +4,9 @@ import Testing
 /// The real binary in tmux at 80×24: what a clerk sees and types.
 @Suite("End to end in a pseudo-terminal (tmux)", .serialized)
 struct EndToEndTests {
-  func start(_ dir: TempDir, environment: [String: String] = [:], width: Int = 80, height: Int = 24) throws -> Tmux {
+  func start(_ dir: TempDir, environment: [String: String] = [:], width: Int = 80, height: Int = 24) throws
+    -> Tmux
+  {
     var env = ["EPUAP_WIZARD_STATE_DIR": dir.path, "LANG": "C.UTF-8"]
     env.merge(environment) { $1 }
     let tmux = try Tmux("exec \(Binary.path)", width: width, height: height, environment: env)
@@ -40,7 +42,8 @@ struct EndToEndTests {
     usleep(200_000)
     #expect(try tmux.paneDead)
 
-    try tmux.respawn("exec \(Binary.path)", environment: ["EPUAP_WIZARD_STATE_DIR": dir.path, "LANG": "C.UTF-8"])
+    try tmux.respawn(
+      "exec \(Binary.path)", environment: ["EPUAP_WIZARD_STATE_DIR": dir.path, "LANG": "C.UTF-8"])
     #expect(try tmux.waitFor("Wznów pracę"))
     let start = tmux.screen()
     #expect(start.contains("Starostwo Powiatowe"))
@@ -80,7 +83,10 @@ struct EndToEndTests {
     let tmux = try start(dir)
     try tmux.resize(width: 60, height: 20)
     let grew = try tmux.waitFor("Powiększ okno")
-    #expect(grew, "\(tmux.screen()) size=\((try? tmux.tmux(["display-message", "-p", "-t", tmux.name, "#{window_width}x#{window_height}"])) ?? "")")
+    #expect(
+      grew,
+      "\(tmux.screen()) size=\((try? tmux.tmux(["display-message", "-p", "-t", tmux.name, "#{window_width}x#{window_height}"])) ?? "")"
+    )
     try tmux.resize(width: 80, height: 24)
     #expect(try tmux.waitFor("Nowa jednostka"))
     #expect(!(tmux.screen().contains("Powiększ okno")))
@@ -92,10 +98,14 @@ struct EndToEndTests {
     defer { dir.cleanup() }
     let colored = try start(dir)
     let withColor = colored.screen(escapes: true)
-    #expect(withColor.range(of: "\u{1B}\\[[0-9;]*3[0-7][;m]", options: .regularExpression) != nil, "expected colour codes: \(withColor.debugDescription.prefix(300))")
+    #expect(
+      withColor.range(of: "\u{1B}\\[[0-9;]*3[0-7][;m]", options: .regularExpression) != nil,
+      "expected colour codes: \(withColor.debugDescription.prefix(300))")
     let plain = try start(dir, environment: ["NO_COLOR": "1"])
     let withoutColor = plain.screen(escapes: true)
-    #expect(withoutColor.range(of: "\u{1B}\\[[0-9;]*(3[0-7]|4[0-7]|38;|48;)", options: .regularExpression) == nil, "\(withoutColor)")
+    #expect(
+      withoutColor.range(of: "\u{1B}\\[[0-9;]*(3[0-7]|4[0-7]|38;|48;)", options: .regularExpression) == nil,
+      "\(withoutColor)")
     #expect(withoutColor.contains("\u{1B}[7m") || withoutColor.contains(";7m"), "reverse video stays")
   }
 
@@ -110,7 +120,10 @@ struct EndToEndTests {
         environment: ["EPUAP_WIZARD_STATE_DIR": dir.path, "LANG": "C.UTF-8"])
       #expect(try tmux.waitFor("Nowa jednostka"))
       // The wizard is the pane shell's child.
-      let child = Int32(try Spawn.run(["pgrep", "-P", "\(try tmux.panePID)"], capture: true).split(separator: "\n").first ?? "") ?? 0
+      let child =
+        Int32(
+          try Spawn.run(["pgrep", "-P", "\(try tmux.panePID)"], capture: true).split(separator: "\n").first
+            ?? "") ?? 0
       #expect(child > 0)
       kill(child, signal)
       var settings = ""

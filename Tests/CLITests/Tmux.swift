@@ -15,7 +15,9 @@ final class Tmux {
     let exports = environment.map { "export \($0.key)='\($0.value)';" }.joined(separator: " ")
     // The first command forks the tmux server, which keeps its standard output: give it /dev/null, not a
     // pipe that would then never close.
-    try tmux(["new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)", "\(exports) \(command)"], capture: false)
+    try tmux(
+      ["new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)", "\(exports) \(command)"],
+      capture: false)
     try tmux(["set-option", "-t", name, "remain-on-exit", "on"])
   }
 
@@ -56,7 +58,11 @@ final class Tmux {
   }
 
   var panePID: Int32 {
-    get throws { Int32(try tmux(["display-message", "-p", "-t", name, "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0 }
+    get throws {
+      Int32(
+        try tmux(["display-message", "-p", "-t", name, "#{pane_pid}"]).trimmingCharacters(
+          in: .whitespacesAndNewlines)) ?? 0
+    }
   }
 
   var paneDead: Bool {
@@ -74,7 +80,9 @@ final class Tmux {
   }
 }
 
-/// Runs a program with posix_spawn and waitpid. Foundation's `Process` can miss the exit of a client
+/// Runs a program with posix_spawn and waitpid.
+///
+/// Foundation's `Process` can miss the exit of a client
 /// whose daemon child lives on (tmux), so the end-to-end tests do without it.
 enum Spawn {
   struct Failure: Error {}

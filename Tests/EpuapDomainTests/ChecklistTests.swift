@@ -70,7 +70,8 @@ struct ChecklistTests {
   func progress() {
     var portal = state(path: .portal)
     portal.apply(entry(.stepMarked(StepMark(stepID: "2.0", status: .done))))
-    portal.apply(entry(.stepMarked(StepMark(stepID: "3.1", status: .skipped, reason: "konto już w kontekście"))))
+    portal.apply(
+      entry(.stepMarked(StepMark(stepID: "3.1", status: .skipped, reason: "konto już w kontekście"))))
     let checklist = Checklist(procedure: procedure, state: portal)
     #expect(checklist.doneCount == 1 && checklist.skippedCount == 1)
     #expect(checklist.firstOpen?.step.id == "3.2")

@@ -22,7 +22,10 @@ struct JournalTests {
     // Each hash continues the previous one.
     let text = lines(path)
     #expect(text.count == 7 && text.last == "")
-    #expect(text[0].hasPrefix(#"{"v":1,"seq":1,"time":"2026-11-25T10:00:00Z","operator":"Anna Nowak","payload":{"entityIdentifier":"pzgliwice","name":"Starostwo Powiatowe w Gliwicach","role":"partner"},"type":"unitCreated","hash":""#))
+    #expect(
+      text[0].hasPrefix(
+        #"{"v":1,"seq":1,"time":"2026-11-25T10:00:00Z","operator":"Anna Nowak","payload":{"entityIdentifier":"pzgliwice","name":"Starostwo Powiatowe w Gliwicach","role":"partner"},"type":"unitCreated","hash":""#
+      ))
     #expect(text[0].hasSuffix(#","hash":"\#(journal.entries[0].hash)"}"#))
   }
 
@@ -39,7 +42,8 @@ struct JournalTests {
     #expect(journal.entries[1].hash == expected)
     // Known vector: SHA-256("") for an empty body after an empty previous hash.
     #expect(
-      JournalLineCodec.chainHash(previous: "", body: []) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+      JournalLineCodec.chainHash(previous: "", body: [])
+        == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
   }
 
   @Test("a torn last line is reported, moved aside to a side file, and appends continue")
@@ -62,7 +66,8 @@ struct JournalTests {
     #expect(bytes(side) == torn)
     #expect(bytes(path) == sound)
     #expect(recovery?.message.contains("Odłożono") == true)
-    try writer.append(.stepMarked(StepMark(stepID: "3.9", status: .done)), operatorName: "A", time: "2026-11-25T11:00:00Z")
+    try writer.append(
+      .stepMarked(StepMark(stepID: "3.9", status: .done)), operatorName: "A", time: "2026-11-25T11:00:00Z")
     writer.close()
     let after = try JournalReader.load(path: path)
     #expect(after.entries.count == 5)
@@ -151,10 +156,13 @@ struct JournalTests {
     let old = umask(0)
     defer { umask(old) }
     let path = folder.file("nowy/podfolder/j.jsonl")
-    let (writer, _) = try JournalWriter.create(at: path, unit: sampleUnit, operatorName: "A", time: "2026-11-25T10:00:00Z")
+    let (writer, _) = try JournalWriter.create(
+      at: path, unit: sampleUnit, operatorName: "A", time: "2026-11-25T10:00:00Z")
     writer.close()
     let fileMode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
-    let dirMode = try FileManager.default.attributesOfItem(atPath: folder.file("nowy/podfolder"))[.posixPermissions] as? Int
+    let dirMode =
+      try FileManager.default.attributesOfItem(atPath: folder.file("nowy/podfolder"))[.posixPermissions]
+      as? Int
     let lockMode = try FileManager.default.attributesOfItem(atPath: path + ".lock")[.posixPermissions] as? Int
     #expect(fileMode == 0o600)
     #expect(dirMode == 0o700)
@@ -220,7 +228,8 @@ struct JournalTests {
     }
     #expect(bytes(path) == before)
     writer.beforeWrite = nil
-    try writer.append(.stepMarked(StepMark(stepID: "3.5", status: .done)), operatorName: "A", time: "2026-11-25T12:00:00Z")
+    try writer.append(
+      .stepMarked(StepMark(stepID: "3.5", status: .done)), operatorName: "A", time: "2026-11-25T12:00:00Z")
     writer.close()
     #expect(try JournalReader.load(path: path).entries.count == 4)
   }
@@ -241,7 +250,8 @@ struct JournalTests {
     let folder = TempFolder()
     defer { folder.cleanup() }
     let path = folder.file("b.jsonl")
-    let (writer, _) = try JournalWriter.create(at: path, unit: sampleUnit, operatorName: "A", time: "2026-11-25T10:00:00Z")
+    let (writer, _) = try JournalWriter.create(
+      at: path, unit: sampleUnit, operatorName: "A", time: "2026-11-25T10:00:00Z")
     try writer.append(
       .batch([
         .mailboxSaved(MailboxEntry(id: "skrytka-1", address: "/pzgliwice/skrytka", action: .keep)),

@@ -20,7 +20,8 @@ struct ProcedureTests {
     let procedure = try ProcedureLoader.builtIn()
     func text(_ id: String) -> String {
       guard let step = procedure.step(id) else { return "" }
-      return ([step.title, step.location, step.instruction] + step.warnings + step.notes).joined(separator: " ")
+      return ([step.title, step.location, step.instruction] + step.warnings + step.notes).joined(
+        separator: " ")
     }
     #expect(text("1.1").contains("„Aktualny”") && text("1.1").contains("„Do BIP”"))
     #expect(text("3.2").contains("Administrowanie") && text("3.2").contains("Budowanie usług"))
@@ -33,7 +34,8 @@ struct ProcedureTests {
     #expect(text("4.2").contains("„Wycofaj z publikacji”") || text("4.2").contains("Wycofaj z publikacji"))
     let fields = procedure.step("3.6")?.fields ?? []
     #expect(fields.map(\.expected) == ["asynchroniczna", "UPP", "PULL", "0"])
-    let notifications = Dictionary(uniqueKeysWithValues: (procedure.step("3.7")?.fields ?? []).map { ($0.id, $0.expected) })
+    let notifications = Dictionary(
+      uniqueKeysWithValues: (procedure.step("3.7")?.fields ?? []).map { ($0.id, $0.expected) })
     #expect(notifications["progKolejki"] == "4" && notifications["nieodebranePo"] == "1")
     #expect(notifications["kolejkaPrzepelniona"] == "tak" && notifications["bledyDostarczania"] == "tak")
   }
@@ -54,8 +56,9 @@ struct ProcedureTests {
   /// A copy of the built-in file with one change, loaded from a temp file.
   func loadBroken(_ mutate: (inout [String: Any]) -> Void) throws -> ProcedureError? {
     let data = try #require(
-      FileManager.default.contents(atPath: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .appendingPathComponent("../../Resources/procedure.json").standardized.path))
+      FileManager.default.contents(
+        atPath: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+          .appendingPathComponent("../../Resources/procedure.json").standardized.path))
     var json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
     mutate(&json)
     let folder = TempFolder()

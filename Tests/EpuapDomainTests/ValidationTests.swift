@@ -26,7 +26,8 @@ struct ValidationTests {
       AddressCase(address: "/pzgliwice", rules: [.mailboxAddressShape]),
       AddressCase(address: "//skrytka", rules: [.mailboxAddressIdentifier]),
       AddressCase(address: "/pz-gliwice/skrytka", rules: [.mailboxAddressIdentifier]),
-      AddressCase(address: "/" + String(repeating: "a", count: 101) + "/s", rules: [.mailboxAddressIdentifier]),
+      AddressCase(
+        address: "/" + String(repeating: "a", count: 101) + "/s", rules: [.mailboxAddressIdentifier]),
       AddressCase(address: "/" + String(repeating: "a", count: 100) + "/s", rules: []),
       AddressCase(address: "/urząd/skrytka", rules: [.mailboxAddressIdentifier]),
       AddressCase(address: "/a/b/c", rules: [.mailboxAddressShape]),
@@ -50,7 +51,8 @@ struct ValidationTests {
   @Test(
     "e-mail addresses",
     arguments: [
-      ("sekretariat@gliwice.pl", true), ("a.b-c+d@urzad.gmina.pl", true), ("x@y", false), ("@gliwice.pl", false),
+      ("sekretariat@gliwice.pl", true), ("a.b-c+d@urzad.gmina.pl", true), ("x@y", false),
+      ("@gliwice.pl", false),
       ("sekretariat@", false), ("sek retariat@gliwice.pl", false), ("a@@b.pl", false), ("a@b..pl", false),
       ("ądam@gliwice.pl", false), ("a@b.p", false),
     ])
@@ -72,7 +74,8 @@ struct ValidationTests {
     "card redirect URLs must be http(s)",
     arguments: [
       ("https://bip.gliwice.pl/sprawy/123", true), ("http://bip.powiat.pl", true), ("ftp://bip.pl", false),
-      ("bip.gliwice.pl", false), ("https://", false), ("https://bip gliwice.pl", false), ("javascript:alert(1)", false),
+      ("bip.gliwice.pl", false), ("https://", false), ("https://bip gliwice.pl", false),
+      ("javascript:alert(1)", false),
     ])
   func urls(_ url: String, _ valid: Bool) {
     #expect(FieldValidator.isWebURL(url) == valid)
@@ -95,18 +98,30 @@ struct ValidationTests {
     let field = try #require(procedure.step("3.6")?.fields.first { $0.id == "trybPracy" })
     var state = UnitState(unit: UnitInfo(name: "U", entityIdentifier: "u1", role: .partner), createdAt: "")
     let mailbox = Mailbox(id: "skrytka-1", address: "/u1/skrytka", action: .keep)
-    let warning = validator.checkValue(stepID: "3.6", field: field, value: "PUSH", mailbox: mailbox, state: state)
+    let warning = validator.checkValue(
+      stepID: "3.6", field: field, value: "PUSH", mailbox: mailbox, state: state)
     #expect(warning.map(\.rule) == [.differsFromRecommended])
     #expect(warning[0].severity == .warning)
     #expect(warning[0].message.contains("PUSH") && warning[0].message.contains("PULL"))
-    #expect(validator.checkValue(stepID: "3.6", field: field, value: "PULL", mailbox: mailbox, state: state).isEmpty)
-
-    state.overrides = [VendorOverride(mailboxID: "skrytka-1", fieldID: "trybPracy", value: "PUSH", reason: "pismo dostawcy 12/2026")]
-    #expect(validator.checkValue(stepID: "3.6", field: field, value: "PUSH", mailbox: mailbox, state: state).isEmpty)
-    state.overrides[0].reason = "  "
-    #expect(validator.checkValue(stepID: "3.6", field: field, value: "PUSH", mailbox: mailbox, state: state).count == 1)
     #expect(
-      validator.checkOverride(state.overrides[0], fieldLabel: field.label).map(\.rule) == [.overrideNeedsReason])
+      validator.checkValue(stepID: "3.6", field: field, value: "PULL", mailbox: mailbox, state: state).isEmpty
+    )
+
+    state.overrides = [
+      VendorOverride(
+        mailboxID: "skrytka-1", fieldID: "trybPracy", value: "PUSH", reason: "pismo dostawcy 12/2026")
+    ]
+    #expect(
+      validator.checkValue(stepID: "3.6", field: field, value: "PUSH", mailbox: mailbox, state: state).isEmpty
+    )
+    state.overrides[0].reason = "  "
+    #expect(
+      validator.checkValue(stepID: "3.6", field: field, value: "PUSH", mailbox: mailbox, state: state).count
+        == 1)
+    #expect(
+      validator.checkOverride(state.overrides[0], fieldLabel: field.label).map(\.rule) == [
+        .overrideNeedsReason
+      ])
   }
 
   @Test("choices outside the list and malformed numbers are refused")
@@ -124,7 +139,8 @@ struct ValidationTests {
 
   @Test("control characters in any text are refused")
   func controlCharacters() {
-    let field = Field(id: "x", label: "Uwagi", kind: .text, choices: [], expected: "", required: false, hint: "")
+    let field = Field(
+      id: "x", label: "Uwagi", kind: .text, choices: [], expected: "", required: false, hint: "")
     #expect(validator.fields.check(field, "abc\u{1B}[2J").map(\.rule) == [.controlCharacters])
     #expect(validator.fields.check(field, "a\u{7}").map(\.rule) == [.controlCharacters])
     #expect(validator.fields.check(field, "Zażółć gęślą jaźń").isEmpty)
@@ -167,7 +183,8 @@ struct ValidationTests {
     #expect(issues.map(\.rule) == [.cardDeleteNeedsWithdrawal])
     #expect(issues[0].message.contains("Wycofaj z publikacji"))
     #expect(issues[0].message.contains("Wydanie prawa jazdy"))
-    #expect(validator.checkCard(ServiceCard(id: "k", name: "K", status: .nieaktualna, action: .delete)).isEmpty)
+    #expect(
+      validator.checkCard(ServiceCard(id: "k", name: "K", status: .nieaktualna, action: .delete)).isEmpty)
 
     var external = ServiceCard(id: "k", name: "K", status: .aktualna, action: .external, formName: "Wniosek")
     #expect(validator.checkCard(external).map(\.rule) == [.cardExternalRedirectIncomplete])
@@ -197,7 +214,10 @@ struct ValidationTests {
         .mailboxSettingsRecorded(
           MailboxSettings(
             mailboxID: "m1",
-            values: ["typSkrytki": "asynchroniczna", "rodzajOdpowiedzi": "UPP", "trybPracy": "PULL", "maksDokumentow": "0"]))))
+            values: [
+              "typSkrytki": "asynchroniczna", "rodzajOdpowiedzi": "UPP", "trybPracy": "PULL",
+              "maksDokumentow": "0",
+            ]))))
     #expect(validator.blockers(markingDone: "3.6", in: state).isEmpty)
   }
 
@@ -233,5 +253,7 @@ struct ValidationTests {
 
 /// A journal entry for folding in tests.
 func entry(_ change: JournalChange, sequence: Int = 1) -> JournalEntry {
-  JournalEntry(version: 1, sequence: sequence, time: "2026-11-25T10:00:00Z", operatorName: "Test", change: change, hash: "")
+  JournalEntry(
+    version: 1, sequence: sequence, time: "2026-11-25T10:00:00Z", operatorName: "Test", change: change,
+    hash: "")
 }

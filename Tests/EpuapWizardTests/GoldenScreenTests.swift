@@ -12,9 +12,12 @@ import Testing
 
 @Suite("Golden screens")
 struct GoldenScreenTests {
-  static let goldenFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
+  static let goldenFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .appendingPathComponent("Golden")
 
-  func assertGolden(_ name: String, _ wizard: WizardHarness, sourceLocation: SourceLocation = #_sourceLocation) {
+  func assertGolden(
+    _ name: String, _ wizard: WizardHarness, sourceLocation: SourceLocation = #_sourceLocation
+  ) {
     let actual = wizard.screen
     let file = Self.goldenFolder.appendingPathComponent(name + ".txt")
     if ProcessInfo.processInfo.environment["RECORD_GOLDEN"] != nil {
@@ -22,11 +25,14 @@ struct GoldenScreenTests {
       return
     }
     guard let text = try? String(contentsOf: file, encoding: .utf8) else {
-      Issue.record("no golden file \(file.path); record it with RECORD_GOLDEN=1", sourceLocation: sourceLocation)
+      Issue.record(
+        "no golden file \(file.path); record it with RECORD_GOLDEN=1", sourceLocation: sourceLocation)
       return
     }
     let expected = text.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)
-    if let diff = screenDiff(actual, expected) { Issue.record("\(name):\n\(diff)", sourceLocation: sourceLocation) }
+    if let diff = screenDiff(actual, expected) {
+      Issue.record("\(name):\n\(diff)", sourceLocation: sourceLocation)
+    }
   }
 
   /// A FINN 8SQL unit with two mailboxes, settings, a system and three cards, built through the wizard's own
@@ -39,24 +45,33 @@ struct GoldenScreenTests {
     try session.record(
       .batch([
         .mailboxSaved(MailboxEntry(id: "skrytka-1", address: "/pzgliwice/SkrytkaESP", action: .keep)),
-        .mailboxSaved(MailboxEntry(id: "skrytka-2", address: "/pzgliwice/ZMOKU", action: .block, note: "nieużywana")),
+        .mailboxSaved(
+          MailboxEntry(id: "skrytka-2", address: "/pzgliwice/ZMOKU", action: .block, note: "nieużywana")),
         .mailboxSettingsRecorded(
           MailboxSettings(
             mailboxID: "skrytka-1",
             values: [
-              "typSkrytki": "asynchroniczna", "rodzajOdpowiedzi": "UPP", "trybPracy": "PUSH", "maksDokumentow": "0",
+              "typSkrytki": "asynchroniczna", "rodzajOdpowiedzi": "UPP", "trybPracy": "PUSH",
+              "maksDokumentow": "0",
               "adresyEmail": "epuap@gliwice.pl", "progKolejki": "4",
             ])),
         .systemSaved(SystemEntry(name: "i4m4hvn61u", type: "Zewnętrzny", description: "serwer SEKAP")),
         .systemSaved(SystemEntry(name: "d3n3f04ve3", type: "Lokalny", description: "system lokalny")),
-        .cardSaved(ServiceCard(id: "karta-1", name: "Zezwolenie na emisję gazów cieplarnianych z instalacji", status: .aktualna)),
-        .cardSaved(ServiceCard(id: "karta-2", name: "Wpis do ewidencji instruktorów nauki jazdy", status: .nieaktualna, action: .delete)),
         .cardSaved(
           ServiceCard(
-            id: "karta-3", name: "Wydanie prawa jazdy", status: .aktualna, action: .external, formName: "Wniosek",
+            id: "karta-1", name: "Zezwolenie na emisję gazów cieplarnianych z instalacji", status: .aktualna)),
+        .cardSaved(
+          ServiceCard(
+            id: "karta-2", name: "Wpis do ewidencji instruktorów nauki jazdy", status: .nieaktualna,
+            action: .delete)),
+        .cardSaved(
+          ServiceCard(
+            id: "karta-3", name: "Wydanie prawa jazdy", status: .aktualna, action: .external,
+            formName: "Wniosek",
             url: "https://bip.gliwice.pl/prawo-jazdy")),
         .stepMarked(StepMark(stepID: "2.1", status: .done)),
-        .stepMarked(StepMark(stepID: "3.1", status: .skipped, reason: "konto było już w kontekście instytucji")),
+        .stepMarked(
+          StepMark(stepID: "3.1", status: .skipped, reason: "konto było już w kontekście instytucji")),
       ]))
     wizard.runner.send(.recorded(session.state))
     return wizard

@@ -6,7 +6,8 @@ import Testing
 
 @Suite("Wizard update: navigation, saving, rules")
 struct WizardFlowTests {
-  @Test("a new unit goes from the start screen through the decision to a step marked done, all in the journal")
+  @Test(
+    "a new unit goes from the start screen through the decision to a step marked done, all in the journal")
   func newUnitToDoneStep() throws {
     let wizard = WizardHarness()
     defer { wizard.cleanup() }
@@ -72,7 +73,8 @@ struct WizardFlowTests {
     wizard.press(.tab)
     wizard.press(.enter)
     let unit = try #require(wizard.model.unit)
-    #expect(unit.consent == Consent(who: "Jan Kowalski, UMWS", date: "2026-11-25", reference: "DCF.1234.2026"))
+    #expect(
+      unit.consent == Consent(who: "Jan Kowalski, UMWS", date: "2026-11-25", reference: "DCF.1234.2026"))
     #expect(unit.step("3.13").status == .done)
   }
 
@@ -141,7 +143,8 @@ struct WizardFlowTests {
     wizard.decide(.sodOther, vendor: "EZD RP")
     #expect(wizard.model.unit?.decision == Decision(path: .sodOther, vendor: "EZD RP"))
     let session = try #require(wizard.backend.session)
-    try session.record(.mailboxSaved(MailboxEntry(id: "skrytka-1", address: "/pzgliwice/skrytka", action: .keep)))
+    try session.record(
+      .mailboxSaved(MailboxEntry(id: "skrytka-1", address: "/pzgliwice/skrytka", action: .keep)))
     wizard.runner.send(.recorded(session.state))
     wizard.press(.escape, .home)
     let index = try #require(wizard.model.checklist?.applicable.firstIndex { $0.step.id == "3.6" })
@@ -220,7 +223,10 @@ struct WizardFlowTests {
     try session.record(
       .batch(
         (1...300).map { number in
-          .cardSaved(ServiceCard(id: "karta-\(number)", name: "Sprawa numer \(number)", status: number % 2 == 0 ? .aktualna : .nieaktualna))
+          .cardSaved(
+            ServiceCard(
+              id: "karta-\(number)", name: "Sprawa numer \(number)",
+              status: number % 2 == 0 ? .aktualna : .nieaktualna))
         }))
     wizard.runner.send(.recorded(session.state))
     wizard.press(.escape, .home)

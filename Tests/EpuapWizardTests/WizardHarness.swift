@@ -18,7 +18,8 @@ final class WizardHarness {
     self.folder = folder ?? (NSTemporaryDirectory() + "epuap-wizard-tests-" + UUID().uuidString)
     try? FileManager.default.createDirectory(atPath: self.folder, withIntermediateDirectories: true)
     backend = JournalBackend(
-      procedure: Self.procedure, directory: JournalDirectory(path: self.folder), clock: { WizardHarness.fixedDate })
+      procedure: Self.procedure, directory: JournalDirectory(path: self.folder),
+      clock: { WizardHarness.fixedDate })
     terminal = InMemoryTerminal(size: size, keys: [])
     let (model, commands) = WizardCore.start(procedure: Self.procedure, size: size, today: "2026-11-25")
     runner = WizardRunner(model: model, terminal: terminal, backend: backend)
@@ -43,7 +44,10 @@ final class WizardHarness {
   }
 
   /// Creates a unit through the new-unit screen.
-  func createUnit(name: String = "Starostwo Powiatowe w Gliwicach", identifier: String = "pzgliwice", role: Role = .partner, operatorName: String = "Anna Nowak") {
+  func createUnit(
+    name: String = "Starostwo Powiatowe w Gliwicach", identifier: String = "pzgliwice", role: Role = .partner,
+    operatorName: String = "Anna Nowak"
+  ) {
     press(.enter)  // „Nowa jednostka”
     if role == .um { press(.character(" ")) }
     press(.tab)

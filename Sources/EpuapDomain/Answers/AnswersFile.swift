@@ -72,7 +72,8 @@ public struct AnswersFile: Codable, Sendable, Equatable {
         .map { OverrideAnswer(field: $0.fieldID, value: $0.value, reason: $0.reason) }
       return MailboxAnswer(
         address: mailbox.address, action: mailbox.action, note: mailbox.note.isEmpty ? nil : mailbox.note,
-        settings: mailbox.settings.isEmpty ? nil : mailbox.settings, overrides: overrides.isEmpty ? nil : overrides)
+        settings: mailbox.settings.isEmpty ? nil : mailbox.settings,
+        overrides: overrides.isEmpty ? nil : overrides)
     }
     file.mailboxes = mailboxes.isEmpty ? nil : mailboxes
     file.systems = state.systems.isEmpty ? nil : state.systems
@@ -97,7 +98,8 @@ public struct AnswersFile: Codable, Sendable, Equatable {
     do {
       answers = try JSONDecoder().decode(AnswersFile.self, from: data)
     } catch let DecodingError.keyNotFound(key, context) {
-      throw .unreadable(file: file, detail: "brak pola „\(key.stringValue)” w \(Self.location(context.codingPath))")
+      throw .unreadable(
+        file: file, detail: "brak pola „\(key.stringValue)” w \(Self.location(context.codingPath))")
     } catch let DecodingError.typeMismatch(_, context) {
       throw .unreadable(file: file, detail: "zły typ wartości w \(Self.location(context.codingPath))")
     } catch let DecodingError.dataCorrupted(context) where !context.codingPath.isEmpty {
@@ -117,7 +119,9 @@ public struct AnswersFile: Codable, Sendable, Equatable {
   }
 }
 
-/// Why an answers file was not applied. Nothing of it was written.
+/// Why an answers file was not applied.
+///
+/// Nothing of it was written.
 public enum AnswersError: Error, Equatable, Sendable {
   case unreadable(file: String, detail: String)
   case invalid(file: String, problems: [String])
@@ -128,7 +132,8 @@ public enum AnswersError: Error, Equatable, Sendable {
     case .unreadable(let file, let detail):
       return "Nie można odczytać pliku odpowiedzi \(file): \(detail). Nic nie zapisano."
     case .invalid(let file, let problems):
-      return "Plik odpowiedzi \(file) ma błędy (\(problems.count)); nic nie zapisano. Popraw je i spróbuj ponownie:\n"
+      return
+        "Plik odpowiedzi \(file) ma błędy (\(problems.count)); nic nie zapisano. Popraw je i spróbuj ponownie:\n"
         + problems.map { "- " + $0 }.joined(separator: "\n")
     case .roleMismatch(let file):
       return "Plik odpowiedzi \(file) jest dla innej roli niż dziennik. Nic nie zapisano."

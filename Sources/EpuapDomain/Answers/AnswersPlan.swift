@@ -28,16 +28,25 @@ public struct AnswersPlan {
       guard state.unit.role == answers.unit.role else { throw .roleMismatch(file: file) }
       if state.unit != answers.unit { record(.unitUpdated(answers.unit)) }
     }
-    let identifierLabel = validator.procedure.unitFields.first { $0.id == "identyfikator" }?.label ?? "identyfikator"
-    if !answers.unit.entityIdentifier.isEmpty, !FieldValidator.isEntityIdentifier(answers.unit.entityIdentifier) {
-      report("unit.entityIdentifier", [validator.rules.issue(.entityIdentifier, field: identifierLabel, ["wartosc": answers.unit.entityIdentifier])])
+    let identifierLabel =
+      validator.procedure.unitFields.first { $0.id == "identyfikator" }?.label ?? "identyfikator"
+    if !answers.unit.entityIdentifier.isEmpty,
+      !FieldValidator.isEntityIdentifier(answers.unit.entityIdentifier)
+    {
+      report(
+        "unit.entityIdentifier",
+        [
+          validator.rules.issue(
+            .entityIdentifier, field: identifierLabel, ["wartosc": answers.unit.entityIdentifier])
+        ])
     }
     if answers.unit.name.trimmed.isEmpty {
       report("unit.name", [validator.rules.issue(.required, field: "Nazwa jednostki")])
     }
     if let decision = answers.decision {
       if answers.unit.role == .um || decision.path == .um {
-        problems.append("decision: decyzję (sekcja 2) podejmuje Partner, nie pracownik Urzędu Marszałkowskiego")
+        problems.append(
+          "decision: decyzję (sekcja 2) podejmuje Partner, nie pracownik Urzędu Marszałkowskiego")
       } else {
         report("decision", validator.checkDecision(decision))
         if working.decision != decision { record(.decisionMade(decision)) }
@@ -47,19 +56,26 @@ public struct AnswersPlan {
       let location = "mailboxes[\(index)] (\(answer.address))"
       let existing = working.mailboxes.first { $0.address == answer.address.trimmed }
       let entry = MailboxEntry(
-        id: existing?.id ?? working.nextID(prefix: "skrytka"), address: answer.address.trimmed, action: answer.action,
+        id: existing?.id ?? working.nextID(prefix: "skrytka"), address: answer.address.trimmed,
+        action: answer.action,
         note: answer.note ?? "")
       report(location, validator.checkMailbox(entry, in: working))
-      if existing.map({ $0.address != entry.address || $0.action != entry.action || $0.note != entry.note }) ?? true {
+      if existing.map({ $0.address != entry.address || $0.action != entry.action || $0.note != entry.note })
+        ?? true
+      {
         record(.mailboxSaved(entry))
       }
       if let settings = answer.settings, !settings.isEmpty {
         for (fieldID, value) in settings.sorted(by: { $0.key < $1.key }) {
-          guard let stepID = validator.stepID(ofSetting: fieldID), let field = validator.field(stepID, fieldID) else {
+          guard let stepID = validator.stepID(ofSetting: fieldID),
+            let field = validator.field(stepID, fieldID)
+          else {
             problems.append("\(location).settings.\(fieldID): nieznane ustawienie skrytki")
             continue
           }
-          report("\(location).settings.\(fieldID)", validator.fields.check(field, value, stepID: stepID, subject: entry.address))
+          report(
+            "\(location).settings.\(fieldID)",
+            validator.fields.check(field, value, stepID: stepID, subject: entry.address))
         }
         let current = working.mailbox(entry.id)?.settings ?? [:]
         if settings.contains(where: { current[$0.key] != $0.value }) {
@@ -67,14 +83,19 @@ public struct AnswersPlan {
         }
       }
       for override in answer.overrides ?? [] {
-        let label = validator.stepID(ofSetting: override.field).flatMap { validator.field($0, override.field)?.label }
+        let label = validator.stepID(ofSetting: override.field).flatMap {
+          validator.field($0, override.field)?.label
+        }
         guard let label else {
           problems.append("\(location).overrides.\(override.field): nieznane ustawienie skrytki")
           continue
         }
-        let saved = VendorOverride(mailboxID: entry.id, fieldID: override.field, value: override.value, reason: override.reason)
+        let saved = VendorOverride(
+          mailboxID: entry.id, fieldID: override.field, value: override.value, reason: override.reason)
         report("\(location).overrides.\(override.field)", validator.checkOverride(saved, fieldLabel: label))
-        if working.override(mailboxID: entry.id, fieldID: override.field) != saved { record(.overrideSaved(saved)) }
+        if working.override(mailboxID: entry.id, fieldID: override.field) != saved {
+          record(.overrideSaved(saved))
+        }
       }
     }
     for (index, system) in (answers.systems ?? []).enumerated() {
@@ -89,12 +110,15 @@ public struct AnswersPlan {
       let existing = working.cards.first { $0.name == answer.name.trimmed }
       let card = ServiceCard(
         id: existing?.id ?? working.nextID(prefix: "karta"), name: answer.name.trimmed, status: answer.status,
-        action: answer.action, formName: answer.formName ?? "", url: answer.url ?? "", epuapForm: answer.epuapForm ?? "",
+        action: answer.action, formName: answer.formName ?? "", url: answer.url ?? "",
+        epuapForm: answer.epuapForm ?? "",
         mailbox: answer.mailbox ?? "")
       report("cards[\(index)] (\(answer.name))", validator.checkCard(card))
       if existing != card { record(.cardSaved(card)) }
     }
-    let stepAnswers = (answers.steps ?? [:]).sorted { $0.key.compare($1.key, options: .numeric) == .orderedAscending }
+    let stepAnswers = (answers.steps ?? [:]).sorted {
+      $0.key.compare($1.key, options: .numeric) == .orderedAscending
+    }
     for (stepID, answer) in stepAnswers {
       guard let step = validator.step(stepID) else {
         problems.append("steps.\(stepID): nie ma takiego kroku w procedurze")
@@ -106,7 +130,9 @@ public struct AnswersPlan {
             problems.append("steps.\(stepID).values.\(fieldID): krok nie ma takiego pola")
             continue
           }
-          report("steps.\(stepID).values.\(fieldID)", validator.checkValue(stepID: stepID, field: field, value: value, today: today))
+          report(
+            "steps.\(stepID).values.\(fieldID)",
+            validator.checkValue(stepID: stepID, field: field, value: value, today: today))
         }
         let current = working.step(stepID).values
         if values.contains(where: { current[$0.key] != $0.value }) {

@@ -34,7 +34,9 @@ enum DurableFile {
     if fsync(fd) != 0, errno != EINVAL { throw error(errno, path: path, operation: "fsync folderu") }
   }
 
-  /// Reads the whole file. Nil when it does not exist.
+  /// Reads the whole file.
+  ///
+  /// Nil when it does not exist.
   static func readAll(_ path: String) throws(JournalError) -> [UInt8]? {
     let fd = open(path, O_RDONLY | O_CLOEXEC)
     if fd < 0 {

@@ -1,4 +1,6 @@
-/// One recorded change of a unit's migration. The journal is a sequence of these; the state is their fold.
+/// One recorded change of a unit's migration.
+///
+/// The journal is a sequence of these; the state is their fold.
 ///
 /// Each case carries one payload type, so that a journal line reads as `"type": "stepMarked",
 /// "payload": {...}`. Cases are never renamed or removed: old journals must keep loading.
@@ -58,7 +60,9 @@ public struct StepMark: Codable, Sendable, Equatable {
   }
 }
 
-/// Field values recorded at a step (not per mailbox), by field id. Merged into what was there.
+/// Field values recorded at a step (not per mailbox), by field id.
+///
+/// Merged into what was there.
 public struct StepValues: Codable, Sendable, Equatable {
   public var stepID: String
   public var values: [String: String]
@@ -84,7 +88,9 @@ public struct MailboxEntry: Codable, Sendable, Equatable {
   }
 }
 
-/// Settings of steps 3.6–3.8 recorded for one mailbox, by field id. Merged into what was there.
+/// Settings of steps 3.6–3.8 recorded for one mailbox, by field id.
+///
+/// Merged into what was there.
 public struct MailboxSettings: Codable, Sendable, Equatable {
   public var mailboxID: String
   public var values: [String: String]

@@ -13,13 +13,17 @@ public struct JournalEntry: Sendable, Equatable {
 
   public var version: Int
   public var sequence: Int
-  /// UTC, ISO 8601 with seconds, e.g. `2026-11-25T10:15:00Z`.
+  /// UTC, ISO 8601 with seconds, e.g.
+  ///
+  /// `2026-11-25T10:15:00Z`.
   public var time: String
   public var operatorName: String
   public var change: JournalChange
   public var hash: String
 
-  public init(version: Int, sequence: Int, time: String, operatorName: String, change: JournalChange, hash: String) {
+  public init(
+    version: Int, sequence: Int, time: String, operatorName: String, change: JournalChange, hash: String
+  ) {
     self.version = version
     self.sequence = sequence
     self.time = time
@@ -29,7 +33,9 @@ public struct JournalEntry: Sendable, Equatable {
   }
 }
 
-/// Why one line could not be read. `JournalReader` turns it into a `JournalError` with the line number.
+/// Why one line could not be read.
+///
+/// `JournalReader` turns it into a `JournalError` with the line number.
 public enum JournalLineProblem: Error, Equatable, Sendable {
   case notJSON(String)
   case missingHash
@@ -101,7 +107,8 @@ public enum JournalLineCodec {
 
   /// Decodes one line (without its newline) and checks it against the chain.
   public static func decode(
-    _ line: ArraySlice<UInt8>, previousHash: String, expectedSequence: Int, decoder: JSONDecoder = JSONDecoder()
+    _ line: ArraySlice<UInt8>, previousHash: String, expectedSequence: Int,
+    decoder: JSONDecoder = JSONDecoder()
   ) throws(JournalLineProblem) -> JournalEntry {
     guard line.count > hashTailLength,
       line.suffix(hashTailLength).starts(with: hashTailPrefix),

@@ -57,7 +57,8 @@ extension JournalLineProblem {
     case .hashMismatch:
       return "suma kontrolna się nie zgadza — wiersz zmieniono, usunięto lub przestawiono"
     case .unsupportedVersion(let version):
-      return "nieobsługiwana wersja formatu (\(version)); ta wersja programu czyta wersję \(JournalEntry.formatVersion)"
+      return
+        "nieobsługiwana wersja formatu (\(version)); ta wersja programu czyta wersję \(JournalEntry.formatVersion)"
     case .wrongSequence(let expected, let found):
       return "zły numer kolejny zdarzenia (jest \(found), powinien być \(expected))"
     }

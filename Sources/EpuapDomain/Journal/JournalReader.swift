@@ -22,7 +22,9 @@ public struct TornTail: Sendable, Equatable {
 
 /// Reads and checks journals without changing them.
 public enum JournalReader {
-  /// Reads `path`: every line must decode and continue the hash chain. A damaged last line (no newline,
+  /// Reads `path`: every line must decode and continue the hash chain.
+  ///
+  /// A damaged last line (no newline,
   /// or not readable) is reported as a torn tail; a damaged line before it is an error and nothing is
   /// returned, because later lines cannot be trusted past a broken link.
   public static func load(path: String) throws(JournalError) -> LoadedJournal {
@@ -45,7 +47,8 @@ public enum JournalReader {
       if newline == nil {
         return LoadedJournal(
           path: path, entries: entries, soundLength: start,
-          tornTail: TornTail(line: lineNumber, bytes: Array(line), problem: "wiersz urwany (brak końca wiersza)"))
+          tornTail: TornTail(
+            line: lineNumber, bytes: Array(line), problem: "wiersz urwany (brak końca wiersza)"))
       }
       let problem: JournalLineProblem
       if line.count > JournalLimits.maxLineBytes {

@@ -75,7 +75,9 @@ public final class JournalWriter {
     return (writer, entry)
   }
 
-  /// Opens an existing journal for appending. A torn last line is moved to a side file first (the
+  /// Opens an existing journal for appending.
+  ///
+  /// A torn last line is moved to a side file first (the
   /// side file is written and synced before the journal is cut, so the bytes are never only in memory).
   public static func open(
     at path: String, now: Date = Date()
@@ -127,7 +129,9 @@ public final class JournalWriter {
     } catch {
       throw .io(path: path, operation: "kodowanie", code: EINVAL)
     }
-    guard line.bytes.count <= JournalLimits.maxLineBytes else { throw .eventTooLarge(bytes: line.bytes.count) }
+    guard line.bytes.count <= JournalLimits.maxLineBytes else {
+      throw .eventTooLarge(bytes: line.bytes.count)
+    }
     do {
       try beforeWrite?(line.bytes)
       try DurableFile.writeAll(fd, line.bytes, path: path)
@@ -146,7 +150,9 @@ public final class JournalWriter {
       change: change, hash: line.hash)
   }
 
-  /// Releases the file and the lock. Called on deinit too.
+  /// Releases the file and the lock.
+  ///
+  /// Called on deinit too.
   public func close() {
     if fd >= 0 {
       DurableFile.closeDescriptor(fd)

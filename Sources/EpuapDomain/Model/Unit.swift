@@ -6,7 +6,9 @@ public enum Role: String, Codable, Sendable, CaseIterable {
   case um
 }
 
-/// A way through the procedure. Its raw value is the path id used in `Resources/procedure.json`.
+/// A way through the procedure.
+///
+/// Its raw value is the path id used in `Resources/procedure.json`.
 public enum PathID: String, Codable, Sendable, CaseIterable {
   case portal
   case sodFinn = "sod-finn"
@@ -20,7 +22,9 @@ public enum PathID: String, Codable, Sendable, CaseIterable {
 /// The unit (gmina, powiat, jednostka) whose ePUAP integration is being moved.
 public struct UnitInfo: Codable, Sendable, Equatable {
   public var name: String
-  /// Identifikator podmiotu na ePUAP, e.g. `ah7qcy621b`; may be empty when not known yet.
+  /// Identifikator podmiotu na ePUAP, e.g.
+  ///
+  /// `ah7qcy621b`; may be empty when not known yet.
   public var entityIdentifier: String
   public var role: Role
 

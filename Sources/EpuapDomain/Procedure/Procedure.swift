@@ -13,7 +13,9 @@ public struct Procedure: Codable, Sendable, Equatable {
   /// Fields of a new unit's journal: `rola`, `nazwa`, `identyfikator`, `operator`.
   public var unitFields: [Field]
   public var sections: [Section]
-  /// Texts of the validation rules, by rule id (see `RuleID`). `{name}` placeholders are filled in.
+  /// Texts of the validation rules, by rule id (see `RuleID`).
+  ///
+  /// `{name}` placeholders are filled in.
   public var rules: [RuleText]
   /// Notes on where the product interprets the source (shown in help and in the printout).
   public var interpretations: [String]
@@ -23,7 +25,8 @@ public struct Procedure: Codable, Sendable, Equatable {
   public var recommendedMaxMailboxes: Int
 
   public init(
-    formatVersion: Int, title: String, source: String, paths: [PathInfo], unitFields: [Field], sections: [Section],
+    formatVersion: Int, title: String, source: String, paths: [PathInfo], unitFields: [Field],
+    sections: [Section],
     rules: [RuleText], interpretations: [String], sekapSystemName: String, recommendedMaxMailboxes: Int
   ) {
     self.formatVersion = formatVersion
@@ -43,30 +46,42 @@ public struct Procedure: Codable, Sendable, Equatable {
 public struct PathInfo: Codable, Sendable, Equatable {
   /// `portal`, `sod-finn`, `sod-inny` or `um`.
   public var id: String
-  /// Short name shown in menus, e.g. „Tylko portal ePUAP”.
+  /// Short name shown in menus, e.g.
+  ///
+  /// „Tylko portal ePUAP”.
   public var title: String
   /// `zalecane`, `niezalecane` or empty: the source document's own recommendation.
   public var recommendation: String
   /// Why one would choose it, in the source's words.
   public var summary: String
-  /// Warnings to show when this path is chosen (e.g. FINN: documents wait in the ePUAP mailbox).
+  /// Warnings to show when this path is chosen (e.g.
+  ///
+  /// FINN: documents wait in the ePUAP mailbox).
   public var warnings: [String]
 }
 
 public struct Section: Codable, Sendable, Equatable {
-  /// Stable id, e.g. `3`.
+  /// Stable id, e.g.
+  ///
+  /// `3`.
   public var id: String
-  /// Number as printed in the instruction, e.g. `3.`.
+  /// Number as printed in the instruction, e.g.
+  ///
+  /// `3.`.
   public var number: String
   public var title: String
-  /// Who carries it out, e.g. „Pracownik Urzędu Marszałkowskiego” or „Urzędnik Partnera”.
+  /// Who carries it out, e.g.
+  ///
+  /// „Pracownik Urzędu Marszałkowskiego” or „Urzędnik Partnera”.
   public var actor: String
   /// Introductory text of the section, in the source's words.
   public var intro: String
   public var steps: [Step]
 }
 
-/// What kind of screen and rules a step gets. Most steps are `simple`: read, do, mark done.
+/// What kind of screen and rules a step gets.
+///
+/// Most steps are `simple`: read, do, mark done.
 public enum StepKind: String, Codable, Sendable, CaseIterable {
   /// Read the instruction, do it in the portal, mark it done. Fields, if any, are recorded for the step.
   case simple
@@ -85,9 +100,13 @@ public enum StepKind: String, Codable, Sendable, CaseIterable {
 }
 
 public struct Step: Codable, Sendable, Equatable {
-  /// Stable id, e.g. `3.6`. Journals refer to steps by it; never reuse or renumber.
+  /// Stable id, e.g.
+  ///
+  /// `3.6`. Journals refer to steps by it; never reuse or renumber.
   public var id: String
-  /// Number as printed in the instruction, e.g. `6.`.
+  /// Number as printed in the instruction, e.g.
+  ///
+  /// `6.`.
   public var number: String
   public var title: String
   /// Where to click, in the portal's words: „Administrowanie → Budowanie usług → Skrytki”.
@@ -127,15 +146,23 @@ public enum FieldKind: String, Codable, Sendable, CaseIterable {
 }
 
 public struct Field: Codable, Sendable, Equatable {
-  /// Stable id within the step, e.g. `typSkrytki`.
+  /// Stable id within the step, e.g.
+  ///
+  /// `typSkrytki`.
   public var id: String
-  /// Label as on the portal, e.g. „Typ skrytki”.
+  /// Label as on the portal, e.g.
+  ///
+  /// „Typ skrytki”.
   public var label: String
   public var kind: FieldKind
-  /// Allowed values for `choice` fields. In JSON either a string (value and label alike, e.g. a portal
+  /// Allowed values for `choice` fields.
+  ///
+  /// In JSON either a string (value and label alike, e.g. a portal
   /// value „asynchroniczna”) or `{"value": "delete", "label": "Usuń"}` where code keys on the value.
   public var choices: [Choice]
-  /// The value the instruction prescribes or recommends (empty: none). A different value is a
+  /// The value the instruction prescribes or recommends (empty: none).
+  ///
+  /// A different value is a
   /// warning unless a vendor override with a reason is recorded.
   public var expected: String
   /// Whether the step can be marked done without it.
@@ -144,7 +171,8 @@ public struct Field: Codable, Sendable, Equatable {
   public var hint: String
 
   public init(
-    id: String, label: String, kind: FieldKind, choices: [Choice] = [], expected: String = "", required: Bool = false,
+    id: String, label: String, kind: FieldKind, choices: [Choice] = [], expected: String = "",
+    required: Bool = false,
     hint: String = ""
   ) {
     self.id = id
@@ -194,7 +222,9 @@ public struct Choice: Codable, Sendable, Equatable {
   private enum CodingKeys: String, CodingKey { case value, label }
 }
 
-/// The Polish text of one validation rule. `{pole}`, `{wartosc}` and similar placeholders are filled.
+/// The Polish text of one validation rule.
+///
+/// `{pole}`, `{wartosc}` and similar placeholders are filled.
 public struct RuleText: Codable, Sendable, Equatable {
   public var id: String
   public var message: String

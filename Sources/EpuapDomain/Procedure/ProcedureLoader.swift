@@ -3,7 +3,9 @@ import Foundation
 /// A procedure file that cannot be used, with the file, the entry and what is wrong.
 public struct ProcedureError: Error, Equatable, Sendable {
   public var file: String
-  /// Where in the file, e.g. `sections[2].steps[5] (3.6).fields[0] (typSkrytki)`.
+  /// Where in the file, e.g.
+  ///
+  /// `sections[2].steps[5] (3.6).fields[0] (typSkrytki)`.
   public var entry: String
   public var problem: String
 
@@ -47,7 +49,8 @@ public enum ProcedureLoader {
     do {
       procedure = try JSONDecoder().decode(Procedure.self, from: data)
     } catch let DecodingError.keyNotFound(key, context) {
-      throw ProcedureError(file: file, entry: path(context.codingPath), problem: "brak pola „\(key.stringValue)”")
+      throw ProcedureError(
+        file: file, entry: path(context.codingPath), problem: "brak pola „\(key.stringValue)”")
     } catch let DecodingError.typeMismatch(_, context) {
       throw ProcedureError(file: file, entry: path(context.codingPath), problem: "zły typ wartości")
     } catch let DecodingError.valueNotFound(_, context) {
@@ -57,7 +60,8 @@ public enum ProcedureLoader {
       let detail = (context.underlyingError as NSError?)?.userInfo["NSDebugDescription"] as? String
       throw ProcedureError(
         file: file, entry: entry,
-        problem: "niepoprawny JSON" + (detail.map { " (\($0))" } ?? "") + (context.codingPath.isEmpty ? "" : ": \(context.debugDescription)"))
+        problem: "niepoprawny JSON" + (detail.map { " (\($0))" } ?? "")
+          + (context.codingPath.isEmpty ? "" : ": \(context.debugDescription)"))
     } catch {
       throw ProcedureError(file: file, entry: "(plik)", problem: "niepoprawny JSON")
     }
@@ -76,7 +80,9 @@ public enum ProcedureLoader {
     }
     let pathIDs = Set(PathID.allCases.map(\.rawValue))
     for (index, path) in procedure.paths.enumerated() where !pathIDs.contains(path.id) {
-      throw fail("paths[\(index)]", "nieznana ścieżka „\(path.id)” (dozwolone: \(pathIDs.sorted().joined(separator: ", ")))")
+      throw fail(
+        "paths[\(index)]",
+        "nieznana ścieżka „\(path.id)” (dozwolone: \(pathIDs.sorted().joined(separator: ", ")))")
     }
     for id in PathID.allCases where !procedure.paths.contains(where: { $0.id == id.rawValue }) {
       throw fail("paths", "brak ścieżki „\(id.rawValue)”")
@@ -86,7 +92,9 @@ public enum ProcedureLoader {
       let entry = "rules[\(index)] (\(rule.id))"
       guard let known = RuleID(rawValue: rule.id) else { throw fail(entry, "nieznana reguła") }
       guard ruleIDs.insert(rule.id).inserted else { throw fail(entry, "reguła powtórzona") }
-      guard !rule.message.trimmingCharacters(in: .whitespaces).isEmpty else { throw fail(entry, "pusty tekst") }
+      guard !rule.message.trimmingCharacters(in: .whitespaces).isEmpty else {
+        throw fail(entry, "pusty tekst")
+      }
       for placeholder in known.placeholders where !rule.message.contains("{\(placeholder)}") {
         throw fail(entry, "tekst nie używa „{\(placeholder)}”")
       }
@@ -108,22 +116,36 @@ public enum ProcedureLoader {
         let entry = "\(sectionEntry).steps[\(stepIndex)] (\(step.id))"
         guard !step.id.isEmpty else { throw fail(entry, "puste id kroku") }
         guard stepIDs.insert(step.id).inserted else { throw fail(entry, "id kroku powtórzone") }
-        guard !step.title.isEmpty, !step.instruction.isEmpty else { throw fail(entry, "brak tytułu lub instrukcji") }
+        guard !step.title.isEmpty, !step.instruction.isEmpty else {
+          throw fail(entry, "brak tytułu lub instrukcji")
+        }
         guard !step.paths.isEmpty else { throw fail(entry, "krok nie należy do żadnej ścieżki") }
-        for path in step.paths where !pathIDs.contains(path) { throw fail(entry, "nieznana ścieżka „\(path)”") }
-        for rule in step.rules where RuleID(rawValue: rule) == nil { throw fail(entry, "nieznana reguła „\(rule)”") }
+        for path in step.paths where !pathIDs.contains(path) {
+          throw fail(entry, "nieznana ścieżka „\(path)”")
+        }
+        for rule in step.rules where RuleID(rawValue: rule) == nil {
+          throw fail(entry, "nieznana reguła „\(rule)”")
+        }
         try checkFields(step.fields, entry: "\(entry).fields", fail: fail)
       }
     }
     let required: [(String, StepKind, [String])] = [
       ("2.0", .decision, ["sciezka", "dostawca"]), ("3.3", .mailboxes, ["adres", "dzialanie", "uwagi"]),
-      ("3.11", .systems, ["nazwa", "typ", "opis", "uwagi"]), ("3.13", .consent, ["kto", "kiedy", "sygnatura"]),
-      ("4.2", .cards, ["nazwa", "status", "dzialanie", "nazwaFormularza", "adresURL", "formularzEpuap", "skrytka"]),
+      ("3.11", .systems, ["nazwa", "typ", "opis", "uwagi"]),
+      ("3.13", .consent, ["kto", "kiedy", "sygnatura"]),
+      (
+        "4.2", .cards,
+        ["nazwa", "status", "dzialanie", "nazwaFormularza", "adresURL", "formularzEpuap", "skrytka"]
+      ),
     ]
     let steps = procedure.sections.flatMap(\.steps)
     for (id, kind, fieldIDs) in required {
-      guard let step = steps.first(where: { $0.id == id }) else { throw fail("sections", "brak kroku „\(id)”") }
-      guard step.kind == kind else { throw fail("krok \(id)", "rodzaj kroku powinien być „\(kind.rawValue)”") }
+      guard let step = steps.first(where: { $0.id == id }) else {
+        throw fail("sections", "brak kroku „\(id)”")
+      }
+      guard step.kind == kind else {
+        throw fail("krok \(id)", "rodzaj kroku powinien być „\(kind.rawValue)”")
+      }
       for fieldID in fieldIDs where !step.fields.contains(where: { $0.id == fieldID }) {
         throw fail("krok \(id)", "brak pola „\(fieldID)”")
       }
@@ -140,10 +162,14 @@ public enum ProcedureLoader {
     var ids: Set<String> = []
     for (index, field) in fields.enumerated() {
       let fieldEntry = "\(entry)[\(index)] (\(field.id))"
-      guard !field.id.isEmpty, ids.insert(field.id).inserted else { throw fail(fieldEntry, "puste lub powtórzone id pola") }
+      guard !field.id.isEmpty, ids.insert(field.id).inserted else {
+        throw fail(fieldEntry, "puste lub powtórzone id pola")
+      }
       guard !field.label.isEmpty else { throw fail(fieldEntry, "brak etykiety") }
       if field.kind == .choice, field.choices.isEmpty { throw fail(fieldEntry, "pole wyboru bez „choices”") }
-      if field.kind != .choice, !field.choices.isEmpty { throw fail(fieldEntry, "„choices” tylko dla pola wyboru") }
+      if field.kind != .choice, !field.choices.isEmpty {
+        throw fail(fieldEntry, "„choices” tylko dla pola wyboru")
+      }
       if !field.expected.isEmpty {
         switch field.kind {
         case .choice where !field.choices.contains(where: { $0.value == field.expected }):
@@ -165,7 +191,8 @@ public enum ProcedureLoader {
     let field = steps.first { $0.id == stepID }?.fields.first { $0.id == fieldID }
     let found = field?.choices.map(\.value) ?? []
     guard Set(found) == Set(values) else {
-      throw fail("krok \(stepID), pole \(fieldID)", "wartości „choices” muszą być: \(values.joined(separator: ", "))")
+      throw fail(
+        "krok \(stepID), pole \(fieldID)", "wartości „choices” muszą być: \(values.joined(separator: ", "))")
     }
   }
 

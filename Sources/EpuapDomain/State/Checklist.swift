@@ -19,9 +19,12 @@ public struct Checklist: Sendable {
     for section in procedure.sections {
       for step in section.steps {
         let record = state.step(step.id)
-        let applies = !applicable.isDisjoint(with: step.paths)
+        let applies =
+          !applicable.isDisjoint(with: step.paths)
           && (state.path != nil || Set(PathID.partnerChoices.map(\.rawValue)).isSubset(of: step.paths))
-        items.append(Item(section: section, step: step, status: applies ? record.status : .notApplicable, record: record))
+        items.append(
+          Item(section: section, step: step, status: applies ? record.status : .notApplicable, record: record)
+        )
       }
     }
     self.items = items
@@ -47,7 +50,9 @@ public struct Checklist: Sendable {
   public func item(_ stepID: String) -> Item? { items.first { $0.step.id == stepID } }
 
   /// Steps with a recorded mark (done or skipped) that a change of the decision to `newPath` would make
-  /// not applicable. Their records stay in the journal.
+  /// not applicable.
+  ///
+  /// Their records stay in the journal.
   public static func stepsLosingApplicability(
     procedure: Procedure, state: UnitState, newPath: PathID
   ) -> [Step] {

@@ -49,7 +49,10 @@ public struct StatusReport: Codable, Sendable {
   public var warnings: [ValidationIssue]
   public var journal: JournalInfo
 
-  public init(procedure: Procedure, state: UnitState, journalPath: String, tornTail: TornTail? = nil, today: String? = nil) {
+  public init(
+    procedure: Procedure, state: UnitState, journalPath: String, tornTail: TornTail? = nil,
+    today: String? = nil
+  ) {
     let checklist = Checklist(procedure: procedure, state: state)
     let issues = Validator(procedure: procedure).issues(for: state, today: today)
     unit = state.unit
@@ -81,12 +84,15 @@ public struct StatusReport: Codable, Sendable {
   public func text(procedure: Procedure) -> String {
     var lines: [String] = []
     let role = unit.role == .um ? "pracownik Urzędu Marszałkowskiego" : "Partner SEKAP"
-    lines.append("Jednostka: \(unit.name)" + (unit.entityIdentifier.isEmpty ? "" : " [\(unit.entityIdentifier)]"))
+    lines.append(
+      "Jednostka: \(unit.name)" + (unit.entityIdentifier.isEmpty ? "" : " [\(unit.entityIdentifier)]"))
     lines.append("Rola: \(role)")
-    lines.append("Ścieżka: " + (path.map { procedure.pathTitle($0) } ?? "decyzja jeszcze nie podjęta (krok 2.0)"))
+    lines.append(
+      "Ścieżka: " + (path.map { procedure.pathTitle($0) } ?? "decyzja jeszcze nie podjęta (krok 2.0)"))
     if let vendor = decision?.vendor, !vendor.isEmpty { lines.append("Dostawca SOD: \(vendor)") }
     lines.append(
-      "Postęp: zrobione \(progress.done), pominięte \(progress.skipped), do zrobienia \(progress.open) (z \(progress.total))")
+      "Postęp: zrobione \(progress.done), pominięte \(progress.skipped), do zrobienia \(progress.open) (z \(progress.total))"
+    )
     lines.append("Dziennik: \(journal.path) — \(journal.events) zdarzeń, ostatni hash \(journal.lastHash)")
     if let torn = journal.tornTailLine {
       lines.append("UWAGA: wiersz \(torn) dziennika jest urwany; zostanie odłożony przy następnym otwarciu.")
@@ -123,16 +129,21 @@ public struct StatusReport: Codable, Sendable {
       for mailbox in mailboxes {
         let action = procedure.choiceLabel(step: "3.3", field: "dzialanie", value: mailbox.action.rawValue)
         lines.append("  \(mailbox.address) — \(action)")
-        for (key, value) in mailbox.settings.sorted(by: { $0.key < $1.key }) { lines.append("      \(key): \(value)") }
+        for (key, value) in mailbox.settings.sorted(by: { $0.key < $1.key }) {
+          lines.append("      \(key): \(value)")
+        }
         for override in overrides where override.mailboxID == mailbox.id {
-          lines.append("      wartość dostawcy \(override.fieldID) = \(override.value) (powód: \(override.reason))")
+          lines.append(
+            "      wartość dostawcy \(override.fieldID) = \(override.value) (powód: \(override.reason))")
         }
       }
     }
     if !systems.isEmpty {
       lines.append("")
       lines.append("Systemy (Zarządzanie kontem → Systemy):")
-      for system in systems { lines.append("  \(system.name) \(system.type) \(system.description) \(system.note)") }
+      for system in systems {
+        lines.append("  \(system.name) \(system.type) \(system.description) \(system.note)")
+      }
     }
     if let consent {
       lines.append("")
@@ -142,7 +153,9 @@ public struct StatusReport: Codable, Sendable {
       lines.append("")
       lines.append("Karty usług: \(cards.count)")
       for card in cards {
-        let action = card.action.map { procedure.choiceLabel(step: "4.2", field: "dzialanie", value: $0.rawValue) } ?? "bez decyzji"
+        let action =
+          card.action.map { procedure.choiceLabel(step: "4.2", field: "dzialanie", value: $0.rawValue) }
+          ?? "bez decyzji"
         lines.append("  \(card.name) — \(card.status == .aktualna ? "Aktualna" : "Nieaktualna") — \(action)")
       }
     }

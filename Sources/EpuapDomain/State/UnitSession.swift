@@ -16,7 +16,8 @@ public final class UnitSession {
   private let clock: @Sendable () -> Date
 
   init(
-    procedure: Procedure, writer: JournalWriter, state: UnitState, operatorName: String, recovery: TailRecovery?,
+    procedure: Procedure, writer: JournalWriter, state: UnitState, operatorName: String,
+    recovery: TailRecovery?,
     clock: @escaping @Sendable () -> Date
   ) {
     self.procedure = procedure
@@ -38,7 +39,8 @@ public final class UnitSession {
     var state = UnitState(unit: unit, createdAt: entry.time)
     state.apply(entry)
     return UnitSession(
-      procedure: procedure, writer: writer, state: state, operatorName: operatorName, recovery: nil, clock: clock)
+      procedure: procedure, writer: writer, state: state, operatorName: operatorName, recovery: nil,
+      clock: clock)
   }
 
   /// Opens an existing journal; the operator defaults to the last one who wrote in it.
@@ -50,10 +52,13 @@ public final class UnitSession {
     guard let state = UnitState.fold(journal.entries) else { throw .missingHeader(path: path) }
     return UnitSession(
       procedure: procedure, writer: writer, state: state,
-      operatorName: operatorName ?? journal.entries.last?.operatorName ?? "", recovery: recovery, clock: clock)
+      operatorName: operatorName ?? journal.entries.last?.operatorName ?? "", recovery: recovery, clock: clock
+    )
   }
 
-  /// Appends `change` durably, then folds it into `state`. On error nothing changes.
+  /// Appends `change` durably, then folds it into `state`.
+  ///
+  /// On error nothing changes.
   @discardableResult
   public func record(_ change: JournalChange) throws(JournalError) -> JournalEntry {
     let entry = try writer.append(change, operatorName: operatorName, time: JournalClock.timestamp(clock()))

@@ -26,7 +26,9 @@ public struct UnitState: Sendable, Equatable {
     self.updatedAt = createdAt
   }
 
-  /// The state of a whole journal. Nil for an empty one.
+  /// The state of a whole journal.
+  ///
+  /// Nil for an empty one.
   public static func fold(_ entries: [JournalEntry]) -> UnitState? {
     guard let first = entries.first, case .unitCreated(let unit) = first.change else { return nil }
     var state = UnitState(unit: unit, createdAt: first.time)
@@ -49,7 +51,9 @@ public struct UnitState: Sendable, Equatable {
   /// Mailboxes that stay in use (action „zachowaj”): steps 3.4–3.9 are done for each of them.
   public var keptMailboxes: [Mailbox] { mailboxes.filter { $0.action == .keep } }
 
-  /// A fresh id with the given prefix, e.g. `karta-13`, not used by any item yet.
+  /// A fresh id with the given prefix, e.g.
+  ///
+  /// `karta-13`, not used by any item yet.
   public func nextID(prefix: String) -> String {
     let used = Set(mailboxes.map(\.id)).union(cards.map(\.id))
     var number = (prefix == "karta" ? cards.count : mailboxes.count) + 1
@@ -66,11 +70,14 @@ public struct UnitState: Sendable, Equatable {
   }
 
   /// The state as it would be after `change`, without a journal entry: for checking a change before
-  /// it is recorded (e.g. whether a step could then be marked done).
+  /// it is recorded (e.g.
+  ///
+  /// whether a step could then be marked done).
   public func simulating(_ changes: [JournalChange]) -> UnitState {
     var copy = self
     let entry = JournalEntry(
-      version: JournalEntry.formatVersion, sequence: eventCount, time: updatedAt, operatorName: "", change: .batch([]),
+      version: JournalEntry.formatVersion, sequence: eventCount, time: updatedAt, operatorName: "",
+      change: .batch([]),
       hash: lastHash)
     for change in changes { copy.apply(change, entry: entry) }
     return copy
@@ -95,7 +102,8 @@ public struct UnitState: Sendable, Equatable {
         mailboxes[index].action = saved.action
         mailboxes[index].note = saved.note
       } else {
-        mailboxes.append(Mailbox(id: saved.id, address: saved.address, action: saved.action, note: saved.note))
+        mailboxes.append(
+          Mailbox(id: saved.id, address: saved.address, action: saved.action, note: saved.note))
       }
     case .mailboxRemoved(let ref):
       mailboxes.removeAll { $0.id == ref.id }

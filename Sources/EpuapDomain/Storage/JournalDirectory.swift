@@ -8,7 +8,9 @@ public struct JournalDirectory: Sendable {
 
   public init(path: String) { self.path = path }
 
-  public static func standard(environment: [String: String] = ProcessInfo.processInfo.environment) -> JournalDirectory {
+  public static func standard(environment: [String: String] = ProcessInfo.processInfo.environment)
+    -> JournalDirectory
+  {
     if let dir = environment["EPUAP_WIZARD_STATE_DIR"], !dir.isEmpty { return JournalDirectory(path: dir) }
     if let state = environment["XDG_STATE_HOME"], state.hasPrefix("/") {
       return JournalDirectory(path: state + "/epuap-wizard")
@@ -80,14 +82,16 @@ public struct JournalSummary: Sendable, Codable, Equatable {
       }
       let checklist = Checklist(procedure: procedure, state: state)
       return JournalSummary(
-        path: path, unitName: state.unit.name, entityIdentifier: state.unit.entityIdentifier, role: state.unit.role,
+        path: path, unitName: state.unit.name, entityIdentifier: state.unit.entityIdentifier,
+        role: state.unit.role,
         chosenPath: state.path, doneCount: checklist.doneCount + checklist.skippedCount,
         totalCount: checklist.applicable.count, lastChange: state.updatedAt,
         lastOperator: journal.entries.last?.operatorName ?? "", eventCount: state.eventCount, problem: nil,
         tornTail: journal.tornTail != nil)
     } catch {
       return JournalSummary(
-        path: path, unitName: (path as NSString).lastPathComponent, entityIdentifier: "", role: nil, chosenPath: nil,
+        path: path, unitName: (path as NSString).lastPathComponent, entityIdentifier: "", role: nil,
+        chosenPath: nil,
         doneCount: 0, totalCount: 0, lastChange: "", lastOperator: "", eventCount: 0, problem: error.message,
         tornTail: false)
     }

@@ -8,9 +8,12 @@ public struct FieldValidator: Sendable {
 
   public init(rules: RuleBook) { self.rules = rules }
 
-  /// Issues with `value` for `field`. An empty value is fine unless `field.required` and `requireFilled`.
+  /// Issues with `value` for `field`.
+  ///
+  /// An empty value is fine unless `field.required` and `requireFilled`.
   public func check(
-    _ field: Field, _ value: String, stepID: String? = nil, subject: String? = nil, requireFilled: Bool = false,
+    _ field: Field, _ value: String, stepID: String? = nil, subject: String? = nil,
+    requireFilled: Bool = false,
     today: String? = nil
   ) -> [ValidationIssue] {
     let trimmed = value.trimmingCharacters(in: .whitespaces)
@@ -23,7 +26,8 @@ public struct FieldValidator: Sendable {
     }
     if value.count > Self.maxValueLength {
       return [
-        rules.issue(.tooLong, field: field.label, ["limit": "\(Self.maxValueLength)"], stepID: stepID, subject: subject)
+        rules.issue(
+          .tooLong, field: field.label, ["limit": "\(Self.maxValueLength)"], stepID: stepID, subject: subject)
       ]
     }
     let values = ["wartosc": trimmed]
@@ -44,7 +48,9 @@ public struct FieldValidator: Sendable {
     case .emails:
       let addresses = trimmed.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
       if let bad = addresses.first(where: { !Self.isEmail($0) }) {
-        return [rules.issue(.emailInvalid, field: field.label, ["wartosc": bad], stepID: stepID, subject: subject)]
+        return [
+          rules.issue(.emailInvalid, field: field.label, ["wartosc": bad], stepID: stepID, subject: subject)
+        ]
       }
       return []
     case .url:
@@ -59,32 +65,44 @@ public struct FieldValidator: Sendable {
   }
 
   /// `/<identyfikator podmiotu>/<nazwa skrytki>`: identifier alphanumeric (ASCII), 1–100 characters;
-  /// a box name is required. Spaces or non-ASCII letters in the box name are warnings: such addresses are
+  /// a box name is required.
+  ///
+  /// Spaces or non-ASCII letters in the box name are warnings: such addresses are
   /// usually copied wrongly from a web page, but the portal's own rule for names is not published.
   public func checkMailboxAddress(
     _ address: String, field: String, stepID: String? = nil, subject: String? = nil
   ) -> [ValidationIssue] {
     let parts = address.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false)
     guard address.hasPrefix("/"), parts.count == 2, parts[0].isEmpty else {
-      return [rules.issue(.mailboxAddressShape, field: field, ["wartosc": address], stepID: stepID, subject: subject)]
+      return [
+        rules.issue(
+          .mailboxAddressShape, field: field, ["wartosc": address], stepID: stepID, subject: subject)
+      ]
     }
     let rest = parts[1].split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false)
     guard rest.count == 2, !rest[1].isEmpty, !rest[1].contains("/") else {
-      return [rules.issue(.mailboxAddressShape, field: field, ["wartosc": address], stepID: stepID, subject: subject)]
+      return [
+        rules.issue(
+          .mailboxAddressShape, field: field, ["wartosc": address], stepID: stepID, subject: subject)
+      ]
     }
     let identifier = String(rest[0])
     let boxName = String(rest[1])
     guard Self.isEntityIdentifier(identifier) else {
       return [
-        rules.issue(.mailboxAddressIdentifier, field: field, ["identyfikator": identifier], stepID: stepID, subject: subject)
+        rules.issue(
+          .mailboxAddressIdentifier, field: field, ["identyfikator": identifier], stepID: stepID,
+          subject: subject)
       ]
     }
     var issues: [ValidationIssue] = []
     if boxName.contains(" ") {
-      issues.append(rules.issue(.mailboxNameSpaces, field: field, ["nazwa": boxName], stepID: stepID, subject: subject))
+      issues.append(
+        rules.issue(.mailboxNameSpaces, field: field, ["nazwa": boxName], stepID: stepID, subject: subject))
     }
     if boxName.unicodeScalars.contains(where: { !$0.isASCII && $0.properties.isAlphabetic }) {
-      issues.append(rules.issue(.mailboxNameNonASCII, field: field, ["nazwa": boxName], stepID: stepID, subject: subject))
+      issues.append(
+        rules.issue(.mailboxNameNonASCII, field: field, ["nazwa": boxName], stepID: stepID, subject: subject))
     }
     return issues
   }
@@ -92,7 +110,9 @@ public struct FieldValidator: Sendable {
   /// The ePUAP entity identifier (`IdentyfikatorPodmiotuTyp`): ASCII letters and digits, 1–100.
   public static func isEntityIdentifier(_ text: String) -> Bool {
     !text.isEmpty && text.utf8.count <= 100
-      && text.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)) }
+      && text.unicodeScalars.allSatisfy {
+        $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))
+      }
   }
 
   public static func isWholeNumber(_ text: String) -> Bool {
@@ -114,7 +134,9 @@ public struct FieldValidator: Sendable {
     guard labels.count >= 2 else { return false }
     return labels.allSatisfy { label in
       !label.isEmpty && !label.hasPrefix("-") && !label.hasSuffix("-")
-        && label.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-") }
+        && label.unicodeScalars.allSatisfy {
+          $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-")
+        }
     } && (labels.last!.count >= 2)
   }
 

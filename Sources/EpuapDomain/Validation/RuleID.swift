@@ -1,4 +1,6 @@
-/// Every validation rule the library checks. The Polish text of each is in `Resources/procedure.json`
+/// Every validation rule the library checks.
+///
+/// The Polish text of each is in `Resources/procedure.json`
 /// under `rules`, with the placeholders listed here; the loader refuses a file that lacks one.
 ///
 /// Severity is behaviour, so it lives here: an error blocks saving the value or marking the step done,

@@ -1,5 +1,7 @@
 extension String {
-  /// The text with every control character (C0 incl. ESC, DEL, C1, bidi overrides, line separators)
+  /// The text with every control character (C0 incl.
+  ///
+  /// ESC, DEL, C1, bidi overrides, line separators)
   /// replaced by „�”, so recorded values can never drive a terminal or a printer. Newlines are kept only
   /// when `keepNewlines` is set.
   public func terminalSafe(keepNewlines: Bool = false) -> String {

@@ -60,9 +60,12 @@ public struct Validator: Sendable, Equatable {
     let trimmed = entry.address.trimmed
     if trimmed.isEmpty { return [rules.issue(.required, field: label, stepID: "3.3")] }
     var issues = fields.checkMailboxAddress(trimmed, field: label, stepID: "3.3", subject: trimmed)
-    if let control = fields.check(Field.text(label), entry.note, stepID: "3.3").first { issues.append(control) }
+    if let control = fields.check(Field.text(label), entry.note, stepID: "3.3").first {
+      issues.append(control)
+    }
     if state.mailboxes.contains(where: { $0.id != entry.id && $0.address == trimmed }) {
-      issues.append(rules.issue(.mailboxDuplicate, field: label, ["wartosc": trimmed], stepID: "3.3", subject: trimmed))
+      issues.append(
+        rules.issue(.mailboxDuplicate, field: label, ["wartosc": trimmed], stepID: "3.3", subject: trimmed))
     }
     return issues
   }
@@ -84,13 +87,16 @@ public struct Validator: Sendable, Equatable {
     let label = field("4.2", "dzialanie")?.label ?? "Działanie"
     switch card.action {
     case .delete where card.status == .aktualna:
-      issues.append(rules.issue(.cardDeleteNeedsWithdrawal, field: label, ["karta": name], stepID: "4.2", subject: name))
+      issues.append(
+        rules.issue(.cardDeleteNeedsWithdrawal, field: label, ["karta": name], stepID: "4.2", subject: name))
     case .external where card.formName.trimmed.isEmpty || card.url.trimmed.isEmpty:
       issues.append(
-        rules.issue(.cardExternalRedirectIncomplete, field: label, ["karta": name], stepID: "4.2", subject: name))
+        rules.issue(
+          .cardExternalRedirectIncomplete, field: label, ["karta": name], stepID: "4.2", subject: name))
     case .epuap where card.epuapForm.trimmed.isEmpty || card.mailbox.trimmed.isEmpty:
       issues.append(
-        rules.issue(.cardEpuapRedirectIncomplete, field: label, ["karta": name], stepID: "4.2", subject: name))
+        rules.issue(.cardEpuapRedirectIncomplete, field: label, ["karta": name], stepID: "4.2", subject: name)
+      )
     default: break
     }
     return issues
@@ -99,7 +105,8 @@ public struct Validator: Sendable, Equatable {
   /// The consent of step 3.13: who, when (not in the future) and a reference, all filled.
   public func checkConsent(_ consent: Consent, today: String? = nil) -> [ValidationIssue] {
     var issues: [ValidationIssue] = []
-    for (fieldID, value) in [("kto", consent.who), ("kiedy", consent.date), ("sygnatura", consent.reference)] {
+    for (fieldID, value) in [("kto", consent.who), ("kiedy", consent.date), ("sygnatura", consent.reference)]
+    {
       guard let field = field("3.13", fieldID) else { continue }
       if value.trimmed.isEmpty {
         issues.append(rules.issue(.consentIncomplete, field: field.label, stepID: "3.13"))
@@ -112,7 +119,9 @@ public struct Validator: Sendable, Equatable {
 
   public func checkSystem(_ system: SystemEntry) -> [ValidationIssue] {
     var issues: [ValidationIssue] = []
-    for (fieldID, value) in [("nazwa", system.name), ("typ", system.type), ("opis", system.description), ("uwagi", system.note)] {
+    for (fieldID, value) in [
+      ("nazwa", system.name), ("typ", system.type), ("opis", system.description), ("uwagi", system.note),
+    ] {
       guard let field = field("3.11", fieldID) else { continue }
       issues += fields.check(field, value, stepID: "3.11", subject: system.name, requireFilled: true)
     }
@@ -138,15 +147,22 @@ public struct Validator: Sendable, Equatable {
 
   // MARK: - Whole state
 
-  /// What stops `stepID` from being marked done. Empty: it may be marked done.
-  public func blockers(markingDone stepID: String, in state: UnitState, today: String? = nil) -> [ValidationIssue] {
+  /// What stops `stepID` from being marked done.
+  ///
+  /// Empty: it may be marked done.
+  public func blockers(markingDone stepID: String, in state: UnitState, today: String? = nil)
+    -> [ValidationIssue]
+  {
     guard let step = stepsByID[stepID] else { return [] }
     var issues: [ValidationIssue] = []
     let record = state.step(stepID)
     switch step.kind {
     case .simple:
       for field in step.fields {
-        issues += fields.check(field, record.values[field.id] ?? "", stepID: stepID, requireFilled: true, today: today)
+        issues +=
+          fields.check(
+            field, record.values[field.id] ?? "", stepID: stepID, requireFilled: true, today: today
+          )
           .errors
       }
     case .decision:
@@ -156,9 +172,14 @@ public struct Validator: Sendable, Equatable {
         issues.append(rules.issue(.decisionRequired, field: step.title, stepID: stepID))
       }
     case .mailboxes:
-      if state.mailboxes.isEmpty { issues.append(rules.issue(.noMailboxes, field: step.title, stepID: stepID)) }
+      if state.mailboxes.isEmpty {
+        issues.append(rules.issue(.noMailboxes, field: step.title, stepID: stepID))
+      }
       for mailbox in state.mailboxes {
-        issues += checkMailbox(MailboxEntry(id: mailbox.id, address: mailbox.address, action: mailbox.action), in: state)
+        issues +=
+          checkMailbox(
+            MailboxEntry(id: mailbox.id, address: mailbox.address, action: mailbox.action), in: state
+          )
           .errors
       }
     case .perMailbox:
@@ -197,7 +218,8 @@ public struct Validator: Sendable, Equatable {
           issues.append(
             ValidationIssue(
               rule: .cardWithoutAction, severity: .error, field: step.title,
-              message: rules.message(.cardWithoutAction, ["karta": card.name]), stepID: stepID, subject: card.name))
+              message: rules.message(.cardWithoutAction, ["karta": card.name]), stepID: stepID,
+              subject: card.name))
         }
       }
     }
@@ -213,12 +235,15 @@ public struct Validator: Sendable, Equatable {
   }
 
   /// Every error and warning of the state, in the order of the procedure: what `status` lists and the
-  /// printout shows. Steps not on the path are not checked.
+  /// printout shows.
+  ///
+  /// Steps not on the path are not checked.
   public func issues(for state: UnitState, today: String? = nil) -> [ValidationIssue] {
     let checklist = Checklist(procedure: procedure, state: state)
     var issues: [ValidationIssue] = []
     if state.unit.role == .partner, state.decision == nil {
-      issues.append(rules.issue(.decisionRequired, field: stepsByID["2.0"]?.title ?? "Decyzja", stepID: "2.0"))
+      issues.append(
+        rules.issue(.decisionRequired, field: stepsByID["2.0"]?.title ?? "Decyzja", stepID: "2.0"))
     }
     for item in checklist.applicable {
       let step = item.step
@@ -234,7 +259,8 @@ public struct Validator: Sendable, Equatable {
       case .mailboxes:
         for mailbox in state.mailboxes {
           issues += checkMailbox(
-            MailboxEntry(id: mailbox.id, address: mailbox.address, action: mailbox.action, note: mailbox.note),
+            MailboxEntry(
+              id: mailbox.id, address: mailbox.address, action: mailbox.action, note: mailbox.note),
             in: state)
         }
         let kept = state.keptMailboxes.count
@@ -248,7 +274,8 @@ public struct Validator: Sendable, Equatable {
         for mailbox in state.keptMailboxes {
           for field in step.fields {
             if let value = mailbox.settings[field.id] {
-              issues += checkValue(stepID: step.id, field: field, value: value, mailbox: mailbox, state: state)
+              issues += checkValue(
+                stepID: step.id, field: field, value: value, mailbox: mailbox, state: state)
             }
           }
         }
@@ -258,12 +285,15 @@ public struct Validator: Sendable, Equatable {
           issues += checkSystem(system)
           if system.name != procedure.sekapSystemName {
             issues.append(
-              rules.issue(.otherSystemPresent, field: step.title, ["system": system.name], stepID: step.id, subject: system.name))
+              rules.issue(
+                .otherSystemPresent, field: step.title, ["system": system.name], stepID: step.id,
+                subject: system.name))
           }
         }
         if !state.systems.isEmpty, !state.systems.contains(where: { $0.name == procedure.sekapSystemName }) {
           issues.append(
-            rules.issue(.sekapSystemMissing, field: step.title, ["system": procedure.sekapSystemName], stepID: step.id))
+            rules.issue(
+              .sekapSystemMissing, field: step.title, ["system": procedure.sekapSystemName], stepID: step.id))
         }
       case .consent:
         if let consent = state.consent { issues += checkConsent(consent, today: today) }
@@ -274,13 +304,17 @@ public struct Validator: Sendable, Equatable {
         for card in state.cards {
           issues += checkCard(card)
           if card.action == nil {
-            issues.append(rules.issue(.cardWithoutAction, field: step.title, ["karta": card.name], stepID: step.id, subject: card.name))
+            issues.append(
+              rules.issue(
+                .cardWithoutAction, field: step.title, ["karta": card.name], stepID: step.id,
+                subject: card.name))
           }
         }
       }
     }
     for override in state.overrides {
-      let label = field(stepID(ofSetting: override.fieldID) ?? "", override.fieldID)?.label ?? override.fieldID
+      let label =
+        field(stepID(ofSetting: override.fieldID) ?? "", override.fieldID)?.label ?? override.fieldID
       issues += checkOverride(override, fieldLabel: label)
     }
     return issues

@@ -16,7 +16,9 @@ public struct FormState: Equatable, Sendable {
   public var entries: [Entry]
   /// Focused entry index.
   public var focus: Int
-  /// Field ids not shown (e.g. card fields the chosen action does not need); focus skips them.
+  /// Field ids not shown (e.g.
+  ///
+  /// card fields the chosen action does not need); focus skips them.
   public var hidden: Set<String> = []
 
   public init(fields: [Field], values: [String: String] = [:], focus: Int = 0) {
@@ -65,7 +67,9 @@ public struct FormState: Equatable, Sendable {
     entries[index].input.set(value)
   }
 
-  /// Applies an editing key to the focused field. Returns true when the key was used.
+  /// Applies an editing key to the focused field.
+  ///
+  /// Returns true when the key was used.
   public mutating func edit(_ key: Key) -> Bool {
     guard entries.indices.contains(focus) else { return false }
     let field = entries[focus].field

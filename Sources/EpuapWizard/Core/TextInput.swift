@@ -1,4 +1,6 @@
-/// An editable line of text with a cursor, as in a form field. Pure value; keys change it.
+/// An editable line of text with a cursor, as in a form field.
+///
+/// Pure value; keys change it.
 public struct TextInput: Equatable, Sendable {
   public private(set) var characters: [Character]
   /// Index in `characters` where the next character goes.

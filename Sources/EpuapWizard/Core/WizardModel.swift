@@ -1,7 +1,9 @@
 import EpuapDomain
 import ScreenKit
 
-/// The whole state of the wizard: what is on screen and what the journal says. Changed only by `update`.
+/// The whole state of the wizard: what is on screen and what the journal says.
+///
+/// Changed only by `update`.
 public struct WizardModel: Equatable, Sendable {
   public let procedure: Procedure
   public var size: ScreenSize
@@ -20,7 +22,9 @@ public struct WizardModel: Equatable, Sendable {
   public var today: String
   public var finished = false
 
-  /// Built once: screens ask it on every frame (e.g. once per visible card).
+  /// Built once: screens ask it on every frame (e.g.
+  ///
+  /// once per visible card).
   public let validator: Validator
 
   public init(procedure: Procedure, size: ScreenSize, today: String) {
@@ -68,7 +72,9 @@ public struct StepScreen: Equatable, Sendable {
   }
 }
 
-/// A form editing one item of a list: a mailbox, a system or a card. `itemID` nil: a new item.
+/// A form editing one item of a list: a mailbox, a system or a card.
+///
+/// `itemID` nil: a new item.
 public struct ItemForm: Equatable, Sendable {
   public var itemID: String?
   public var form: FormState

@@ -3,7 +3,9 @@ import Foundation
 import ScreenKit
 
 /// The wizard's one state transition: `update(model, event)` returns the new model and the commands for
-/// the runtime (journal writes, opening files, printing). It does no I/O itself, so every screen can be
+/// the runtime (journal writes, opening files, printing).
+///
+/// It does no I/O itself, so every screen can be
 /// driven and checked in tests without a terminal or a disk.
 public enum WizardCore {
   public static func update(_ model: WizardModel, _ event: WizardEvent) -> (WizardModel, [WizardCommand]) {
@@ -266,7 +268,8 @@ extension WizardModel {
         .stepMarked(StepMark(stepID: stepID, status: .skipped, reason: text)),
         then: .nextStep(after: stepID, message: "Krok \(stepID) pominięto (powód zapisano)."))
     case .overrideReason(let mailboxID, let fieldID, let value):
-      let label = validator.stepID(ofSetting: fieldID).flatMap { validator.field($0, fieldID)?.label } ?? fieldID
+      let label =
+        validator.stepID(ofSetting: fieldID).flatMap { validator.field($0, fieldID)?.label } ?? fieldID
       let override = VendorOverride(mailboxID: mailboxID, fieldID: fieldID, value: value, reason: text)
       if let error = validator.checkOverride(override, fieldLabel: label).errors.first {
         prompt.error = error.message
@@ -274,7 +277,8 @@ extension WizardModel {
         return []
       }
       overlay = nil
-      return record(.overrideSaved(override), then: .stay("Zapisano wartość dostawcy dla „\(label)” z powodem."))
+      return record(
+        .overrideSaved(override), then: .stay("Zapisano wartość dostawcy dla „\(label)” z powodem."))
     }
   }
 

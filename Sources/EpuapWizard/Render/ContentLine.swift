@@ -49,7 +49,9 @@ enum Styles {
 
 extension Array where Element == ContentLine {
   /// Wrapped paragraph lines, each prefixed with `indent` spaces (first line may have its own prefix).
-  static func paragraph(_ text: String, width: Int, style: Style = .plain, indent: Int = 1, prefix: String = "")
+  static func paragraph(
+    _ text: String, width: Int, style: Style = .plain, indent: Int = 1, prefix: String = ""
+  )
     -> [ContentLine]
   {
     let lead = String(repeating: " ", count: indent)
@@ -93,7 +95,9 @@ enum Viewport {
       if let column = line.cursorColumn, column < width { buffer.cursor = CursorPosition(x: column, y: y) }
     }
     if start > 0 { buffer.write("▲", x: width - 1, y: top, style: Styles.dim) }
-    if start + height < lines.count { buffer.write("▼", x: width - 1, y: top + height - 1, style: Styles.dim) }
+    if start + height < lines.count {
+      buffer.write("▼", x: width - 1, y: top + height - 1, style: Styles.dim)
+    }
     return start
   }
 }

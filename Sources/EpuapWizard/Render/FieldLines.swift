@@ -10,17 +10,23 @@ enum FieldLines {
   ) -> [ContentLine] {
     let field = entry.field
     let marker = focused ? "▸ " : "  "
-    let label = DisplayWidth.pad(DisplayWidth.truncate(field.label + (field.required ? " *" : ""), to: labelWidth - 3), to: labelWidth - 2)
+    let label = DisplayWidth.pad(
+      DisplayWidth.truncate(field.label + (field.required ? " *" : ""), to: labelWidth - 3),
+      to: labelWidth - 2)
     let valueWidth = max(8, width - labelWidth - 2)
     var spans = [Span(marker + label, focused ? Styles.heading : .plain)]
     var cursorColumn: Int?
     let text = entry.input.text
     switch field.kind {
     case .choice:
-      let shown = field.choices.first { $0.value == text }?.label ?? (text.isEmpty ? "— wybierz (spacja) —" : text)
-      spans.append(Span("‹ " + DisplayWidth.truncate(shown, to: valueWidth - 4) + " ›", focused ? Styles.field : .plain))
+      let shown =
+        field.choices.first { $0.value == text }?.label ?? (text.isEmpty ? "— wybierz (spacja) —" : text)
+      spans.append(
+        Span("‹ " + DisplayWidth.truncate(shown, to: valueWidth - 4) + " ›", focused ? Styles.field : .plain))
     case .checkbox:
-      spans.append(Span(text == "tak" ? "[x] tak" : (text == "nie" ? "[ ] nie" : "[?] —"), focused ? Styles.field : .plain))
+      spans.append(
+        Span(
+          text == "tak" ? "[x] tak" : (text == "nie" ? "[ ] nie" : "[?] —"), focused ? Styles.field : .plain))
     default:
       // Show the end of a long value around the cursor, so what is typed is always visible.
       let beforeCursor = String(entry.input.characters.prefix(entry.input.cursor))
@@ -33,7 +39,10 @@ enum FieldLines {
         cursorOffset = DisplayWidth.of(tail)
       }
       let boxWidth = field.kind == .number ? min(12, valueWidth - 1) : max(valueWidth - 1, 1)
-      spans.append(Span(DisplayWidth.pad(visible, to: max(boxWidth, DisplayWidth.of(visible))), focused ? Styles.field : Style(.normal, [.underline])))
+      spans.append(
+        Span(
+          DisplayWidth.pad(visible, to: max(boxWidth, DisplayWidth.of(visible))),
+          focused ? Styles.field : Style(.normal, [.underline])))
       if focused { cursorColumn = labelWidth + cursorOffset }
     }
     var hints: [String] = []
@@ -44,7 +53,11 @@ enum FieldLines {
       if inline {
         let used = spans.reduce(0) { $0 + DisplayWidth.of($1.text) }
         let tag = "  zalecane: \(expected)"
-        if used + DisplayWidth.of(tag) <= width { spans.append(Span(tag, Styles.dim)) } else { hints.append(tag) }
+        if used + DisplayWidth.of(tag) <= width {
+          spans.append(Span(tag, Styles.dim))
+        } else {
+          hints.append(tag)
+        }
       } else {
         hints.append("zalecane: \(expected)")
       }
@@ -53,21 +66,33 @@ enum FieldLines {
     if let override { hints.append("wartość dostawcy: \(override.value) — \(override.reason)") }
     if focused, !field.hint.isEmpty { hints.append(field.hint) }
     if !hints.isEmpty {
-      result += [ContentLine].paragraph(hints.joined(separator: "; "), width: width, style: Styles.dim, indent: labelWidth)
-        .map { var line = $0; line.row = row; return line }
+      result += [ContentLine].paragraph(
+        hints.joined(separator: "; "), width: width, style: Styles.dim, indent: labelWidth
+      )
+      .map {
+        var line = $0; line.row = row; return line
+      }
     }
     if let error = entry.error {
       result += [ContentLine].paragraph(error, width: width, style: Styles.error, indent: 4, prefix: "✗ ")
-        .map { var line = $0; line.row = row; return line }
+        .map {
+          var line = $0; line.row = row; return line
+        }
     } else if let warning = entry.warning {
       result += [ContentLine].paragraph(warning, width: width, style: Styles.warning, indent: 4, prefix: "! ")
-        .map { var line = $0; line.row = row; return line }
+        .map {
+          var line = $0; line.row = row; return line
+        }
     }
     return result
   }
 
-  /// A clickable action row, e.g. „Oznacz jako zrobione (d)”.
+  /// A clickable action row, e.g.
+  ///
+  /// „Oznacz jako zrobione (d)”.
   static func action(_ text: String, row: Int, focused: Bool) -> ContentLine {
-    ContentLine([Span((focused ? "▸ " : "  ") + text, focused ? Styles.heading : .plain)], row: row, highlighted: focused)
+    ContentLine(
+      [Span((focused ? "▸ " : "  ") + text, focused ? Styles.heading : .plain)], row: row,
+      highlighted: focused)
   }
 }

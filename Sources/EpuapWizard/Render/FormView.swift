@@ -4,21 +4,31 @@ import ScreenKit
 
 /// Item forms: new unit, mailbox, mailbox settings, system, card.
 enum FormView {
-  static func drawNewUnit(_ model: WizardModel, form: FormState, into buffer: inout ScreenBuffer, area: ContentArea) {
+  static func drawNewUnit(
+    _ model: WizardModel, form: FormState, into buffer: inout ScreenBuffer, area: ContentArea
+  ) {
     draw(form, intro: [], saveLabel: "Utwórz dziennik i zacznij", into: &buffer, area: area)
   }
 
-  static func drawMailbox(_ model: WizardModel, item: ItemForm, into buffer: inout ScreenBuffer, area: ContentArea) {
+  static func drawMailbox(
+    _ model: WizardModel, item: ItemForm, into buffer: inout ScreenBuffer, area: ContentArea
+  ) {
     let kept = model.unit?.keptMailboxes.count ?? 0
     let intro = [
-      ContentLine(" Zalecane są najwyżej \(model.procedure.recommendedMaxMailboxes) skrytki; zachowanych teraz: \(kept).", Styles.dim)
+      ContentLine(
+        " Zalecane są najwyżej \(model.procedure.recommendedMaxMailboxes) skrytki; zachowanych teraz: \(kept).",
+        Styles.dim)
     ]
     draw(item.form, intro: intro, saveLabel: "Zapisz skrytkę", into: &buffer, area: area)
   }
 
-  static func drawSettings(_ model: WizardModel, settings: SettingsForm, into buffer: inout ScreenBuffer, area: ContentArea) {
+  static func drawSettings(
+    _ model: WizardModel, settings: SettingsForm, into buffer: inout ScreenBuffer, area: ContentArea
+  ) {
     let intro = [
-      ContentLine(" Wpisz to, co jest ustawione w ePUAP. Inna wartość niż zalecana: F4 lub o — wartość dostawcy z powodem.", Styles.dim)
+      ContentLine(
+        " Wpisz to, co jest ustawione w ePUAP. Inna wartość niż zalecana: F4 lub o — wartość dostawcy z powodem.",
+        Styles.dim)
     ]
     var overrides: [String: VendorOverride] = [:]
     for override in model.unit?.overrides ?? [] where override.mailboxID == settings.mailboxID {
@@ -32,23 +42,35 @@ enum FormView {
         sections[index] = "\(stepID) \(step.title)"
       }
     }
-    draw(settings.form, intro: intro, saveLabel: "Zapisz ustawienia skrytki", into: &buffer, area: area, overrides: overrides, sections: sections)
+    draw(
+      settings.form, intro: intro, saveLabel: "Zapisz ustawienia skrytki", into: &buffer, area: area,
+      overrides: overrides, sections: sections)
   }
 
-  static func drawSystem(_ model: WizardModel, item: ItemForm, into buffer: inout ScreenBuffer, area: ContentArea) {
+  static func drawSystem(
+    _ model: WizardModel, item: ItemForm, into buffer: inout ScreenBuffer, area: ContentArea
+  ) {
     let intro = [
-      ContentLine(" Wpisz system tak, jak widać go na liście „Systemy”. Standardowo jest tylko \(model.procedure.sekapSystemName).", Styles.dim)
+      ContentLine(
+        " Wpisz system tak, jak widać go na liście „Systemy”. Standardowo jest tylko \(model.procedure.sekapSystemName).",
+        Styles.dim)
     ]
     draw(item.form, intro: intro, saveLabel: "Zapisz system", into: &buffer, area: area)
   }
 
-  static func drawCard(_ model: WizardModel, item: ItemForm, into buffer: inout ScreenBuffer, area: ContentArea) {
-    let intro = [ContentLine(" Status i działanie wybierasz spacją lub strzałkami ←/→; pola zależą od działania.", Styles.dim)]
+  static func drawCard(
+    _ model: WizardModel, item: ItemForm, into buffer: inout ScreenBuffer, area: ContentArea
+  ) {
+    let intro = [
+      ContentLine(
+        " Status i działanie wybierasz spacją lub strzałkami ←/→; pola zależą od działania.", Styles.dim)
+    ]
     draw(item.form, intro: intro, saveLabel: "Zapisz kartę", into: &buffer, area: area)
   }
 
   static func draw(
-    _ form: FormState, intro: [ContentLine], saveLabel: String, into buffer: inout ScreenBuffer, area: ContentArea,
+    _ form: FormState, intro: [ContentLine], saveLabel: String, into buffer: inout ScreenBuffer,
+    area: ContentArea,
     overrides: [String: VendorOverride] = [:], sections: [Int: String] = [:]
   ) {
     var lines: [ContentLine] = []
@@ -61,10 +83,12 @@ enum FormView {
       if let title = sections[index] { lines.append(ContentLine(" " + title, Styles.heading)) }
       let entry = form.entries[index]
       lines += FieldLines.lines(
-        entry, row: index, focused: form.focus == index, width: area.width, override: overrides[entry.field.id])
+        entry, row: index, focused: form.focus == index, width: area.width,
+        override: overrides[entry.field.id])
     }
     lines.append(.blank)
-    lines.append(FieldLines.action(saveLabel + " (Enter)", row: form.saveRow, focused: form.focus == form.saveRow))
+    lines.append(
+      FieldLines.action(saveLabel + " (Enter)", row: form.saveRow, focused: form.focus == form.saveRow))
     Viewport.draw(lines, into: &buffer, top: area.top, height: area.height, focusRow: form.focus)
   }
 }
@@ -84,13 +108,17 @@ enum CardListView {
       buffer.write(prompt, x: 0, y: filterY, style: Styles.heading)
       let shown = DisplayWidth.truncateLeading(list.filter.text, to: area.width - 12)
       buffer.write(shown, x: DisplayWidth.of(prompt), y: filterY, style: Styles.field)
-      if list.filtering { buffer.cursor = CursorPosition(x: DisplayWidth.of(prompt) + DisplayWidth.of(shown), y: filterY) }
+      if list.filtering {
+        buffer.cursor = CursorPosition(x: DisplayWidth.of(prompt) + DisplayWidth.of(shown), y: filterY)
+      }
     } else {
-      buffer.write(" / — szukaj po nazwie, a — dodaj kartę, Enter — edytuj", x: 0, y: filterY, style: Styles.dim)
+      buffer.write(
+        " / — szukaj po nazwie, a — dodaj kartę, Enter — edytuj", x: 0, y: filterY, style: Styles.dim)
     }
     let nameWidth = area.width - 36
     let columns =
-      "  " + DisplayWidth.pad("Nazwa karty (opis usługi)", to: nameWidth) + DisplayWidth.pad("Status", to: 12) + "Działanie"
+      "  " + DisplayWidth.pad("Nazwa karty (opis usługi)", to: nameWidth) + DisplayWidth.pad("Status", to: 12)
+      + "Działanie"
     buffer.write(columns, x: 0, y: area.top + 2, style: Styles.dim)
     // Only the rows on screen are built: the list stays as fast with 5000 cards as with 30.
     let height = area.height - 3
@@ -110,11 +138,17 @@ enum CardListView {
       lines.append(line)
     }
     if cards.isEmpty {
-      lines.append(ContentLine(all.isEmpty ? "  Brak kart. a — dodaj pierwszą kartę." : "  Żadna karta nie pasuje do wyszukiwania.", Styles.dim))
+      lines.append(
+        ContentLine(
+          all.isEmpty
+            ? "  Brak kart. a — dodaj pierwszą kartę." : "  Żadna karta nie pasuje do wyszukiwania.",
+          Styles.dim))
     }
     Viewport.draw(lines, into: &buffer, top: area.top + 3, height: height, focusRow: list.cursor)
     if first > 0 { buffer.write("▲", x: area.width - 1, y: area.top + 3, style: Styles.dim) }
-    if first + height < cards.count { buffer.write("▼", x: area.width - 1, y: area.top + 2 + height, style: Styles.dim) }
+    if first + height < cards.count {
+      buffer.write("▼", x: area.width - 1, y: area.top + 2 + height, style: Styles.dim)
+    }
   }
 
   static func shortAction(_ action: CardAction) -> String {

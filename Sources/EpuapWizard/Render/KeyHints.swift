@@ -11,9 +11,11 @@ enum KeyHints {
       if model.isTyping { return "Enter/Tab zapisz pole  F2 zrobione  Esc wstecz  F1 pomoc" }
       let kind = model.procedure.step(step.stepID)?.kind
       let add = (kind == .mailboxes || kind == .systems) ? "  a dodaj  x usuń" : ""
-      if !add.isEmpty { return "↑↓ Enter  d zrobione  s pomiń  n dalej  a dodaj  x usuń  o przegląd  ? pomoc  q" }
+      if !add.isEmpty {
+        return "↑↓ Enter  d zrobione  s pomiń  n dalej  a dodaj  x usuń  o przegląd  ? pomoc  q"
+      }
       return "↑↓ Enter  d zrobione  s pomiń  n dalej\(add)  o przegląd  ? pomoc  q wyjście"
-    case .mailboxForm, .systemForm, .cardForm, .newUnit:
+    case .mailboxForm, .systemForm, .cardForm:
       return "Tab/↑↓ pola  spacja/←→ wybór  Enter dalej  F2 zapisz  Esc anuluj  F1 pomoc"
     case .settings:
       return "Tab/↑↓ pola  spacja/←→  F4 wartość dostawcy  F2 zapisz  Esc anuluj  F1 pomoc"
@@ -34,28 +36,51 @@ enum KeyHints {
     ]
     switch model.screen {
     case .start:
-      lines.append("Ekran startowy: „Nowa jednostka” albo dziennik do wznowienia — wznowienie otwiera pierwszy otwarty krok.")
+      lines.append(
+        "Ekran startowy: „Nowa jednostka” albo dziennik do wznowienia — wznowienie otwiera pierwszy otwarty krok."
+      )
     case .overview:
-      lines.append("Przegląd: [x] zrobione, [-] pominięte, [ ] do zrobienia; ✗ błędy, ! ostrzeżenia przy kroku. f — zakończenie, p — wydruk.")
+      lines.append(
+        "Przegląd: [x] zrobione, [-] pominięte, [ ] do zrobienia; ✗ błędy, ! ostrzeżenia przy kroku. f — zakończenie, p — wydruk."
+      )
     case .step(let step):
       lines.append(
         "Krok: instrukcja słowami portalu; d lub F2 — oznacz jako zrobione (kreator sprawdza warunki), s — pomiń z powodem, "
           + "u — przywróć „do zrobienia”, n — następny otwarty krok, o — przegląd.")
       switch model.procedure.step(step.stepID)?.kind {
-      case .mailboxes: lines.append("Skrytki: a — dodaj, Enter — edytuj adres i działanie (zachowaj / usuń / zablokuj), x — usuń z listy.")
-      case .perMailbox: lines.append("Kroki 3.4–3.9 robi się dla każdej zachowanej skrytki: Enter otwiera jej ustawienia (3.6–3.8).")
-      case .systems: lines.append("Systemy: wpisz każdy system z listy „Systemy”. Inne niż \(model.procedure.sekapSystemName) tylko zanotuj.")
-      case .consent: lines.append("„Usuń system” wolno oznaczyć jako zrobione dopiero po zapisaniu zgody Urzędu Marszałkowskiego (kto, kiedy, znak).")
-      case .decision: lines.append("Decyzja: wybierz sposób odbierania dokumentów; dla innego SOD wpisz dostawcę; d — zatwierdź.")
+      case .mailboxes:
+        lines.append(
+          "Skrytki: a — dodaj, Enter — edytuj adres i działanie (zachowaj / usuń / zablokuj), x — usuń z listy."
+        )
+      case .perMailbox:
+        lines.append(
+          "Kroki 3.4–3.9 robi się dla każdej zachowanej skrytki: Enter otwiera jej ustawienia (3.6–3.8).")
+      case .systems:
+        lines.append(
+          "Systemy: wpisz każdy system z listy „Systemy”. Inne niż \(model.procedure.sekapSystemName) tylko zanotuj."
+        )
+      case .consent:
+        lines.append(
+          "„Usuń system” wolno oznaczyć jako zrobione dopiero po zapisaniu zgody Urzędu Marszałkowskiego (kto, kiedy, znak)."
+        )
+      case .decision:
+        lines.append(
+          "Decyzja: wybierz sposób odbierania dokumentów; dla innego SOD wpisz dostawcę; d — zatwierdź.")
       case .cards: lines.append("Karty usług: Enter otwiera listę; tam / szuka, a dodaje, Enter edytuje.")
       default: break
       }
     case .settings:
-      lines.append("Ustawienia skrytki: wpisz wartości z ePUAP. Gdy dostawca SOD prosi o inną wartość, F4 (lub o) zapisuje ją z powodem.")
+      lines.append(
+        "Ustawienia skrytki: wpisz wartości z ePUAP. Gdy dostawca SOD prosi o inną wartość, F4 (lub o) zapisuje ją z powodem."
+      )
     case .cardList:
-      lines.append("Lista kart: / — szukaj po nazwie (bez względu na wielkość liter i polskie znaki), a — dodaj, x — usuń z listy.")
+      lines.append(
+        "Lista kart: / — szukaj po nazwie (bez względu na wielkość liter i polskie znaki), a — dodaj, x — usuń z listy."
+      )
     case .cardForm:
-      lines.append("„Usuń” tylko dla karty „Nieaktualna” (najpierw „Wycofaj z publikacji”); przekierowanie wymaga nazwy i adresu URL albo formularza i skrytki.")
+      lines.append(
+        "„Usuń” tylko dla karty „Nieaktualna” (najpierw „Wycofaj z publikacji”); przekierowanie wymaga nazwy i adresu URL albo formularza i skrytki."
+      )
     case .finish:
       lines.append("Zakończenie: p — wydruk listy kontrolnej do akt i do podpisu Kierownika Jednostki.")
     default: break

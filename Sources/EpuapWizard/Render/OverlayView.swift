@@ -26,7 +26,8 @@ enum OverlayView {
       lines.append(ContentLine("t / Enter — zakończ    n / Esc — zostań", Styles.heading))
     case .printMenu(let cursor):
       title = "Wydruk listy kontrolnej"
-      lines.append(ContentLine("Wybierz format (plik obok dziennika; tekst można wysłać na drukarkę):", Styles.dim))
+      lines.append(
+        ContentLine("Wybierz format (plik obok dziennika; tekst można wysłać na drukarkę):", Styles.dim))
       for (index, format) in PrintFormats.all.enumerated() {
         lines.append(FieldLines.action(format.label, row: index, focused: index == cursor))
       }
@@ -41,13 +42,20 @@ enum OverlayView {
       title = prompt.title
       lines += [ContentLine].paragraph(prompt.explanation, width: width - 2, style: Styles.dim, indent: 0)
       lines.append(.blank)
-      let shown = DisplayWidth.truncateLeading(String(prompt.input.characters.prefix(prompt.input.cursor)), to: width - 6)
+      let shown = DisplayWidth.truncateLeading(
+        String(prompt.input.characters.prefix(prompt.input.cursor)), to: width - 6)
       let rest = String(prompt.input.characters.suffix(from: prompt.input.cursor))
-      lines.append(ContentLine([Span("> "), Span(DisplayWidth.pad(DisplayWidth.truncate(shown + rest, to: width - 5), to: width - 5), Styles.field)]))
+      lines.append(
+        ContentLine([
+          Span("> "),
+          Span(
+            DisplayWidth.pad(DisplayWidth.truncate(shown + rest, to: width - 5), to: width - 5), Styles.field),
+        ]))
       cursorLine = lines.count - 1
       cursorColumn = 2 + DisplayWidth.of(shown)
       if let error = prompt.error {
-        lines += [ContentLine].paragraph(error, width: width - 2, style: Styles.error, indent: 0, prefix: "✗ ")
+        lines += [ContentLine].paragraph(
+          error, width: width - 2, style: Styles.error, indent: 0, prefix: "✗ ")
       }
     }
     let maxHeight = buffer.size.height - 4
@@ -57,12 +65,14 @@ enum OverlayView {
     buffer.fill(x: left, y: top, width: width, height: height, style: .plain)
     let border = Style(.accent, [.bold])
     buffer.write("┌" + String(repeating: "─", count: width - 2) + "┐", x: left, y: top, style: border)
-    buffer.write("└" + String(repeating: "─", count: width - 2) + "┘", x: left, y: top + height - 1, style: border)
+    buffer.write(
+      "└" + String(repeating: "─", count: width - 2) + "┘", x: left, y: top + height - 1, style: border)
     for y in (top + 1)..<(top + height - 1) {
       buffer.write("│", x: left, y: y, style: border)
       buffer.write("│", x: left + width - 1, y: y, style: border)
     }
-    buffer.write(" " + DisplayWidth.truncate(title, to: width - 6) + " ", x: left + 2, y: top, style: Styles.heading)
+    buffer.write(
+      " " + DisplayWidth.truncate(title, to: width - 6) + " ", x: left + 2, y: top, style: Styles.heading)
     buffer.cursor = nil
     for (index, line) in lines.prefix(height - 2).enumerated() {
       var x = left + 1

@@ -9,7 +9,8 @@ enum StartView {
     lines.append(FieldLines.action("Nowa jednostka (n)", row: 0, focused: cursor == 0))
     lines.append(.blank)
     if model.journals.isEmpty {
-      lines.append(ContentLine(" Nie znaleziono zapisanych dzienników — zacznij od nowej jednostki.", Styles.dim))
+      lines.append(
+        ContentLine(" Nie znaleziono zapisanych dzienników — zacznij od nowej jednostki.", Styles.dim))
     } else {
       lines.append(ContentLine(" Wznów pracę:", Styles.heading))
       let header =
@@ -26,10 +27,13 @@ enum StartView {
         } else {
           let role = summary.role == .um ? "UM" : "Partner"
           let path = summary.chosenPath.map(ShortNames.path) ?? "bez decyzji"
-          let when = summary.lastChange.replacingOccurrences(of: "T", with: " ").replacingOccurrences(of: "Z", with: "")
+          let when = summary.lastChange.replacingOccurrences(of: "T", with: " ").replacingOccurrences(
+            of: "Z", with: "")
           text +=
-            DisplayWidth.pad(DisplayWidth.truncate(summary.unitName, to: 24), to: 24) + " " + DisplayWidth.pad(role, to: 8)
-            + " " + DisplayWidth.pad(path, to: 18) + " " + DisplayWidth.pad("\(summary.doneCount)/\(summary.totalCount)", to: 7)
+            DisplayWidth.pad(DisplayWidth.truncate(summary.unitName, to: 24), to: 24) + " "
+            + DisplayWidth.pad(role, to: 8)
+            + " " + DisplayWidth.pad(path, to: 18) + " "
+            + DisplayWidth.pad("\(summary.doneCount)/\(summary.totalCount)", to: 7)
             + " " + DisplayWidth.pad(String(when.prefix(16)), to: 16) + " " + summary.lastOperator
         }
         var line = ContentLine(text, summary.problem == nil ? .plain : Styles.error, row: row)
@@ -63,10 +67,14 @@ enum OverviewView {
       } else if !stepIssues.warnings.isEmpty {
         flag = "  ! \(stepIssues.warnings.count)"
       }
-      let text = "   \(ShortNames.mark(item.status)) " + DisplayWidth.pad(item.step.id, to: 5) + item.step.title
+      let text =
+        "   \(ShortNames.mark(item.status)) " + DisplayWidth.pad(item.step.id, to: 5) + item.step.title
       let width = area.width - DisplayWidth.of(flag) - 1
       var line = ContentLine(
-        [Span(DisplayWidth.pad(DisplayWidth.truncate(text, to: width), to: width)), Span(flag, stepIssues.errors.isEmpty ? Styles.warning : Styles.error)],
+        [
+          Span(DisplayWidth.pad(DisplayWidth.truncate(text, to: width), to: width)),
+          Span(flag, stepIssues.errors.isEmpty ? Styles.warning : Styles.error),
+        ],
         row: index)
       line.highlighted = index == cursor
       lines.append(line)
@@ -83,10 +91,15 @@ enum FinishView {
     if checklist.isComplete && issues.errors.isEmpty {
       lines.append(ContentLine(" Wszystkie kroki ścieżki są zamknięte.", Styles.success))
     } else {
-      lines.append(ContentLine(" NIEZAKOŃCZONE: zostało \(checklist.open.count) kroków, błędów: \(issues.errors.count).", Styles.warning))
+      lines.append(
+        ContentLine(
+          " NIEZAKOŃCZONE: zostało \(checklist.open.count) kroków, błędów: \(issues.errors.count).",
+          Styles.warning))
     }
     lines.append(
-      ContentLine(" Zrobione: \(checklist.doneCount), pominięte: \(checklist.skippedCount), z \(checklist.applicable.count)."))
+      ContentLine(
+        " Zrobione: \(checklist.doneCount), pominięte: \(checklist.skippedCount), z \(checklist.applicable.count)."
+      ))
     lines.append(.blank)
     if !checklist.open.isEmpty {
       lines.append(ContentLine(" Do zrobienia:", Styles.heading))
@@ -96,12 +109,17 @@ enum FinishView {
       lines.append(.blank)
     }
     for issue in issues.errors.prefix(5) {
-      lines += [ContentLine].paragraph(issue.message, width: area.width, style: Styles.error, indent: 1, prefix: "✗ ")
+      lines += [ContentLine].paragraph(
+        issue.message, width: area.width, style: Styles.error, indent: 1, prefix: "✗ ")
     }
     lines.append(.blank)
-    lines.append(ContentLine(" Wydruk listy kontrolnej do akt: p (tekst, HTML albo Markdown).", Styles.heading))
-    lines.append(ContentLine(" Z wiersza poleceń: epuap-wizard print --journal PLIK --format html --output PLIK.html", Styles.dim))
-    lines.append(ContentLine(" Dziennik: \(model.journalPath ?? "") — zdarzeń: \(unit.eventCount)", Styles.dim))
+    lines.append(
+      ContentLine(" Wydruk listy kontrolnej do akt: p (tekst, HTML albo Markdown).", Styles.heading))
+    lines.append(
+      ContentLine(
+        " Z wiersza poleceń: epuap-wizard print --journal PLIK --format html --output PLIK.html", Styles.dim))
+    lines.append(
+      ContentLine(" Dziennik: \(model.journalPath ?? "") — zdarzeń: \(unit.eventCount)", Styles.dim))
     lines.append(ContentLine(" Ostatni hash: \(unit.lastHash)", Styles.dim))
     Viewport.draw(lines, into: &buffer, top: area.top, height: area.height, focusRow: nil)
   }

@@ -3,19 +3,25 @@ import ScreenKit
 
 /// A step: the instruction (scrollable) above, the step's own rows and actions below.
 enum StepView {
-  static func draw(_ model: WizardModel, step: StepScreen, into buffer: inout ScreenBuffer, area: ContentArea) {
+  static func draw(_ model: WizardModel, step: StepScreen, into buffer: inout ScreenBuffer, area: ContentArea)
+  {
     guard let procedureStep = model.procedure.step(step.stepID) else { return }
     let rows = model.stepRows(step)
     let cursor = min(step.cursor, max(0, rows.count - 1))
-    let body = bodyLines(model, step: step, procedureStep: procedureStep, rows: rows, cursor: cursor, width: area.width)
+    let body = bodyLines(
+      model, step: step, procedureStep: procedureStep, rows: rows, cursor: cursor, width: area.width)
     let instruction = instructionLines(model, step: procedureStep, width: area.width)
     let bodyHeight = min(body.count, max(area.height / 2, area.height - instruction.count - 1))
     let instructionHeight = max(0, area.height - bodyHeight - 1)
     let maxScroll = max(0, instruction.count - instructionHeight)
     let scroll = min(step.scroll, maxScroll)
-    Viewport.draw(instruction, into: &buffer, top: area.top, height: instructionHeight, focusRow: nil, preferredStart: scroll)
+    Viewport.draw(
+      instruction, into: &buffer, top: area.top, height: instructionHeight, focusRow: nil,
+      preferredStart: scroll)
     let separatorY = area.top + instructionHeight
-    let more = maxScroll > scroll ? " ▼ PgDn — dalsza część instrukcji " : (scroll > 0 ? " ▲ PgUp — początek instrukcji " : "")
+    let more =
+      maxScroll > scroll
+      ? " ▼ PgDn — dalsza część instrukcji " : (scroll > 0 ? " ▲ PgUp — początek instrukcji " : "")
     buffer.write(String(repeating: "─", count: area.width), x: 0, y: separatorY, style: Styles.dim)
     if !more.isEmpty { buffer.write(more, x: 2, y: separatorY, style: Styles.dim) }
     Viewport.draw(body, into: &buffer, top: separatorY + 1, height: bodyHeight, focusRow: cursor)
@@ -36,7 +42,8 @@ enum StepView {
       for path in PathID.partnerChoices {
         guard let info = model.procedure.pathInfo(path) else { continue }
         let tag = info.recommendation.isEmpty ? "" : " (\(info.recommendation))"
-        lines += [ContentLine].paragraph(info.title + tag + ": " + info.summary, width: width, style: .plain, prefix: "• ")
+        lines += [ContentLine].paragraph(
+          info.title + tag + ": " + info.summary, width: width, style: .plain, prefix: "• ")
       }
     }
     return lines
@@ -57,16 +64,23 @@ enum StepView {
         let chosen = step.choice == path ? "(•)" : "( )"
         let recorded = unit?.decision?.path == path ? "  — zapisana decyzja" : ""
         let tag = (info?.recommendation).map { $0.isEmpty ? "" : " [\($0)]" } ?? ""
-        lines.append(FieldLines.action("\(chosen) \(info?.title ?? path.rawValue)\(tag)\(recorded)", row: index, focused: focused))
+        lines.append(
+          FieldLines.action(
+            "\(chosen) \(info?.title ?? path.rawValue)\(tag)\(recorded)", row: index, focused: focused))
         if step.choice == path, let warnings = info?.warnings {
           for warning in warnings {
-            lines += [ContentLine].paragraph(warning, width: width, style: Styles.warning, indent: 6, prefix: "! ")
-              .map { var line = $0; line.row = index; return line }
+            lines += [ContentLine].paragraph(
+              warning, width: width, style: Styles.warning, indent: 6, prefix: "! "
+            )
+            .map {
+              var line = $0; line.row = index; return line
+            }
           }
         }
       case .mailbox(let id):
         guard let mailbox = unit?.mailbox(id) else { continue }
-        let action = model.procedure.choiceLabel(step: "3.3", field: "dzialanie", value: mailbox.action.rawValue)
+        let action = model.procedure.choiceLabel(
+          step: "3.3", field: "dzialanie", value: mailbox.action.rawValue)
         let text = DisplayWidth.pad(DisplayWidth.truncate(mailbox.address, to: 50), to: 52) + action
         lines.append(FieldLines.action(text, row: index, focused: focused))
       case .addMailbox:
@@ -76,19 +90,25 @@ enum StepView {
         let fields = procedureStep.fields
         let filled = fields.filter { !(mailbox.settings[$0.id] ?? "").isEmpty }.count
         let state = fields.isEmpty ? "" : "  ustawienia tego kroku: \(filled)/\(fields.count)"
-        lines.append(FieldLines.action(DisplayWidth.truncate(mailbox.address, to: 50) + state, row: index, focused: focused))
+        lines.append(
+          FieldLines.action(
+            DisplayWidth.truncate(mailbox.address, to: 50) + state, row: index, focused: focused))
       case .system(let name):
         guard let system = unit?.systems.first(where: { $0.name == name }) else { continue }
-        let sekap = name == model.procedure.sekapSystemName ? "  (serwer SEKAP)" : "  (inny system — tylko zanotuj)"
+        let sekap =
+          name == model.procedure.sekapSystemName ? "  (serwer SEKAP)" : "  (inny system — tylko zanotuj)"
         lines.append(
-          FieldLines.action("\(system.name)  \(system.type)  \(system.description)\(sekap)", row: index, focused: focused))
+          FieldLines.action(
+            "\(system.name)  \(system.type)  \(system.description)\(sekap)", row: index, focused: focused))
       case .addSystem:
         lines.append(FieldLines.action("+ Dodaj system z listy „Systemy” (a)", row: index, focused: focused))
       case .openCards:
         let cards = unit?.cards ?? []
         let undecided = cards.filter { $0.action == nil }.count
         lines.append(
-          FieldLines.action("Lista kart usług: \(cards.count), bez decyzji: \(undecided) — Enter otwiera", row: index, focused: focused))
+          FieldLines.action(
+            "Lista kart usług: \(cards.count), bez decyzji: \(undecided) — Enter otwiera", row: index,
+            focused: focused))
       case .markDone:
         if !lines.isEmpty { lines.append(.blank) }
         let label = procedureStep.kind == .decision ? "Zatwierdź decyzję (d)" : "Oznacz jako zrobione (d)"

@@ -1,7 +1,9 @@
 import EpuapDomain
 import ScreenKit
 
-/// The wizard's one view: `render(model)` draws the whole screen into a buffer. Pure; the terminal layer
+/// The wizard's one view: `render(model)` draws the whole screen into a buffer.
+///
+/// Pure; the terminal layer
 /// copies the buffer to the screen, and tests compare it as text.
 public enum WizardView {
   public static func render(_ model: WizardModel) -> ScreenBuffer {
@@ -44,7 +46,8 @@ public enum WizardView {
     let top = max(0, size.height / 2 - 1)
     for (offset, line) in lines.enumerated() where top + offset < size.height {
       let text = DisplayWidth.truncate(line, to: size.width)
-      buffer.write(text, x: max(0, (size.width - DisplayWidth.of(text)) / 2), y: top + offset, style: Styles.warning)
+      buffer.write(
+        text, x: max(0, (size.width - DisplayWidth.of(text)) / 2), y: top + offset, style: Styles.warning)
     }
   }
 }
@@ -84,9 +87,11 @@ struct Frame {
 
   func headingTexts() -> (String, String, String) {
     switch model.screen {
-    case .start: return ("Przeniesienie integracji ePUAP z platformy SEKAP", "", "Wybierz jednostkę albo zacznij nową.")
+    case .start:
+      return ("Przeniesienie integracji ePUAP z platformy SEKAP", "", "Wybierz jednostkę albo zacznij nową.")
     case .newUnit: return ("Nowa jednostka", "", "Dane jednostki i osoby wykonującej; pola z * są wymagane.")
-    case .overview: return ("Przegląd kroków", "", "Enter — otwórz krok; n — następny otwarty krok; f — zakończenie.")
+    case .overview:
+      return ("Przegląd kroków", "", "Enter — otwórz krok; n — następny otwarty krok; f — zakończenie.")
     case .step(let step):
       let procedureStep = model.procedure.step(step.stepID)
       let status = model.checklist?.item(step.stepID)?.status ?? .todo
@@ -95,16 +100,28 @@ struct Frame {
         "Gdzie: " + (procedureStep?.location ?? "")
       )
     case .mailboxForm(let item):
-      return (item.itemID == nil ? "Nowa skrytka" : "Skrytka", "krok 3.3", "Administrowanie → Budowanie usług → Skrytki")
+      return (
+        item.itemID == nil ? "Nowa skrytka" : "Skrytka", "krok 3.3",
+        "Administrowanie → Budowanie usług → Skrytki"
+      )
     case .settings(let settings):
       let address = model.unit?.mailbox(settings.mailboxID)?.address ?? ""
-      return ("Ustawienia skrytki \(address)", "kroki 3.6–3.8", "Skrytki → Edytuj → „Tryb pracy”, „Powiadomienia”, „Ustawienia transmisji”")
+      return (
+        "Ustawienia skrytki \(address)", "kroki 3.6–3.8",
+        "Skrytki → Edytuj → „Tryb pracy”, „Powiadomienia”, „Ustawienia transmisji”"
+      )
     case .systemForm(let item):
-      return (item.itemID == nil ? "Nowy system" : "System \(item.itemID ?? "")", "krok 3.11", "Zarządzanie kontem → Systemy")
+      return (
+        item.itemID == nil ? "Nowy system" : "System \(item.itemID ?? "")", "krok 3.11",
+        "Zarządzanie kontem → Systemy"
+      )
     case .cardList:
       return ("Karty usług", "krok 4.2", "Administrowanie → Budowanie usług → Karty spraw")
     case .cardForm(let item):
-      return (item.itemID == nil ? "Nowa karta" : "Karta usługi", "krok 4.2", "Karty spraw → „Edytuj” → zakładka „Formularze”")
+      return (
+        item.itemID == nil ? "Nowa karta" : "Karta usługi", "krok 4.2",
+        "Karty spraw → „Edytuj” → zakładka „Formularze”"
+      )
     case .finish: return ("Zakończenie", "", "Co zrobiono, co zostało, jak wydrukować listę kontrolną.")
     }
   }
@@ -136,7 +153,9 @@ struct Frame {
   func drawHints(_ buffer: inout ScreenBuffer) {
     let y = buffer.size.height - 1
     buffer.fill(x: 0, y: y, width: buffer.size.width, height: 1, style: Styles.hints)
-    buffer.write(DisplayWidth.truncate(" " + KeyHints.line(for: model), to: buffer.size.width), x: 0, y: y, style: Styles.hints)
+    buffer.write(
+      DisplayWidth.truncate(" " + KeyHints.line(for: model), to: buffer.size.width), x: 0, y: y,
+      style: Styles.hints)
   }
 }
 

@@ -1,7 +1,9 @@
 import EpuapDomain
 import Foundation
 
-/// What the wizard needs from the outside world: journals and printing. The runtime calls it for the
+/// What the wizard needs from the outside world: journals and printing.
+///
+/// The runtime calls it for the
 /// commands `update` returns; tests give it a temporary folder.
 public protocol WizardBackend: AnyObject {
   func listJournals() -> [JournalSummary]
@@ -21,10 +23,14 @@ public final class JournalBackend: WizardBackend {
   public let directory: JournalDirectory
   public private(set) var session: UnitSession?
   private let clock: @Sendable () -> Date
-  /// Prints the checklist of an open session: `(session, format) -> message`. Set by the executable.
+  /// Prints the checklist of an open session: `(session, format) -> message`.
+  ///
+  /// Set by the executable.
   public var printer: ((UnitSession, String) throws -> String)?
 
-  public init(procedure: Procedure, directory: JournalDirectory, clock: @escaping @Sendable () -> Date = { Date() }) {
+  public init(
+    procedure: Procedure, directory: JournalDirectory, clock: @escaping @Sendable () -> Date = { Date() }
+  ) {
     self.procedure = procedure
     self.directory = directory
     self.clock = clock
@@ -47,7 +53,8 @@ public final class JournalBackend: WizardBackend {
     session?.close()
     session = nil
     let path = directory.newJournalPath(for: unit)
-    let created = try UnitSession.create(at: path, unit: unit, operatorName: operatorName, procedure: procedure, clock: clock)
+    let created = try UnitSession.create(
+      at: path, unit: unit, operatorName: operatorName, procedure: procedure, clock: clock)
     session = created
     return (path, created.state)
   }

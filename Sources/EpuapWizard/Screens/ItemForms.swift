@@ -64,11 +64,14 @@ extension WizardModel {
     }
     guard let unit else { return [] }
     let entry = MailboxEntry(
-      id: item.itemID ?? unit.nextID(prefix: "skrytka"), address: item.form.value("adres").trimmingCharacters(in: .whitespaces),
+      id: item.itemID ?? unit.nextID(prefix: "skrytka"),
+      address: item.form.value("adres").trimmingCharacters(in: .whitespaces),
       action: MailboxAction(rawValue: item.form.value("dzialanie")) ?? .keep,
       note: item.form.value("uwagi").trimmingCharacters(in: .whitespaces))
     let issues = validator.checkMailbox(entry, in: unit)
-    _ = item.form.validate { field, _ in field.id == "adres" ? issues.filter { $0.rule != .controlCharacters } : [] }
+    _ = item.form.validate { field, _ in
+      field.id == "adres" ? issues.filter { $0.rule != .controlCharacters } : []
+    }
     if let index = item.form.entries.firstIndex(where: { $0.field.id == "uwagi" }),
       let control = issues.first(where: { $0.rule == .controlCharacters })
     {
@@ -104,7 +107,8 @@ extension WizardModel {
       }
       if !entry.input.text.isEmpty {
         let issues = validator.checkValue(
-          stepID: stepOfField[entry.field.id] ?? "", field: entry.field, value: entry.input.text, mailbox: mailbox,
+          stepID: stepOfField[entry.field.id] ?? "", field: entry.field, value: entry.input.text,
+          mailbox: mailbox,
           state: unit)
         form.entries[index].warning = issues.warnings.first?.message
       }
@@ -128,7 +132,8 @@ extension WizardModel {
       overlay = .prompt(
         Prompt(
           title: "Wartość dostawcy: \(entry.field.label) = \(value)",
-          explanation: "Zalecane: \(entry.field.expected). Wpisz powód dostawcy (np. numer pisma); Enter — zapisz.",
+          explanation:
+            "Zalecane: \(entry.field.expected). Wpisz powód dostawcy (np. numer pisma); Enter — zapisz.",
           purpose: .overrideReason(mailboxID: mailbox.id, fieldID: entry.field.id, value: value)))
       return []
     }
@@ -152,7 +157,8 @@ extension WizardModel {
     }
     let valid = settings.form.validate { field, value in
       validator.checkValue(
-        stepID: settings.stepOfField[field.id] ?? "", field: field, value: value.trimmingCharacters(in: .whitespaces),
+        stepID: settings.stepOfField[field.id] ?? "", field: field,
+        value: value.trimmingCharacters(in: .whitespaces),
         mailbox: mailbox, state: unit)
     }
     guard valid else {
@@ -218,11 +224,15 @@ extension WizardModel {
     }
     screen = .systemForm(item)
     var changes: [JournalChange] = [.systemSaved(system)]
-    if let original = item.itemID, original != system.name { changes.insert(.systemRemoved(ItemRef(id: original)), at: 0) }
+    if let original = item.itemID, original != system.name {
+      changes.insert(.systemRemoved(ItemRef(id: original)), at: 0)
+    }
     let note =
       system.name == procedure.sekapSystemName
       ? "" : " To nie jest serwer SEKAP: zanotuj, do czego służy — kreator nie zaleca jego usuwania."
-    return record(changes.count == 1 ? changes[0] : .batch(changes), then: .popScreen("Zapisano system \(system.name).\(note)"))
+    return record(
+      changes.count == 1 ? changes[0] : .batch(changes),
+      then: .popScreen("Zapisano system \(system.name).\(note)"))
   }
 
   // MARK: Cards (step 4.2)
@@ -232,7 +242,9 @@ extension WizardModel {
     let cards = unit?.cards ?? []
     let filter = list.filter.text.trimmingCharacters(in: .whitespaces)
     guard !filter.isEmpty else { return cards }
-    return cards.filter { $0.name.range(of: filter, options: [.caseInsensitive, .diacriticInsensitive]) != nil }
+    return cards.filter {
+      $0.name.range(of: filter, options: [.caseInsensitive, .diacriticInsensitive]) != nil
+    }
   }
 
   mutating func handleCardListKey(_ key: Key, list: CardList) -> [WizardCommand] {
@@ -289,7 +301,8 @@ extension WizardModel {
       let card = cards[list.cursor]
       overlay = .confirm(
         Confirmation(
-          title: "Usunąć kartę z listy?", lines: [card.name, "Usuwa ją tylko z listy w kreatorze; w ePUAP nic się nie zmienia."],
+          title: "Usunąć kartę z listy?",
+          lines: [card.name, "Usuwa ją tylko z listy w kreatorze; w ePUAP nic się nie zmienia."],
           purpose: .removeCard(id: card.id)))
     case .character("p"):
       overlay = .printMenu(cursor: 0)
@@ -303,7 +316,8 @@ extension WizardModel {
     let fields = procedure.step("4.2")?.fields ?? []
     let values = [
       "nazwa": card?.name ?? "", "status": card?.status.rawValue ?? CardStatus.aktualna.rawValue,
-      "dzialanie": card?.action?.rawValue ?? "", "nazwaFormularza": card?.formName ?? "", "adresURL": card?.url ?? "",
+      "dzialanie": card?.action?.rawValue ?? "", "nazwaFormularza": card?.formName ?? "",
+      "adresURL": card?.url ?? "",
       "formularzEpuap": card?.epuapForm ?? "", "skrytka": card?.mailbox ?? "",
     ]
     var form = FormState(fields: fields, values: values)
@@ -335,7 +349,8 @@ extension WizardModel {
     }
     guard let unit else { return [] }
     let card = ServiceCard(
-      id: item.itemID ?? unit.nextID(prefix: "karta"), name: item.form.value("nazwa").trimmingCharacters(in: .whitespaces),
+      id: item.itemID ?? unit.nextID(prefix: "karta"),
+      name: item.form.value("nazwa").trimmingCharacters(in: .whitespaces),
       status: CardStatus(rawValue: item.form.value("status")) ?? .aktualna,
       action: CardAction(rawValue: item.form.value("dzialanie")),
       formName: item.form.value("nazwaFormularza").trimmingCharacters(in: .whitespaces),
@@ -343,7 +358,9 @@ extension WizardModel {
       epuapForm: item.form.value("formularzEpuap").trimmingCharacters(in: .whitespaces),
       mailbox: item.form.value("skrytka").trimmingCharacters(in: .whitespaces))
     let issues = validator.checkCard(card)
-    let actionRules: Set<RuleID> = [.cardDeleteNeedsWithdrawal, .cardExternalRedirectIncomplete, .cardEpuapRedirectIncomplete]
+    let actionRules: Set<RuleID> = [
+      .cardDeleteNeedsWithdrawal, .cardExternalRedirectIncomplete, .cardEpuapRedirectIncomplete,
+    ]
     _ = item.form.validate { field, value in
       if field.id == "dzialanie" { return issues.filter { actionRules.contains($0.rule) } }
       return validator.fields.check(field, value, stepID: "4.2", requireFilled: field.id == "nazwa")

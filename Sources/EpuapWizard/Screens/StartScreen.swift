@@ -42,7 +42,11 @@ extension WizardModel {
       pop()
       return []
     case .up, .backTab:
-      if form.focus == actionRow { form.focus = form.visibleIndices.last ?? 0 } else { _ = form.moveFocus(by: -1) }
+      if form.focus == actionRow {
+        form.focus = form.visibleIndices.last ?? 0
+      } else {
+        _ = form.moveFocus(by: -1)
+      }
     case .down, .tab:
       if form.focus != actionRow, !form.moveFocus(by: 1) { form.focus = actionRow }
     case .enter:
@@ -60,7 +64,9 @@ extension WizardModel {
     let rules = validator.rules
     let valid = form.validate { field, value in
       var issues = validator.fields.check(field, value, requireFilled: true)
-      if field.id == "identyfikator", !value.isEmpty, issues.isEmpty, !FieldValidator.isEntityIdentifier(value) {
+      if field.id == "identyfikator", !value.isEmpty, issues.isEmpty,
+        !FieldValidator.isEntityIdentifier(value)
+      {
         issues.append(rules.issue(.entityIdentifier, field: field.label, ["wartosc": value]))
       }
       return issues
@@ -77,7 +83,9 @@ extension WizardModel {
       entityIdentifier: form.value("identyfikator").trimmingCharacters(in: .whitespaces),
       role: form.value("rola") == "um" ? .um : .partner)
     message = .info("Tworzenie dziennika…")
-    return [.createJournal(unit: unit, operatorName: form.value("operator").trimmingCharacters(in: .whitespaces))]
+    return [
+      .createJournal(unit: unit, operatorName: form.value("operator").trimmingCharacters(in: .whitespaces))
+    ]
   }
 
   /// Overview: the steps of the path; Enter opens one.

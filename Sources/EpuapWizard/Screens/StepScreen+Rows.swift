@@ -1,7 +1,9 @@
 import EpuapDomain
 import ScreenKit
 
-/// A focusable row of a step screen. Which rows a step has depends on its kind.
+/// A focusable row of a step screen.
+///
+/// Which rows a step has depends on its kind.
 public enum StepRow: Equatable, Sendable {
   case field(Int)
   case path(PathID)
@@ -27,13 +29,17 @@ extension WizardModel {
     var choice: PathID?
     switch step.kind {
     case .decision:
-      form = FormState(fields: step.fields.filter { $0.id == "dostawca" }, values: ["dostawca": unit?.decision?.vendor ?? ""])
+      form = FormState(
+        fields: step.fields.filter { $0.id == "dostawca" }, values: ["dostawca": unit?.decision?.vendor ?? ""]
+      )
       choice = unit?.decision?.path
     case .consent:
       let consent = unit?.consent
       form = FormState(
         fields: step.fields,
-        values: ["kto": consent?.who ?? "", "kiedy": consent?.date ?? today, "sygnatura": consent?.reference ?? ""])
+        values: [
+          "kto": consent?.who ?? "", "kiedy": consent?.date ?? today, "sygnatura": consent?.reference ?? "",
+        ])
     case .simple:
       form = FormState(fields: step.fields, values: record.values)
     default:

@@ -74,7 +74,7 @@ extension WizardModel {
     }
 
     switch key {
-    case .enter, .character(" ") where !typing:
+    case .enter, .character(" "):  // a text field never gets here: it took the key above
       return activate(row, step: &step, procedureStep: procedureStep)
     case .character("d"): return activate(.markDone, step: &step, procedureStep: procedureStep)
     case .character("s") where procedureStep.kind != .decision:
@@ -95,7 +95,10 @@ extension WizardModel {
         overlay = .confirm(
           Confirmation(
             title: "Usunąć skrytkę z listy?",
-            lines: ["\(address)", "Usuwa ją tylko z listy w kreatorze (i jej ustawienia); w ePUAP nic się nie zmienia."],
+            lines: [
+              "\(address)",
+              "Usuwa ją tylko z listy w kreatorze (i jej ustawienia); w ePUAP nic się nie zmienia.",
+            ],
             purpose: .removeMailbox(id: id)))
       case .system(let name):
         overlay = .confirm(
@@ -125,10 +128,15 @@ extension WizardModel {
     }
   }
 
-  /// Saves the field at `index` if it changed and is valid. Returns nil when there is nothing to save,
+  /// Saves the field at `index` if it changed and is valid.
+  ///
+  /// Returns nil when there is nothing to save,
   /// `[]` when the value is invalid (the message is on the field), or the commands that record it.
-  mutating func commitField(_ index: Int, in step: inout StepScreen, force: Bool = false) -> [WizardCommand]? {
-    guard let procedureStep = procedure.step(step.stepID), step.form.entries.indices.contains(index) else { return nil }
+  mutating func commitField(_ index: Int, in step: inout StepScreen, force: Bool = false) -> [WizardCommand]?
+  {
+    guard let procedureStep = procedure.step(step.stepID), step.form.entries.indices.contains(index) else {
+      return nil
+    }
     let entry = step.form.entries[index]
     let value = entry.input.text.trimmingCharacters(in: .whitespaces)
     let issues: [ValidationIssue]
@@ -161,7 +169,9 @@ extension WizardModel {
       step.choice = path
       // Move to the vendor field for another SOD, else to the confirm row.
       let rows = stepRows(step)
-      if path == .sodOther, let index = rows.firstIndex(where: { if case .field = $0 { return true } else { return false } }) {
+      if path == .sodOther,
+        let index = rows.firstIndex(where: { if case .field = $0 { return true } else { return false } })
+      {
         step.cursor = index
       } else if let index = rows.firstIndex(of: .markDone) {
         step.cursor = index
@@ -193,7 +203,8 @@ extension WizardModel {
       overlay = .prompt(
         Prompt(
           title: "Pominąć krok \(step.stepID)?",
-          explanation: "Wpisz powód pominięcia (trafi do dziennika i na wydruk), Enter — zapisz, Esc — anuluj.",
+          explanation:
+            "Wpisz powód pominięcia (trafi do dziennika i na wydruk), Enter — zapisz, Esc — anuluj.",
           purpose: .skipReason(stepID: step.stepID)))
       return []
     case .reopen:
@@ -213,7 +224,8 @@ extension WizardModel {
         message = .error(validator.rules.message(.decisionRequired, [:]))
         return []
       }
-      let decision = Decision(path: path, vendor: step.form.value("dostawca").trimmingCharacters(in: .whitespaces))
+      let decision = Decision(
+        path: path, vendor: step.form.value("dostawca").trimmingCharacters(in: .whitespaces))
       if let error = validator.checkDecision(decision).errors.first {
         if let index = step.form.entries.firstIndex(where: { $0.field.id == "dostawca" }) {
           step.form.entries[index].error = error.message
@@ -250,7 +262,9 @@ extension WizardModel {
       }
       return record(
         .batch([.consentRecorded(consent), .stepMarked(StepMark(stepID: step.stepID, status: .done))]),
-        then: .nextStep(after: step.stepID, message: "Zapisano zgodę Urzędu Marszałkowskiego i oznaczono „Usuń system” jako zrobione."))
+        then: .nextStep(
+          after: step.stepID,
+          message: "Zapisano zgodę Urzędu Marszałkowskiego i oznaczono „Usuń system” jako zrobione."))
     case .simple:
       var pending: [String: String] = [:]
       var changes: [JournalChange] = []
@@ -263,7 +277,9 @@ extension WizardModel {
           pending[entry.field.id] = value
         }
       }
-      if !pending.isEmpty { changes.append(.stepValuesRecorded(StepValues(stepID: step.stepID, values: pending))) }
+      if !pending.isEmpty {
+        changes.append(.stepValuesRecorded(StepValues(stepID: step.stepID, values: pending)))
+      }
       let simulated = unit.simulating(changes)
       let blockers = validator.blockers(markingDone: step.stepID, in: simulated, today: today)
       if let first = blockers.first {
