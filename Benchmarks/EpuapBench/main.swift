@@ -9,6 +9,7 @@ import ScreenKit
 //   epuap-bench journal EVENTS CARDS PATH  writes a journal with EVENTS events, CARDS of them cards
 //   epuap-bench resume PATH                load + fold + first screen (80x24) of a journal
 //   epuap-bench print PATH                 checklist of a journal as HTML and text
+//   epuap-bench stress PATH                appends until killed; prints "ACK seq length" after each durable append
 
 func now() -> UInt64 { DispatchTime.now().uptimeNanoseconds }
 
@@ -18,6 +19,10 @@ func percentile(_ values: [Double], _ p: Double) -> Double {
   let index = min(sorted.count - 1, Int((Double(sorted.count - 1) * p).rounded()))
   return sorted[index]
 }
+
+/// A line on standard output, written at once (no buffering), so a killed process has said exactly what it
+/// acknowledged.
+func say(_ line: String) { FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
 
 func emit(_ object: [String: Any]) {
   let data = try! JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
@@ -105,6 +110,30 @@ case "resume":
   let screen = WizardView.render(model)
   let elapsed = Double(now() - start) / 1_000_000
   emit(["events": journal.entries.count, "ms": elapsed, "screen_rows": screen.lines().count])
+case "stress":
+  // The writer of scripts/crash-test: the real session code, acknowledging each event only after
+  // `record` returned (the line and its newline are on disk).
+  let path = arguments[1]
+  let session: UnitSession
+  if FileManager.default.fileExists(atPath: path) {
+    session = try UnitSession.open(at: path, operatorName: "Stress", procedure: procedure)
+    if let recovery = session.recovery { say("RECOVERED \(recovery.line) \(recovery.byteCount)") }
+  } else {
+    session = try UnitSession.create(at: path, unit: unit, operatorName: "Stress", procedure: procedure)
+  }
+  var index = session.state.eventCount
+  while true {
+    let next: JournalChange
+    if index % 50 == 0 {
+      next = .batch((0..<200).map { change(index * 1000 + $0, cards: Int.max) })
+    } else {
+      next = change(index, cards: index % 3 == 0 ? Int.max : 0)
+    }
+    try session.record(next)
+    let length = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+    say("ACK \(session.state.eventCount) \(length ?? 0)")
+    index += 1
+  }
 case "print":
   let path = arguments[1]
   let journal = try JournalReader.load(path: path)
