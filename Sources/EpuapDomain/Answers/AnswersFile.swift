@@ -94,6 +94,9 @@ public struct AnswersFile: Codable, Sendable, Equatable {
   }
 
   public static func decode(_ data: Data, file: String) throws(AnswersError) -> AnswersFile {
+    if JournalLineCodec.nestsDeeper([UInt8](data)[...], than: 64) {
+      throw .unreadable(file: file, detail: "zbyt głęboko zagnieżdżony JSON")
+    }
     let answers: AnswersFile
     do {
       answers = try JSONDecoder().decode(AnswersFile.self, from: data)

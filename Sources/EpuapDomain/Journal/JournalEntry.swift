@@ -105,11 +105,44 @@ public enum JournalLineCodec {
     }.joined()
   }
 
+  /// The deepest nesting a journal line may have. Real lines nest 4 levels; the limit keeps a hostile
+  /// line (100,000 `[`) from exhausting the parser's stack.
+  public static let maxNesting = 32
+
+  /// Whether `bytes` nest arrays or objects deeper than `limit` (strings are skipped).
+  public static func nestsDeeper(_ bytes: ArraySlice<UInt8>, than limit: Int) -> Bool {
+    var depth = 0
+    var inString = false
+    var escaped = false
+    for byte in bytes {
+      if inString {
+        if escaped {
+          escaped = false
+        } else if byte == UInt8(ascii: "\\") {
+          escaped = true
+        } else if byte == UInt8(ascii: "\"") {
+          inString = false
+        }
+        continue
+      }
+      switch byte {
+      case UInt8(ascii: "\""): inString = true
+      case UInt8(ascii: "["), UInt8(ascii: "{"):
+        depth += 1
+        if depth > limit { return true }
+      case UInt8(ascii: "]"), UInt8(ascii: "}"): depth -= 1
+      default: break
+      }
+    }
+    return false
+  }
+
   /// Decodes one line (without its newline) and checks it against the chain.
   public static func decode(
     _ line: ArraySlice<UInt8>, previousHash: String, expectedSequence: Int,
     decoder: JSONDecoder = JSONDecoder()
   ) throws(JournalLineProblem) -> JournalEntry {
+    if nestsDeeper(line, than: maxNesting) { throw .notJSON("zbyt głęboko zagnieżdżony JSON") }
     guard line.count > hashTailLength,
       line.suffix(hashTailLength).starts(with: hashTailPrefix),
       line.last == UInt8(ascii: "}")
