@@ -139,6 +139,26 @@ struct EndToEndTests {
     }
   }
 
+  @Test("two wizards on one journal: the second is refused naming it; after kill -9 of the first it opens")
+  func twoWizards() throws {
+    let dir = TempDir()
+    defer { dir.cleanup() }
+    dir.write("a.json", finnAnswers)
+    #expect(try Binary.run(["answers", "apply", dir.file("a.json")], stateDir: dir.path).code == 0)
+    let name = try #require(
+      try FileManager.default.contentsOfDirectory(atPath: dir.path).first { $0.hasSuffix(".jsonl") })
+    let env = ["EPUAP_WIZARD_STATE_DIR": dir.path, "LANG": "C.UTF-8"]
+    let first = try Tmux("exec \(Binary.path) --journal \(dir.file(name))", environment: env)
+    #expect(try first.waitFor("Krok"))
+    let second = try Tmux("exec \(Binary.path) --journal \(dir.file(name))", environment: env)
+    #expect(try second.waitFor("jest już otwarty w innym oknie"), "\(second.screen())")
+    #expect(second.screen().contains("pzgliwice-starostw"), "the message names the journal")
+    kill(try first.panePID, SIGKILL)
+    usleep(200_000)
+    try second.respawn("exec \(Binary.path) --journal \(dir.file(name))", environment: env)
+    #expect(try second.waitFor("Krok"), "no stale lock: \(second.screen())")
+  }
+
   @Test("q asks, says everything is saved, and quits with the journal path")
   func quit() throws {
     let dir = TempDir()

@@ -26,14 +26,18 @@ struct JournalFuzzTests {
     let path = folder.file("f.jsonl")
     let (writer, _) = try JournalWriter.create(
       at: path, unit: sampleUnit, operatorName: "Anna Nowak", time: "2026-11-25T10:00:00Z")
-    try writer.append(.decisionMade(Decision(path: .sodFinn, vendor: "FINN")), operatorName: "A", time: "2026-11-25T10:00:01Z")
     try writer.append(
-      .mailboxSaved(MailboxEntry(id: "skrytka-1", address: "/pzgliwice/SkrytkaESP", action: .keep)), operatorName: "A",
+      .decisionMade(Decision(path: .sodFinn, vendor: "FINN")), operatorName: "A", time: "2026-11-25T10:00:01Z"
+    )
+    try writer.append(
+      .mailboxSaved(MailboxEntry(id: "skrytka-1", address: "/pzgliwice/SkrytkaESP", action: .keep)),
+      operatorName: "A",
       time: "2026-11-25T10:00:02Z")
     try writer.append(
       .cardSaved(ServiceCard(id: "karta-1", name: "Zażółć gęślą jaźń", status: .aktualna, action: .external)),
       operatorName: "Łucja", time: "2026-11-25T10:00:03Z")
-    try writer.append(.stepMarked(StepMark(stepID: "3.1", status: .skipped, reason: "x")), operatorName: "A", time: "t")
+    try writer.append(
+      .stepMarked(StepMark(stepID: "3.1", status: .skipped, reason: "x")), operatorName: "A", time: "t")
     writer.close()
     return bytes(path)
   }
@@ -72,7 +76,8 @@ struct JournalFuzzTests {
       } else if lineEnds.contains(offset - 1) {
         #expect(outcome == "sound", "offset \(offset)")
       } else {
-        #expect(outcome == "torn" || (offset < (lineEnds.first ?? 0) && outcome != "sound"), "offset \(offset)")
+        #expect(
+          outcome == "torn" || (offset < (lineEnds.first ?? 0) && outcome != "sound"), "offset \(offset)")
       }
     }
   }
@@ -93,7 +98,10 @@ struct JournalFuzzTests {
         }
       case 1:  // random bytes spliced in
         let position = Int.random(in: 0...input.count, using: &rng)
-        input.insert(contentsOf: (0..<Int.random(in: 1...40, using: &rng)).map { _ in UInt8.random(in: 0...255, using: &rng) }, at: position)
+        input.insert(
+          contentsOf: (0..<Int.random(in: 1...40, using: &rng)).map { _ in
+            UInt8.random(in: 0...255, using: &rng)
+          }, at: position)
       case 2:  // invalid UTF-8 in a value
         let position = Int.random(in: 0..<input.count, using: &rng)
         input.replaceSubrange(position..<min(input.count, position + 2), with: [0xC3, 0x28, 0xFF])
@@ -108,16 +116,23 @@ struct JournalFuzzTests {
         input = Array(copy.joined(separator: [0x0A])) + [0x0A]
       case 5:  // wrong version or sequence
         var text = String(decoding: valid, as: UTF8.self)
-        let replacements = [("\"v\":1", "\"v\":2"), ("\"seq\":3", "\"seq\":7"), ("\"seq\":1", "\"seq\":0"), ("\"type\":\"cardSaved\"", "\"type\":\"kosmos\"")]
+        let replacements = [
+          ("\"v\":1", "\"v\":2"), ("\"seq\":3", "\"seq\":7"), ("\"seq\":1", "\"seq\":0"),
+          ("\"type\":\"cardSaved\"", "\"type\":\"kosmos\""),
+        ]
         let (from, to) = replacements[Int.random(in: 0..<replacements.count, using: &rng)]
         if let range = text.range(of: from) { text.replaceSubrange(range, with: to) }
         input = Array(text.utf8)
       case 6:  // truncation at a random offset plus garbage
-        input = Array(input[0..<Int.random(in: 0...input.count, using: &rng)]) + [UInt8](repeating: 0, count: Int.random(in: 0...8, using: &rng))
+        input =
+          Array(input[0..<Int.random(in: 0...input.count, using: &rng)])
+          + [UInt8](repeating: 0, count: Int.random(in: 0...8, using: &rng))
       default:  // a line replaced by random printable JSON-ish text
         var copy = lines
         let alphabet = Array(#"{}[]":,0123456789abcdefv"seq"#.utf8)
-        copy[Int.random(in: 0..<copy.count, using: &rng)] = (0..<Int.random(in: 1...120, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! }
+        copy[Int.random(in: 0..<copy.count, using: &rng)] = (0..<Int.random(in: 1...120, using: &rng)).map {
+          _ in alphabet.randomElement(using: &rng)!
+        }
         input = Array(copy.joined(separator: [0x0A])) + [0x0A]
       }
       tally[Self.classify(input), default: 0] += 1
@@ -130,7 +145,8 @@ struct JournalFuzzTests {
   @Test("a 10 MB line and 100,000 nested brackets are refused, not parsed to death")
   func hugeAndDeep() throws {
     let valid = try Self.validJournal()
-    let huge = valid + Array(#"{"v":1,"seq":6,"payload":""#.utf8) + [UInt8](repeating: 0x61, count: 10_000_000)
+    let huge =
+      valid + Array(#"{"v":1,"seq":6,"payload":""#.utf8) + [UInt8](repeating: 0x61, count: 10_000_000)
       + Array(#""}"#.utf8) + [0x0A] + valid.suffix(10)
     #expect(Self.classify(huge) == "refused")
     let deep = valid + [UInt8](repeating: UInt8(ascii: "["), count: 100_000) + [0x0A]

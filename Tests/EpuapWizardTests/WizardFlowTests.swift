@@ -190,8 +190,12 @@ struct WizardFlowTests {
     wizard.decide(.portal)
     #expect(wizard.model.unit?.decision == nil)
     #expect(wizard.screenText.contains("Brak miejsca na dysku"))
+    guard case .notice = wizard.model.overlay else {
+      Issue.record("the failure should be shown whole in a notice")
+      return
+    }
     session.setBeforeWrite(nil)
-    wizard.press(.character("d"))
+    wizard.press(.escape, .character("d"))
     #expect(wizard.model.unit?.decision?.path == .portal)
   }
 

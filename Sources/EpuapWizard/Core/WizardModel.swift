@@ -109,6 +109,8 @@ public enum Overlay: Equatable, Sendable {
   case confirm(Confirmation)
   /// Choose the printout's format.
   case printMenu(cursor: Int)
+  /// A failure to show whole (a lock, a full disk, a damaged journal); any key closes it.
+  case notice(String)
 }
 
 public struct Prompt: Equatable, Sendable {

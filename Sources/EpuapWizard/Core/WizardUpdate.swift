@@ -19,7 +19,7 @@ public enum WizardCore {
     procedure: Procedure, size: ScreenSize, today: String, journalPath: String? = nil
   ) -> (WizardModel, [WizardCommand]) {
     let model = WizardModel(procedure: procedure, size: size, today: today)
-    if let journalPath { return (model, [.openJournal(path: journalPath)]) }
+    if let journalPath { return (model, [.listJournals, .openJournal(path: journalPath)]) }
     return (model, [.listJournals])
   }
 }
@@ -62,6 +62,7 @@ extension WizardModel {
     case .failed(let text):
       afterRecord = nil
       message = .error(text)
+      overlay = .notice(text)
       return []
     case .printed(let text):
       message = .success(text)
@@ -193,7 +194,7 @@ extension WizardModel {
   mutating func handleOverlayKey(_ key: Key) -> [WizardCommand] {
     guard let current = overlay else { return [] }
     switch current {
-    case .help:
+    case .help, .notice:
       overlay = nil
       return []
     case .quitConfirm:

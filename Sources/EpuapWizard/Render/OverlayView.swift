@@ -17,6 +17,11 @@ enum OverlayView {
       }
       lines.append(.blank)
       lines.append(ContentLine("Dowolny klawisz — zamknij pomoc.", Styles.dim))
+    case .notice(let text):
+      title = "Nie udało się"
+      lines += [ContentLine].paragraph(text, width: width - 2, style: Styles.error, indent: 0)
+      lines.append(.blank)
+      lines.append(ContentLine("Dowolny klawisz — zamknij.", Styles.dim))
     case .quitConfirm:
       title = "Zakończyć pracę?"
       lines += [ContentLine].paragraph(
