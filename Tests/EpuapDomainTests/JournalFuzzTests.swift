@@ -14,8 +14,9 @@ struct SplitMix64: RandomNumberGenerator {
   }
 }
 
-/// Mutated journals must load soundly, load with a recovered torn tail, or be refused with a Polish message
-/// naming the line: never a crash or a hang. `EPUAP_FUZZ_CASES` sets the count (10,000 by default).
+/// Mutated journals end in a known outcome, never a crash or a hang.
+///
+/// Each loads soundly, loads with a recovered torn tail, or is refused with a Polish message naming the line. `EPUAP_FUZZ_CASES` sets the count (10,000 by default).
 @Suite("Fuzzed journals")
 struct JournalFuzzTests {
   static let cases = Int(ProcessInfo.processInfo.environment["EPUAP_FUZZ_CASES"] ?? "") ?? 10_000

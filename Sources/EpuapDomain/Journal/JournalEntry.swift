@@ -105,7 +105,9 @@ public enum JournalLineCodec {
     }.joined()
   }
 
-  /// The deepest nesting a journal line may have. Real lines nest 4 levels; the limit keeps a hostile
+  /// The deepest nesting a journal line may have.
+  ///
+  /// Real lines nest 4 levels; the limit keeps a hostile
   /// line (100,000 `[`) from exhausting the parser's stack.
   public static let maxNesting = 32
 
