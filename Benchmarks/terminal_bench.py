@@ -18,8 +18,19 @@ import termios
 import time
 
 SILENCE = 0.03
-DOWN = b"\x1b[B"
-UP = b"\x1b[A"
+TERM = "xterm-256color"
+
+
+def key_string(capability):
+    """The bytes the terminal sends for a key in keypad mode (as ncurses programs set it), from terminfo."""
+    import curses
+
+    curses.setupterm(TERM, os.open(os.devnull, os.O_WRONLY))
+    return curses.tigetstr(capability)
+
+
+DOWN = key_string("kcud1")
+UP = key_string("kcuu1")
 
 
 def spawn(argv, env):
@@ -90,7 +101,8 @@ def measure(argv, env, marker, before_keys=(), keys=200, alternate=False):
         last, _ = read_burst(fd, sent, timeout=2.0)
         if last is not None:
             latencies.append((last - sent) * 1000)
-    rss = peak_rss_kib(pid)
+    alive = os.waitpid(pid, os.WNOHANG) == (0, 0)
+    rss = peak_rss_kib(pid) if alive else 0
     os.kill(pid, signal.SIGTERM)
     try:
         os.waitpid(pid, 0)
@@ -105,12 +117,13 @@ def measure(argv, env, marker, before_keys=(), keys=200, alternate=False):
         "key_p99_ms": p99,
         "keys_measured": len(latencies),
         "peak_rss_kib": rss,
+        "alive_after_keys": alive,
     }
 
 
 def main():
     wizard, state_dir, cards_journal, keys = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
-    env = dict(os.environ, TERM="xterm-256color", LANG="C.UTF-8", EPUAP_WIZARD_STATE_DIR=state_dir)
+    env = dict(os.environ, TERM=TERM, LANG="C.UTF-8", EPUAP_WIZARD_STATE_DIR=state_dir)
     env.pop("NO_COLOR", None)
     results = {}
     results["wizard_start"] = measure([wizard], env, "wyjście".encode(), keys=keys, alternate=True)

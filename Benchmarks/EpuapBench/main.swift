@@ -134,6 +134,29 @@ case "stress":
     say("ACK \(session.state.eventCount) \(length ?? 0)")
     index += 1
   }
+case "keys":
+  // update + render per Down key on the card list of a journal that opens on step 4.2, without a terminal.
+  let path = arguments[1]
+  let count = Int(arguments[2]) ?? 200
+  let journal = try JournalReader.load(path: path)
+  guard let state = UnitState.fold(journal.entries) else { fatalError("empty journal") }
+  var model = WizardModel(procedure: procedure, size: ScreenSize(width: 80, height: 24), today: "2026-11-25")
+  model = WizardCore.update(model, .journalOpened(path: path, state: state, notice: nil)).0
+  model = WizardCore.update(model, .key(.enter)).0
+  var updates: [Double] = []
+  var renders: [Double] = []
+  for _ in 0..<count {
+    let start = now()
+    model = WizardCore.update(model, .key(.down)).0
+    let middle = now()
+    _ = WizardView.render(model)
+    updates.append(Double(middle - start) / 1000)
+    renders.append(Double(now() - middle) / 1000)
+  }
+  emit([
+    "update_p50_us": percentile(updates, 0.5), "render_p50_us": percentile(renders, 0.5),
+    "render_p99_us": percentile(renders, 0.99),
+  ])
 case "print":
   let path = arguments[1]
   let journal = try JournalReader.load(path: path)
