@@ -14,6 +14,8 @@ public final class NcursesTerminal: TerminalDevice {
   public private(set) var size: ScreenSize
   private let window: UnsafeMutablePointer<WINDOW>
   private let palette: Palette
+  /// The last frame drawn: only cells that differ from it are sent to ncurses.
+  private var previous: ScreenBuffer?
 
   public enum Failure: Error, CustomStringConvertible {
     case cannotStart
@@ -53,11 +55,13 @@ public final class NcursesTerminal: TerminalDevice {
   public func draw(_ buffer: ScreenBuffer) {
     let height = min(buffer.size.height, size.height)
     let width = min(buffer.size.width, size.width)
+    let last = previous?.size == buffer.size ? previous : nil
+    if last == nil { werase(window) }
     for y in 0..<height {
       var x = 0
       while x < width {
         let cell = buffer[x, y]
-        if cell.width == 0 {
+        if cell.width == 0 || last?[x, y] == cell {
           x += 1
           continue
         }
@@ -75,6 +79,7 @@ public final class NcursesTerminal: TerminalDevice {
     }
     wnoutrefresh(window)
     doupdate()
+    previous = buffer
   }
 
   private func put(_ cell: Cell, x: Int, y: Int) {
@@ -97,6 +102,7 @@ public final class NcursesTerminal: TerminalDevice {
       let code = Int32(character)
       if code == epuap_key_resize() {
         size = ScreenSize(width: Int(getmaxx(window)), height: Int(getmaxy(window)))
+        previous = nil
         return .resize
       }
       return Self.functionKey(code)
