@@ -22,12 +22,15 @@ enum Binary {
   }
 
   /// Runs the binary with `arguments`, the state folder `stateDir`, and extra environment.
-  static func run(_ arguments: [String], stateDir: String? = nil, environment: [String: String] = [:]) throws
-    -> Result
-  {
+  /// Runs the binary with `arguments`, the state folder `stateDir` and extra environment; `launcher` runs it
+  /// through another program (`sh -c …`, `setpriv …`) whose own arguments come first.
+  static func run(
+    _ arguments: [String], stateDir: String? = nil, environment: [String: String] = [:],
+    launcher: [String] = []
+  ) throws -> Result {
     let process = Process()
-    process.executableURL = URL(fileURLWithPath: path)
-    process.arguments = arguments
+    process.executableURL = URL(fileURLWithPath: launcher.first ?? path)
+    process.arguments = launcher.isEmpty ? arguments : Array(launcher.dropFirst()) + arguments
     var env = ProcessInfo.processInfo.environment
     if let stateDir { env["EPUAP_WIZARD_STATE_DIR"] = stateDir }
     env.merge(environment) { $1 }
@@ -44,6 +47,20 @@ enum Binary {
     return Result(
       code: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
       stderr: String(decoding: errData, as: UTF8.self))
+  }
+}
+
+extension TempDir {
+  /// Applies `finnAnswers` as `a.json` into this folder's state and returns the journal's file name.
+  func appliedFinnJournal() throws -> String {
+    write("a.json", finnAnswers)
+    let result = try Binary.run(["answers", "apply", file("a.json")], stateDir: path)
+    guard result.code == 0,
+      let name = try FileManager.default.contentsOfDirectory(atPath: path).first(where: {
+        $0.hasSuffix(".jsonl")
+      })
+    else { throw CocoaError(.fileNoSuchFile, userInfo: [NSLocalizedDescriptionKey: result.stderr]) }
+    return name
   }
 }
 

@@ -61,10 +61,8 @@ struct CLITests {
   func applyAllOrNothing() throws {
     let dir = TempDir()
     defer { dir.cleanup() }
+    let journal = try dir.appliedFinnJournal()
     dir.write("good.json", finnAnswers)
-    #expect(try Binary.run(["answers", "apply", dir.file("good.json")], stateDir: dir.path).code == 0)
-    let journal = try #require(
-      try FileManager.default.contentsOfDirectory(atPath: dir.path).first { $0.hasSuffix(".jsonl") })
     let before = try Data(contentsOf: URL(fileURLWithPath: dir.file(journal)))
     let bad = finnAnswers.replacingOccurrences(of: "epuap@gliwice.pl", with: "epuap-at-gliwice")
       .replacingOccurrences(of: "\"Wpis do ewidencji instruktorów\"", with: "\"Nowa karta\"")
@@ -117,10 +115,7 @@ struct CLITests {
   func verifyExitCodes() throws {
     let dir = TempDir()
     defer { dir.cleanup() }
-    dir.write("a.json", finnAnswers)
-    #expect(try Binary.run(["answers", "apply", dir.file("a.json")], stateDir: dir.path).code == 0)
-    let name = try #require(
-      try FileManager.default.contentsOfDirectory(atPath: dir.path).first { $0.hasSuffix(".jsonl") })
+    let name = try dir.appliedFinnJournal()
     let path = dir.file(name)
     let sound = try Binary.run(["journal", "verify", path])
     #expect(sound.code == 0)
@@ -147,10 +142,7 @@ struct CLITests {
   func lockedJournal() throws {
     let dir = TempDir()
     defer { dir.cleanup() }
-    dir.write("a.json", finnAnswers)
-    #expect(try Binary.run(["answers", "apply", dir.file("a.json")], stateDir: dir.path).code == 0)
-    let name = try #require(
-      try FileManager.default.contentsOfDirectory(atPath: dir.path).first { $0.hasSuffix(".jsonl") })
+    let name = try dir.appliedFinnJournal()
     let holder = Process()
     holder.executableURL = URL(fileURLWithPath: "/bin/sh")
     holder.arguments = ["-c", "exec 9>\"$0\"; flock -n 9 || exit 1; exec sleep 20", dir.file(name) + ".lock"]

@@ -8,24 +8,9 @@ struct DiskAndPermissionTests {
   /// Runs the binary through sh with a file-size limit in 512-byte blocks; SIGXFSZ is ignored so that
   /// `write` returns EFBIG instead of killing the process.
   func runLimited(_ arguments: [String], blocks: Int, stateDir: String) throws -> Binary.Result {
-    let quoted = arguments.map { "'\($0)'" }.joined(separator: " ")
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/bin/sh")
-    process.arguments = ["-c", "trap '' XFSZ; ulimit -f \(blocks); exec '\(Binary.path)' \(quoted)"]
-    var env = ProcessInfo.processInfo.environment
-    env["EPUAP_WIZARD_STATE_DIR"] = stateDir
-    process.environment = env
-    let out = Pipe()
-    let err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    let outData = out.fileHandleForReading.readDataToEndOfFile()
-    let errData = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return Binary.Result(
-      code: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-      stderr: String(decoding: errData, as: UTF8.self))
+    try Binary.run(
+      arguments, stateDir: stateDir,
+      launcher: ["/bin/sh", "-c", "trap '' XFSZ; ulimit -f \(blocks); exec \"$0\" \"$@\"", Binary.path])
   }
 
   @Test(
@@ -33,10 +18,7 @@ struct DiskAndPermissionTests {
   func fullDisk() throws {
     let dir = TempDir()
     defer { dir.cleanup() }
-    dir.write("a.json", finnAnswers)
-    #expect(try Binary.run(["answers", "apply", dir.file("a.json")], stateDir: dir.path).code == 0)
-    let name = try #require(
-      try FileManager.default.contentsOfDirectory(atPath: dir.path).first { $0.hasSuffix(".jsonl") })
+    let name = try dir.appliedFinnJournal()
     let path = dir.file(name)
     let before = try Data(contentsOf: URL(fileURLWithPath: path))
     // 300 cards in one event: far more than the limit allows the file to grow.
@@ -65,24 +47,9 @@ struct DiskAndPermissionTests {
 
   /// Runs as the unprivileged user `nobody` (root ignores file permissions).
   func runAsNobody(_ arguments: [String], stateDir: String) throws -> Binary.Result {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
-    process.arguments = ["--reuid=65534", "--regid=65534", "--clear-groups", Binary.path] + arguments
-    var env = ProcessInfo.processInfo.environment
-    env["EPUAP_WIZARD_STATE_DIR"] = stateDir
-    env["HOME"] = "/nonexistent"
-    process.environment = env
-    let out = Pipe()
-    let err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    let outData = out.fileHandleForReading.readDataToEndOfFile()
-    let errData = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return Binary.Result(
-      code: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-      stderr: String(decoding: errData, as: UTF8.self))
+    try Binary.run(
+      arguments, stateDir: stateDir, environment: ["HOME": "/nonexistent"],
+      launcher: ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", Binary.path])
   }
 
   @Test(
@@ -93,10 +60,7 @@ struct DiskAndPermissionTests {
     defer { dir.cleanup() }
     _ = chmod(dir.path, 0o755)
     // Root's journal, 0600: another user may not read it.
-    dir.write("a.json", finnAnswers)
-    #expect(try Binary.run(["answers", "apply", dir.file("a.json")], stateDir: dir.path).code == 0)
-    let name = try #require(
-      try FileManager.default.contentsOfDirectory(atPath: dir.path).first { $0.hasSuffix(".jsonl") })
+    let name = try dir.appliedFinnJournal()
     let before = try Data(contentsOf: URL(fileURLWithPath: dir.file(name)))
     _ = chmod(dir.file("a.json"), 0o644)
     let foreign = try runAsNobody(["status", "--journal", dir.file(name)], stateDir: dir.path)

@@ -143,10 +143,7 @@ struct EndToEndTests {
   func twoWizards() throws {
     let dir = TempDir()
     defer { dir.cleanup() }
-    dir.write("a.json", finnAnswers)
-    #expect(try Binary.run(["answers", "apply", dir.file("a.json")], stateDir: dir.path).code == 0)
-    let name = try #require(
-      try FileManager.default.contentsOfDirectory(atPath: dir.path).first { $0.hasSuffix(".jsonl") })
+    let name = try dir.appliedFinnJournal()
     let env = ["EPUAP_WIZARD_STATE_DIR": dir.path, "LANG": "C.UTF-8"]
     let first = try Tmux("exec \(Binary.path) --journal \(dir.file(name))", environment: env)
     #expect(try first.waitFor("Krok"))
