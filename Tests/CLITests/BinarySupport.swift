@@ -21,9 +21,9 @@ enum Binary {
     var stderr: String
   }
 
-  /// Runs the binary with `arguments`, the state folder `stateDir`, and extra environment.
-  /// Runs the binary with `arguments`, the state folder `stateDir` and extra environment; `launcher` runs it
-  /// through another program (`sh -c …`, `setpriv …`) whose own arguments come first.
+  /// Runs the binary with `arguments`, the state folder `stateDir` and extra environment.
+  ///
+  /// `launcher` runs it through another program (`sh -c …`, `setpriv …`) whose own arguments come first.
   static func run(
     _ arguments: [String], stateDir: String? = nil, environment: [String: String] = [:],
     launcher: [String] = []
