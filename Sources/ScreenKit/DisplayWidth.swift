@@ -1,118 +1,70 @@
-/// How many terminal columns text takes: 0 for combining marks, 2 for wide (CJK, emoji), else 1.
+/// How many terminal columns text takes: 0 for combining and zero-width marks, 2 for East Asian Wide
+/// and Fullwidth characters and emoji, else 1.
+///
+/// Emoji are wide when Unicode gives them emoji presentation (✅, 🚀, ⭐ as well as the emoji blocks),
+/// as terminals and the C library's `wcwidth` draw them.
 ///
 /// Screens are laid out by display width, not by characters or bytes, so that Polish letters (one
-/// column each) and wide characters line up.
+/// column each, however many bytes) and wide characters line up in columns.
+///
+///     DisplayWidth.of("Zażółć")  // 6
+///     DisplayWidth.of("漢字")    // 4
 public enum DisplayWidth {
+  /// The width of the first scalar that has one; an emoji asked to look like an emoji (VS16) is 2.
+  ///
+  /// A control character counts 1: `ScreenBuffer` shows it as one replacement column.
   public static func of(_ character: Character) -> Int {
-    var width = 0
-    for scalar in character.unicodeScalars {
-      let w = of(scalar)
-      if w > 0 {
-        width = w
-        break
-      }
-    }
-    // An emoji with the presentation selector (U+FE0F) is drawn wide.
-    if width == 1, character.unicodeScalars.contains("\u{FE0F}") { return 2 }
+    let scalars = character.unicodeScalars
+    guard let base = scalars.first(where: { of($0) > 0 }) else { return 0 }
+    let width = of(base)
+    if width == 1, base.properties.isEmoji, scalars.contains("\u{FE0F}") { return 2 }
     return width
   }
 
+  /// The sum of the widths of the characters.
   public static func of(_ text: String) -> Int {
-    var total = 0
-    for character in text { total += of(character) }
-    return total
+    text.reduce(0) { $0 + of($1) }
   }
 
+  /// The sum of the widths of the characters of a slice.
+  static func of(_ text: Substring) -> Int {
+    text.reduce(0) { $0 + of($1) }
+  }
+
+  /// The width of one scalar on its own.
   static func of(_ scalar: Unicode.Scalar) -> Int {
     let value = scalar.value
-    if value < 0x20 || (0x7F..<0xA0).contains(value) { return 1 }  // drawn as a visible replacement
-    if value < 0x300 { return 1 }
-    switch scalar.properties.generalCategory {
-    case .nonspacingMark, .enclosingMark, .format: return 0
+    // ASCII, Latin-1 and Latin Extended (Polish letters included), and controls, which are shown
+    // as one replacement column.
+    if value < 0x300 || ControlCharacters.isControl(scalar) { return 1 }
+    if isZeroWidth(scalar) { return 0 }
+    return isWide(value) || scalar.properties.isEmojiPresentation ? 2 : 1
+  }
+
+  /// Combining marks (categories Mn and Me), invisible format characters (Cf: zero-width space,
+  /// joiners, direction marks, the byte order mark, emoji tags) and variation selectors: they change
+  /// the text around them and take no column of their own, as in the C library's `wcwidth`.
+  static func isZeroWidth(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x200B...0x200D, 0x2060, 0xFEFF, 0xFE00...0xFE0F, 0xE0100...0xE01EF: return true
     default: break
     }
-    if value == 0x200B || (0xFE00...0xFE0F).contains(value) { return 0 }
-    if isWide(value) { return 2 }
-    return 1
+    switch scalar.properties.generalCategory {
+    case .nonspacingMark, .enclosingMark, .format: return true
+    default: return false
+    }
   }
 
+  /// East Asian Wide and Fullwidth blocks and the emoji blocks that terminals draw two columns wide.
+  ///
+  /// Kept by hand, rather than from `wcwidth`, so that layout does not depend on the C library.
   static func isWide(_ value: UInt32) -> Bool {
     switch value {
-    case 0x1100...0x115F, 0x2E80...0x303E, 0x3040...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F,
+    case 0x303F: return false  // IDEOGRAPHIC HALF FILL SPACE, narrow inside a wide block
+    case 0x1100...0x115F, 0x2E80...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F,
       0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x20000...0x3FFFD:
       return true
-    default:
-      return false
+    default: return false
     }
-  }
-
-  /// Cuts to at most `width` columns, ending with `marker` when cut.
-  public static func truncate(_ text: String, to width: Int, marker: String = "…") -> String {
-    guard width > 0 else { return "" }
-    guard of(text) > width else { return text }
-    let markerWidth = of(marker)
-    var result = ""
-    var used = 0
-    for character in text {
-      let w = of(character)
-      if used + w > width - markerWidth { break }
-      result.append(character)
-      used += w
-    }
-    return result + (markerWidth <= width ? marker : "")
-  }
-
-  /// Pads with spaces (or cuts) to exactly `width` columns.
-  public static func pad(_ text: String, to width: Int) -> String {
-    let current = of(text)
-    if current > width { return pad(truncate(text, to: width), to: width) }
-    return text + String(repeating: " ", count: width - current)
-  }
-
-  /// Word-wraps to lines of at most `width` columns; words longer than a line are broken.
-  ///
-  /// Keeps "\n".
-  public static func wrap(_ text: String, width: Int) -> [String] {
-    let width = max(1, width)
-    var lines: [String] = []
-    for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
-      var line = ""
-      var lineWidth = 0
-      for word in paragraph.split(separator: " ", omittingEmptySubsequences: true) {
-        var word = String(word)
-        var wordWidth = of(word)
-        if lineWidth > 0, lineWidth + 1 + wordWidth <= width {
-          line += " " + word
-          lineWidth += 1 + wordWidth
-          continue
-        }
-        if lineWidth > 0 {
-          lines.append(line)
-          line = ""
-          lineWidth = 0
-        }
-        while wordWidth > width {
-          var head = ""
-          var headWidth = 0
-          var rest = Substring(word)
-          while let character = rest.first, headWidth + of(character) <= width {
-            head.append(character)
-            headWidth += of(character)
-            rest = rest.dropFirst()
-          }
-          if head.isEmpty, let character = rest.first {  // a wide character in a 1-column line
-            head.append(character)
-            rest = rest.dropFirst()
-          }
-          lines.append(head)
-          word = String(rest)
-          wordWidth = of(word)
-        }
-        line = word
-        lineWidth = wordWidth
-      }
-      lines.append(line)
-    }
-    return lines
   }
 }

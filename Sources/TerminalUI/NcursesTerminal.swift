@@ -3,35 +3,57 @@ import ScreenKit
 
 #if canImport(Glibc)
   import Glibc
+#elseif canImport(Darwin)
+  import Darwin
 #endif
 
-/// The terminal through ncursesw: draws a `ScreenBuffer`, reads keys with `get_wch`.
+/// A real terminal through ncursesw: draws `ScreenBuffer`s and reads keys.
 ///
-/// The only code in the project that calls ncurses. It keeps the `WINDOW *` that `initscr()` returns
-/// (the `stdscr` global is not concurrency-safe in Swift 6) and restores the terminal with `endwin`
-/// on every way out: `restore()`, deinit, `atexit`, and the signal handlers of `TerminalSignals`.
+/// The only code in the project that calls ncurses. It keeps the `WINDOW *` that `initscr` returns
+/// rather than using the `stdscr` global, which is not concurrency-safe in Swift 6. The terminal is
+/// given back by `restore()`, by `deinit`, at exit and when the program crashes (see
+/// `TerminalSignals`).
+///
+///     let terminal = try NcursesTerminal(environment: ProcessInfo.processInfo.environment)
+///     defer { terminal.restore() }
+///     terminal.draw(screen)
+///     let key = terminal.readKey(timeoutMilliseconds: 200)
+///     if let signal = NcursesTerminal.pendingSignal { terminal.restore(); exit(128 + signal) }
 public final class NcursesTerminal: TerminalDevice {
   public private(set) var size: ScreenSize
-  private let window: UnsafeMutablePointer<WINDOW>
-  private let palette: Palette
-  /// The last frame drawn: only cells that differ from it are sent to ncurses.
-  private var previous: ScreenBuffer?
+  /// True once the input is gone (the terminal was closed); `readKey` then returns nil at once.
+  public private(set) var isExhausted = false
+  /// Whether this terminal gave the screen back already; a later `NcursesTerminal` may have it now.
+  private(set) var restored = false
+  let window: UnsafeMutablePointer<WINDOW>
+  let palette: Palette
+  /// The last frame drawn; cells equal to it are not sent to ncurses again (nil: repaint everything).
+  var lastFrame: ScreenBuffer?
 
-  public enum Failure: Error, CustomStringConvertible {
-    case cannotStart
-
-    public var description: String { "ncurses nie uruchomił terminala (initscr)" }
-  }
-
+  /// Takes over the terminal on standard input and output.
+  ///
+  /// Installs the signal handlers first (see `installSignalHandlers`) and sets the locale from the
+  /// environment, without which ncursesw cannot read or show Polish letters. `NO_COLOR` in
+  /// `environment`, with any value, turns colour off.
   public init(environment: [String: String]) throws {
+    Self.installSignalHandlers()
     setlocale(LC_ALL, "")
-    guard let window = initscr() else { throw Failure.cannotStart }
-    self.window = window
+    guard !TerminalSignals.isActive else { throw TerminalError.alreadyRunning }
+    let name = environment["TERM"].flatMap { $0.isEmpty ? nil : $0 }
+    switch epuap_probe_terminal(STDOUT_FILENO) {
+    case 1: break
+    case 0: throw TerminalError.unknownTerminal(name)
+    default: throw name == nil ? TerminalError.unknownTerminal(nil) : TerminalError.noTerminfoDatabase
+    }
+    guard let window = initscr() else { throw TerminalError.cannotStart }
     TerminalSignals.terminalStarted()
-    cbreak()
+    self.window = window
+    cbreak()  // not raw(): Ctrl-C stays SIGINT, Ctrl-Z suspends
     noecho()
     nonl()
+    Self.passControlKeysThrough()
     keypad(window, true)
+    scrollok(window, false)
     set_escdelay(25)
     curs_set(0)
     palette = Palette(noColor: environment["NO_COLOR"] != nil)
@@ -40,141 +62,81 @@ public final class NcursesTerminal: TerminalDevice {
 
   deinit { restore() }
 
-  public var isExhausted: Bool { false }
-
-  /// Gives the terminal back: echo on, cursor visible, out of the alternate screen.
+  /// Gives the terminal back (cursor visible, `endwin`); safe to call more than once.
   ///
-  /// Safe to call twice.
-  public func restore() { TerminalSignals.restoreTerminal() }
+  /// `draw` and `readKey` do nothing afterwards.
+  public func restore() {
+    guard !restored else { return }
+    restored = true
+    TerminalSignals.restoreTerminal()
+  }
 
+  /// Installs the signal handlers and an `atexit` restore; `init` calls it, earlier calls are harmless.
+  ///
+  /// SIGINT, SIGTERM and SIGHUP are noted for `pendingSignal` (a second one quits at once); crash
+  /// signals restore the terminal, then crash as before.
   public static func installSignalHandlers() { TerminalSignals.install() }
 
-  /// The signal that asked the program to stop, if any (read and cleared).
+  /// The SIGINT, SIGTERM or SIGHUP that arrived since the last look, cleared as it is read.
+  ///
+  /// `readKey` returns nil early when one arrives. The run loop should then restore the terminal
+  /// and exit with 128 + the number.
   public static var pendingSignal: Int32? { TerminalSignals.takePending() }
 
-  public func draw(_ buffer: ScreenBuffer) {
-    let height = min(buffer.size.height, size.height)
-    let width = min(buffer.size.width, size.width)
-    let last = previous?.size == buffer.size ? previous : nil
-    if last == nil { werase(window) }
-    for y in 0..<height {
-      var x = 0
-      while x < width {
-        let cell = buffer[x, y]
-        if cell.width == 0 || last?[x, y] == cell {
-          x += 1
-          continue
-        }
-        // The bottom-right cell would scroll some terminals: leave it blank.
-        if y == size.height - 1, x + cell.width >= size.width { break }
-        put(cell, x: x, y: y)
-        x += max(1, cell.width)
-      }
-    }
-    if let cursor = buffer.cursor, cursor.x < size.width, cursor.y < size.height {
-      wmove(window, Int32(cursor.y), Int32(cursor.x))
-      curs_set(1)
-    } else {
-      curs_set(0)
-    }
-    wnoutrefresh(window)
-    doupdate()
-    previous = buffer
-  }
-
-  private func put(_ cell: Cell, x: Int, y: Int) {
-    let (attributes, pair) = palette.attributes(for: cell.style)
-    var scalars = cell.character.unicodeScalars.map { wchar_t(bitPattern: $0.value) }
-    scalars.append(0)
-    var complex = cchar_t()
-    scalars.withUnsafeBufferPointer { pointer in
-      _ = setcchar(&complex, pointer.baseAddress, attributes, pair, nil)
-    }
-    mvwadd_wch(window, Int32(y), Int32(x), &complex)
-  }
-
+  /// Waits up to `timeoutMilliseconds` (negative: without limit) for a key; nil on timeout, when a
+  /// stop signal arrived (see `pendingSignal`) or when the input is gone (see `isExhausted`).
+  ///
+  /// The wait is cut into slices of at most 100 ms so that a signal is noticed quickly whatever
+  /// ncurses does with interrupted reads. Keys that mean nothing to the wizard are skipped.
   public func readKey(timeoutMilliseconds: Int) -> Key? {
-    wtimeout(window, Int32(timeoutMilliseconds))
-    var character: wint_t = 0
-    let result = wget_wch(window, &character)
-    if result == epuap_err() { return nil }
-    if result == epuap_key_code_yes() {
-      let code = Int32(character)
-      if code == epuap_key_resize() {
-        size = ScreenSize(width: Int(getmaxx(window)), height: Int(getmaxy(window)))
-        previous = nil
-        return .resize
+    let clock = ContinuousClock()
+    let deadline = timeoutMilliseconds < 0 ? nil : clock.now + .milliseconds(timeoutMilliseconds)
+    while !isExhausted, !restored {
+      let remaining = deadline.map { max(0, milliseconds(clock.now.duration(to: $0))) } ?? 100
+      wtimeout(window, Int32(min(100, remaining)))
+      var character: wint_t = 0
+      let result = wget_wch(window, &character)
+      if TerminalSignals.hasPending { return nil }
+      if result == epuap_key_code_yes() {
+        if Int32(character) == epuap_key_resize() {
+          lastFrame = nil
+          size = ScreenSize(width: Int(getmaxx(window)), height: Int(getmaxy(window)))
+          return .resize
+        }
+        if let key = KeyCodes.key(forCode: Int32(character)) { return key }
+      } else if result != epuap_err() {
+        if let key = KeyCodes.key(forCharacter: UInt32(character)) { return key }
+      } else if Self.inputClosed() {
+        isExhausted = true
       }
-      return Self.functionKey(code)
+      if let deadline, clock.now >= deadline { return nil }
     }
-    return Self.characterKey(UInt32(character))
+    return nil
   }
 
-  static func functionKey(_ code: Int32) -> Key? {
-    switch code {
-    case epuap_key_up(): return .up
-    case epuap_key_down(): return .down
-    case epuap_key_left(): return .left
-    case epuap_key_right(): return .right
-    case epuap_key_home(): return .home
-    case epuap_key_end(): return .end
-    case epuap_key_ppage(): return .pageUp
-    case epuap_key_npage(): return .pageDown
-    case epuap_key_dc(): return .delete
-    case epuap_key_backspace(): return .backspace
-    case epuap_key_btab(): return .backTab
-    case epuap_key_enter(): return .enter
-    case (epuap_key_f0() + 1)...(epuap_key_f0() + 12): return .function(Int(code - epuap_key_f0()))
-    default: return nil
-    }
+  /// Turns off what `cbreak` leaves on but the wizard does not want: XON/XOFF flow control, with
+  /// which Ctrl-S freezes the screen until Ctrl-Q, and the extensions that swallow Ctrl-V.
+  ///
+  /// ncurses is told (`def_prog_mode`) so that it keeps these settings after a suspend; `endwin`
+  /// puts back the settings from before `initscr`.
+  private static func passControlKeysThrough() {
+    var settings = termios()
+    guard tcgetattr(STDIN_FILENO, &settings) == 0 else { return }
+    settings.c_iflag &= ~tcflag_t(IXON)
+    settings.c_lflag &= ~tcflag_t(IEXTEN)
+    tcsetattr(STDIN_FILENO, TCSANOW, &settings)
+    def_prog_mode()
   }
 
-  static func characterKey(_ value: UInt32) -> Key? {
-    switch value {
-    case 10, 13: return .enter
-    case 9: return .tab
-    case 27: return .escape
-    case 127, 8: return .backspace
-    case 1...26: return .control(Character(UnicodeScalar(UInt8(value) + 96)))
-    default:
-      guard value >= 32, let scalar = UnicodeScalar(value) else { return nil }
-      return .character(Character(scalar))
-    }
-  }
-}
-
-/// Colour pairs per `ColorRole`, a monochrome fallback without colours, nothing at all with `NO_COLOR`.
-struct Palette {
-  let useColor: Bool
-  let monochrome: Bool
-
-  init(noColor: Bool) {
-    if noColor || !has_colors() {
-      useColor = false
-      monochrome = !noColor
-      return
-    }
-    start_color()
-    use_default_colors()
-    let pairs: [(ColorRole, Int16)] = [
-      (.accent, epuap_color_cyan()), (.success, epuap_color_green()), (.warning, epuap_color_yellow()),
-      (.error, epuap_color_red()), (.muted, -1), (.title, epuap_color_blue()),
-    ]
-    for (role, color) in pairs { init_pair(Int16(role.rawValue), color, -1) }
-    useColor = true
-    monochrome = false
+  /// Whether standard input hung up: `wget_wch` would otherwise fail at once, forever.
+  private static func inputClosed() -> Bool {
+    var descriptor = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+    guard poll(&descriptor, 1, 0) >= 0 else { return false }
+    return descriptor.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0
   }
 
-  func attributes(for style: Style) -> (attr_t, Int16) {
-    var attributes = epuap_attr_normal()
-    if style.text.contains(.bold) { attributes |= epuap_attr_bold() }
-    if style.text.contains(.reverse) { attributes |= epuap_attr_reverse() }
-    if style.text.contains(.underline) { attributes |= epuap_attr_underline() }
-    if style.text.contains(.dim) { attributes |= epuap_attr_dim() }
-    if useColor, style.color != .normal { return (attributes, Int16(style.color.rawValue)) }
-    if monochrome, [.warning, .error, .accent, .title].contains(style.color) {
-      attributes |= epuap_attr_bold()
-    }
-    return (attributes, 0)
+  private func milliseconds(_ duration: Duration) -> Int {
+    let (seconds, attoseconds) = duration.components
+    return Int(seconds) * 1000 + Int(attoseconds / 1_000_000_000_000_000)
   }
 }

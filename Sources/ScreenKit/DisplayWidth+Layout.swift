@@ -1,0 +1,99 @@
+/// Fitting text into columns: cutting, padding and word-wrapping by display width.
+extension DisplayWidth {
+  /// Cuts `text` to at most `width` columns, ending with `marker` when anything was cut.
+  ///
+  /// When even the marker does not fit, the text is cut without it.
+  ///
+  ///     DisplayWidth.truncate("Gmina Świętochłowice", to: 10)  // "Gmina Świ…"
+  public static func truncate(_ text: String, to width: Int, marker: String = "…") -> String {
+    guard width > 0 else { return "" }
+    guard of(text) > width else { return text }
+    let markerWidth = of(marker)
+    let room = markerWidth <= width ? width - markerWidth : width
+    return prefix(of: text, fitting: room) + (markerWidth <= width ? marker : "")
+  }
+
+  /// Right-pads `text` with spaces to exactly `width` columns, truncating it (with "…") if longer.
+  ///
+  ///     DisplayWidth.pad("Rola", to: 8)  // "Rola    "
+  public static func pad(_ text: String, to width: Int) -> String {
+    guard width > 0 else { return "" }
+    let fitted = of(text) > width ? truncate(text, to: width) : text
+    return fitted + String(repeating: " ", count: width - of(fitted))
+  }
+
+  /// Word-wraps `text` into lines of at most `width` columns.
+  ///
+  /// Lines break at spaces (not at no-break spaces, so "w\u{A0}dniu" stays together). Spaces at the
+  /// start and end of a line are dropped, spaces between words on a line are kept: indenting is
+  /// the caller's job, done the same for every line. A word longer than a line is broken. Every
+  /// explicit newline starts a new line, so "a\n\nb" gives three lines. A wide character in a
+  /// one-column line still takes its own line.
+  ///
+  ///     DisplayWidth.wrap("Zażółć gęślą jaźń", width: 12)  // ["Zażółć gęślą", "jaźń"]
+  public static func wrap(_ text: String, width: Int) -> [String] {
+    let width = max(1, width)
+    return text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+      .flatMap { wrapParagraph($0, width: width) }
+  }
+
+  /// The longest start of `text` that fits in `width` columns.
+  static func prefix<S: StringProtocol>(of text: S, fitting width: Int) -> String {
+    var result = ""
+    var used = 0
+    for character in text {
+      let characterWidth = of(character)
+      if used + characterWidth > width { break }
+      result.append(character)
+      used += characterWidth
+    }
+    return result
+  }
+
+  /// Wraps one paragraph (text without newlines) greedily, word by word.
+  private static func wrapParagraph(_ paragraph: Substring, width: Int) -> [String] {
+    var lines: [String] = []
+    var line = ""
+    var lineWidth = 0
+    var spaces = ""
+    for token in tokens(paragraph) {
+      if token.first == " " {
+        spaces = String(token)
+        continue
+      }
+      var word = Substring(token)
+      let lead = line.isEmpty ? "" : spaces
+      spaces = ""
+      if lineWidth + of(lead) + of(word) <= width {
+        line += lead + word
+        lineWidth += of(lead) + of(word)
+        continue
+      }
+      if !line.isEmpty { lines.append(line) }
+      while of(word) > width {
+        var head = prefix(of: word, fitting: width)
+        if head.isEmpty { head = String(word.first!) }  // a wide character in a one-column line
+        lines.append(head)
+        word = word.dropFirst(head.count)
+      }
+      line = String(word)
+      lineWidth = of(line)
+    }
+    if !line.isEmpty || lines.isEmpty { lines.append(line) }
+    return lines
+  }
+
+  /// The paragraph as alternating runs of spaces and of other characters.
+  private static func tokens(_ paragraph: Substring) -> [Substring] {
+    var result: [Substring] = []
+    var start = paragraph.startIndex
+    for index in paragraph.indices where index > start {
+      if (paragraph[index] == " ") != (paragraph[paragraph.index(before: index)] == " ") {
+        result.append(paragraph[start..<index])
+        start = index
+      }
+    }
+    if start < paragraph.endIndex { result.append(paragraph[start...]) }
+    return result
+  }
+}

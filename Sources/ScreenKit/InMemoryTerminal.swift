@@ -1,0 +1,38 @@
+/// A terminal in memory for tests: keys come from a queue, every drawn screen is kept.
+///
+///     let terminal = InMemoryTerminal(size: ScreenSize(width: 80, height: 24), keys: [.down, .enter])
+///     runLoop(terminal)
+///     #expect(screenDiff(terminal.lastFrame!.lines(), expected) == nil)
+public final class InMemoryTerminal: TerminalDevice {
+  public private(set) var size: ScreenSize
+  /// Every buffer passed to `draw`, oldest first.
+  public private(set) var frames: [ScreenBuffer] = []
+  private var keys: [Key]
+
+  public init(size: ScreenSize, keys: [Key]) {
+    self.size = size
+    self.keys = keys
+  }
+
+  /// The screen as last drawn; nil before the first `draw`.
+  public var lastFrame: ScreenBuffer? { frames.last }
+
+  /// True once every queued key was read.
+  public var isExhausted: Bool { keys.isEmpty }
+
+  public func draw(_ buffer: ScreenBuffer) { frames.append(buffer) }
+
+  /// The next queued key; nil at once when none is left (the timeout is not waited for).
+  public func readKey(timeoutMilliseconds: Int) -> Key? {
+    keys.isEmpty ? nil : keys.removeFirst()
+  }
+
+  /// Queues more keys after those not read yet.
+  public func enqueue(_ more: [Key]) { keys += more }
+
+  /// Changes the size and queues the `.resize` a real terminal would report.
+  public func resize(to newSize: ScreenSize) {
+    size = newSize
+    keys.append(.resize)
+  }
+}

@@ -1,0 +1,43 @@
+/// Writing text into a `ScreenBuffer`, by display width.
+extension ScreenBuffer {
+  /// Writes `text` at (x, y), clipped to `maxWidth` columns (default: to the right edge), and returns
+  /// the columns it took.
+  ///
+  /// A wide character takes two cells; one that would straddle the clip edge is replaced by a space.
+  /// Control characters are stored as `ControlCharacters.replacement`. A combining mark with no
+  /// character before it in `text` is dropped: it has nothing to sit on.
+  ///
+  ///     let used = buffer.write("Zażółć", x: 0, y: 3, style: Style(.accent))  // used == 6
+  @discardableResult
+  public mutating func write(
+    _ text: String, x: Int, y: Int, style: Style = .plain, maxWidth: Int? = nil
+  ) -> Int {
+    guard y >= 0, y < size.height else { return 0 }
+    let limit = min(size.width, x + max(0, maxWidth ?? size.width))
+    var column = x
+    for original in text {
+      let character = ControlCharacters.visible(original)
+      let width = DisplayWidth.of(character)
+      if width == 0 { continue }
+      if column + width > limit {
+        if column < limit { put(" ", width: 1, x: column, y: y, style: style) }
+        column = max(column, min(limit, column + width))
+        break
+      }
+      if column < 0, column + width > 0 {
+        put(" ", width: 1, x: 0, y: y, style: style)  // the right half of a wide character at the left edge
+      } else {
+        put(character, width: width, x: column, y: y, style: style)
+      }
+      column += width
+    }
+    repairWideCharacters(row: y)
+    return max(0, column - x)
+  }
+
+  /// Stores one character and, for a wide one, its continuation cell.
+  private mutating func put(_ character: Character, width: Int, x: Int, y: Int, style: Style) {
+    self[x, y] = Cell(character: character, width: width, style: style)
+    if width == 2 { self[x + 1, y] = Cell(character: " ", width: 0, style: style) }
+  }
+}

@@ -1,0 +1,53 @@
+import ScreenKit
+import Testing
+
+@Suite("Display width")
+struct DisplayWidthTests {
+  @Test(
+    "Columns of a string",
+    arguments: [
+      ("", 0),
+      ("abc XYZ 123", 11),
+      ("Zażółć gęślą jaźń", 17),
+      ("ZAŻÓŁĆ GĘŚLĄ JAŹŃ", 17),
+      ("ąćęłńóśźżĄĆĘŁŃÓŚŹŻ", 18),
+      ("漢字", 4),
+      ("한국어", 6),
+      ("ＡＢ", 4),  // fullwidth Latin
+      ("ｶﾅ", 2),  // halfwidth katakana stays narrow
+      ("\u{303E}", 2),
+      ("\u{303F}", 1),  // the one narrow character in the CJK block
+      ("😀", 2),
+      ("🤔", 2),
+      ("👍🏽", 2),  // a skin-tone modifier joins the emoji
+      ("👨‍👩‍👧", 2),  // a ZWJ family is one character
+      ("❤️", 2),  // VS16 asks for emoji presentation
+      ("❤", 1),
+      ("✅❌⭐", 6),  // emoji presentation outside the emoji blocks
+      ("🚀", 2),
+      ("☐☑", 2),  // text-style ballot boxes stay narrow
+      ("e\u{301}", 1),  // e + combining acute
+      ("\u{301}", 0),
+      ("a\u{200B}b", 2),
+      ("a\u{200D}b", 2),
+      ("a\u{200E}b", 2),  // a direction mark is invisible
+      ("\u{202E}", 1),  // but a bidi override is shown as a replacement, one column
+      ("\u{AD}", 1),  // soft hyphen, one column as in wcwidth
+      ("x\u{FE0F}", 1),  // a variation selector on a non-emoji changes nothing
+      ("\u{1B}", 1),  // controls count as the one replacement column they are shown as
+      ("\t", 1),
+      ("\u{7F}", 1),
+      ("\u{85}", 1),
+    ])
+  func stringWidth(text: String, expected: Int) {
+    #expect(DisplayWidth.of(text) == expected)
+  }
+
+  @Test("A character's width is that of its first scalar with a width")
+  func characterWidth() {
+    #expect(DisplayWidth.of(Character("e\u{301}")) == 1)
+    #expect(DisplayWidth.of(Character("漢")) == 2)
+    #expect(DisplayWidth.of(Character("\u{20DD}")) == 0)  // an enclosing mark alone
+    #expect(DisplayWidth.of(Character("ł")) == 1)
+  }
+}
