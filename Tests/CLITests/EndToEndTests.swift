@@ -109,14 +109,16 @@ struct EndToEndTests {
     #expect(withoutColor.contains("\u{1B}[7m") || withoutColor.contains(";7m"), "reverse video stays")
   }
 
-  @Test("after SIGTERM, SIGINT and SIGHUP the terminal is usable again")
+  @Test("after SIGTERM, SIGINT, SIGHUP and an internal error (SIGILL, SIGTRAP, SIGABRT) the terminal is usable")
   func terminalRestored() throws {
-    for signal in [SIGTERM, SIGINT, SIGHUP] {
+    // A Swift runtime trap (force unwrap, overflow, precondition) arrives as SIGILL or SIGTRAP, abort() as
+    // SIGABRT: sent from outside they take the same handler path as an internal error.
+    for signal in [SIGTERM, SIGINT, SIGHUP, SIGILL, SIGTRAP, SIGABRT] {
       let dir = TempDir()
       defer { dir.cleanup() }
       let report = dir.file("stty.txt")
       let tmux = try Tmux(
-        "\(Binary.path); echo \"exit=$?\" > \(report).code; stty -a > \(report); tput cnorm; sleep 5",
+        "SWIFT_BACKTRACE=enable=no \(Binary.path); echo \"exit=$?\" > \(report).code; stty -a > \(report); tput cnorm; sleep 5",
         environment: ["EPUAP_WIZARD_STATE_DIR": dir.path, "LANG": "C.UTF-8"])
       #expect(try tmux.waitFor("Nowa jednostka"))
       // The wizard is the pane shell's child.
