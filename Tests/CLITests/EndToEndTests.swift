@@ -109,7 +109,8 @@ struct EndToEndTests {
     #expect(withoutColor.contains("\u{1B}[7m") || withoutColor.contains(";7m"), "reverse video stays")
   }
 
-  @Test("after SIGTERM, SIGINT, SIGHUP and an internal error (SIGILL, SIGTRAP, SIGABRT) the terminal is usable")
+  @Test(
+    "after SIGTERM, SIGINT, SIGHUP and an internal error (SIGILL, SIGTRAP, SIGABRT) the terminal is usable")
   func terminalRestored() throws {
     // A Swift runtime trap (force unwrap, overflow, precondition) arrives as SIGILL or SIGTRAP, abort() as
     // SIGABRT: sent from outside they take the same handler path as an internal error.
