@@ -24,6 +24,12 @@ func percentile(_ values: [Double], _ p: Double) -> Double {
 /// acknowledged.
 func say(_ line: String) { FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
 
+/// Says what is wrong on standard error and exits with 2.
+func fail(_ message: String) -> Never {
+  FileHandle.standardError.write(Data("epuap-bench: \(message)\n".utf8))
+  exit(2)
+}
+
 func emit(_ object: [String: Any]) {
   let data = try! JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
   print(String(decoding: data, as: UTF8.self))
@@ -104,7 +110,7 @@ case "resume":
   let path = arguments[1]
   let start = now()
   let journal = try JournalReader.load(path: path)
-  guard let state = UnitState.fold(journal.entries) else { fatalError("empty journal") }
+  guard let state = UnitState.fold(journal.entries) else { fail("\(path): pusty dziennik") }
   var model = WizardModel(procedure: procedure, size: ScreenSize(width: 80, height: 24), today: "2026-11-25")
   model = WizardCore.update(model, .journalOpened(path: path, state: state, notice: nil)).0
   let screen = WizardView.render(model)
@@ -139,7 +145,7 @@ case "keys":
   let path = arguments[1]
   let count = Int(arguments[2]) ?? 200
   let journal = try JournalReader.load(path: path)
-  guard let state = UnitState.fold(journal.entries) else { fatalError("empty journal") }
+  guard let state = UnitState.fold(journal.entries) else { fail("\(path): pusty dziennik") }
   var model = WizardModel(procedure: procedure, size: ScreenSize(width: 80, height: 24), today: "2026-11-25")
   model = WizardCore.update(model, .journalOpened(path: path, state: state, notice: nil)).0
   model = WizardCore.update(model, .key(.enter)).0
@@ -160,7 +166,7 @@ case "keys":
 case "print":
   let path = arguments[1]
   let journal = try JournalReader.load(path: path)
-  guard let state = UnitState.fold(journal.entries) else { fatalError("empty journal") }
+  guard let state = UnitState.fold(journal.entries) else { fail("\(path): pusty dziennik") }
   var results: [String: Any] = ["cards": state.cards.count]
   for format in [ChecklistFormat.html, .text] {
     let start = now()
