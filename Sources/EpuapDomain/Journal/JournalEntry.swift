@@ -98,11 +98,40 @@ public enum JournalLineCodec {
   public static func chainHash(previous: String, body: ArraySlice<UInt8>) -> String {
     var hasher = SHA256()
     hasher.update(data: Array(previous.utf8))
-    hasher.update(data: Array(body))
-    return hasher.finalize().map { byte in
-      let hex = String(byte, radix: 16)
-      return byte < 16 ? "0" + hex : hex
-    }.joined()
+    hasher.update(data: body)
+    return hex(hasher.finalize())
+  }
+
+  private static let hexDigits = Array("0123456789abcdef".utf8)
+
+  static func hex(_ digest: SHA256.Digest) -> String {
+    String(unsafeUninitializedCapacity: SHA256.byteCount * 2) { buffer in
+      var index = 0
+      for byte in digest {
+        buffer[index] = hexDigits[Int(byte >> 4)]
+        buffer[index + 1] = hexDigits[Int(byte & 0x0F)]
+        index += 2
+      }
+      return index
+    }
+  }
+
+  /// Whether the line's stored hash is SHA-256 over `previous` and `body` followed by `}`, without copying
+  /// the body.
+  static func chainHolds(previous: String, body: ArraySlice<UInt8>, stored: ArraySlice<UInt8>) -> Bool {
+    var hasher = SHA256()
+    var previous = previous
+    previous.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
+    body.withUnsafeBytes { hasher.update(bufferPointer: $0) }
+    hasher.update(data: [UInt8(ascii: "}")])
+    var index = stored.startIndex
+    for byte in hasher.finalize() {
+      guard stored[index] == hexDigits[Int(byte >> 4)], stored[index + 1] == hexDigits[Int(byte & 0x0F)] else {
+        return false
+      }
+      index += 2
+    }
+    return true
   }
 
   /// The deepest nesting a journal line may have.
@@ -140,7 +169,47 @@ public enum JournalLineCodec {
   }
 
   /// Decodes one line (without its newline) and checks it against the chain.
+  ///
+  /// A well-formed line is read by the fast path (`JSONLineParser` and `JournalChange(json:)`); any other
+  /// line by `JSONDecoder`, which gives the precise reason it cannot be read.
   public static func decode(
+    _ line: ArraySlice<UInt8>, previousHash: String, expectedSequence: Int,
+    decoder: JSONDecoder = JSONDecoder()
+  ) throws(JournalLineProblem) -> JournalEntry {
+    if let entry = try decodeFast(line, previousHash: previousHash, expectedSequence: expectedSequence) {
+      return entry
+    }
+    return try decodeWithFoundation(
+      line, previousHash: previousHash, expectedSequence: expectedSequence, decoder: decoder)
+  }
+
+  /// The fast path: `nil` when the line is not a well-formed journal line, so the slow path explains why.
+  static func decodeFast(
+    _ line: ArraySlice<UInt8>, previousHash: String, expectedSequence: Int
+  ) throws(JournalLineProblem) -> JournalEntry? {
+    guard line.count > hashTailLength, line.last == UInt8(ascii: "}"),
+      line.suffix(hashTailLength).starts(with: hashTailPrefix)
+    else { return nil }
+    let hashStart = line.endIndex - hashTailLength + hashTailPrefix.count
+    let hashBytes = line[hashStart..<(hashStart + 64)]
+    guard line[hashStart + 64] == UInt8(ascii: "\""),
+      hashBytes.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }),
+      let json = JSONLineParser.parse(line, maxDepth: maxNesting),
+      let version = json["v"]?.integerValue, let sequence = json["seq"]?.integerValue,
+      let time = json["time"]?.stringValue, let operatorName = json["operator"]?.stringValue,
+      let change = JournalChange(json: json)
+    else { return nil }
+    guard version == JournalEntry.formatVersion else { throw .unsupportedVersion(version) }
+    let body = line[line.startIndex..<(line.endIndex - hashTailLength)]
+    guard chainHolds(previous: previousHash, body: body, stored: hashBytes) else { throw .hashMismatch }
+    guard sequence == expectedSequence else { throw .wrongSequence(expected: expectedSequence, found: sequence) }
+    return JournalEntry(
+      version: version, sequence: sequence, time: time, operatorName: operatorName, change: change,
+      hash: String(decoding: hashBytes, as: UTF8.self))
+  }
+
+  /// The slow path: Foundation's `JSONDecoder`, for lines the fast path does not accept.
+  static func decodeWithFoundation(
     _ line: ArraySlice<UInt8>, previousHash: String, expectedSequence: Int,
     decoder: JSONDecoder = JSONDecoder()
   ) throws(JournalLineProblem) -> JournalEntry {
