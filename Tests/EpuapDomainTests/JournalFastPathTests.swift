@@ -9,9 +9,13 @@ import Testing
 struct JournalFastPathTests {
   typealias Outcome = Result<JournalEntry, JournalLineProblem>
 
-  static func fast(_ line: [UInt8], previous: String = JournalEntry.genesisHash, sequence: Int = 1) -> Outcome? {
+  static func fast(_ line: [UInt8], previous: String = JournalEntry.genesisHash, sequence: Int = 1)
+    -> Outcome?
+  {
     do {
-      guard let entry = try JournalLineCodec.decodeFast(line[...], previousHash: previous, expectedSequence: sequence)
+      guard
+        let entry = try JournalLineCodec.decodeFast(
+          line[...], previousHash: previous, expectedSequence: sequence)
       else { return nil }
       return .success(entry)
     } catch {
@@ -19,10 +23,12 @@ struct JournalFastPathTests {
     }
   }
 
-  static func slow(_ line: [UInt8], previous: String = JournalEntry.genesisHash, sequence: Int = 1) -> Outcome {
+  static func slow(_ line: [UInt8], previous: String = JournalEntry.genesisHash, sequence: Int = 1) -> Outcome
+  {
     do {
       return .success(
-        try JournalLineCodec.decodeWithFoundation(line[...], previousHash: previous, expectedSequence: sequence))
+        try JournalLineCodec.decodeWithFoundation(
+          line[...], previousHash: previous, expectedSequence: sequence))
     } catch {
       return .failure(error)
     }
@@ -56,28 +62,36 @@ struct JournalFastPathTests {
     let kind = Int(random.next() % (depth == 0 ? 16 : 15))
     switch kind {
     case 0:
-      return .unitCreated(UnitInfo(name: text(&random), entityIdentifier: text(&random), role: pick(Role.self, &random)))
+      return .unitCreated(
+        UnitInfo(name: text(&random), entityIdentifier: text(&random), role: pick(Role.self, &random)))
     case 1:
-      return .unitUpdated(UnitInfo(name: text(&random), entityIdentifier: text(&random), role: pick(Role.self, &random)))
+      return .unitUpdated(
+        UnitInfo(name: text(&random), entityIdentifier: text(&random), role: pick(Role.self, &random)))
     case 2: return .decisionMade(Decision(path: pick(PathID.self, &random), vendor: text(&random)))
     case 3:
-      return .stepMarked(StepMark(stepID: text(&random), status: pick(StepStatus.self, &random), reason: text(&random)))
+      return .stepMarked(
+        StepMark(stepID: text(&random), status: pick(StepStatus.self, &random), reason: text(&random)))
     case 4: return .stepValuesRecorded(StepValues(stepID: text(&random), values: values(&random)))
     case 5:
       return .mailboxSaved(
         MailboxEntry(
-          id: text(&random), address: text(&random), action: pick(MailboxAction.self, &random), note: text(&random)))
+          id: text(&random), address: text(&random), action: pick(MailboxAction.self, &random),
+          note: text(&random)))
     case 6: return .mailboxRemoved(ItemRef(id: text(&random)))
-    case 7: return .mailboxSettingsRecorded(MailboxSettings(mailboxID: text(&random), values: values(&random)))
+    case 7:
+      return .mailboxSettingsRecorded(MailboxSettings(mailboxID: text(&random), values: values(&random)))
     case 8:
       return .overrideSaved(
-        VendorOverride(mailboxID: text(&random), fieldID: text(&random), value: text(&random), reason: text(&random)))
+        VendorOverride(
+          mailboxID: text(&random), fieldID: text(&random), value: text(&random), reason: text(&random)))
     case 9: return .overrideRemoved(OverrideRef(mailboxID: text(&random), fieldID: text(&random)))
     case 10:
       return .systemSaved(
-        SystemEntry(name: text(&random), type: text(&random), description: text(&random), note: text(&random)))
+        SystemEntry(name: text(&random), type: text(&random), description: text(&random), note: text(&random))
+      )
     case 11: return .systemRemoved(ItemRef(id: text(&random)))
-    case 12: return .consentRecorded(Consent(who: text(&random), date: text(&random), reference: text(&random)))
+    case 12:
+      return .consentRecorded(Consent(who: text(&random), date: text(&random), reference: text(&random)))
     case 13:
       return .cardSaved(
         ServiceCard(
@@ -183,7 +197,8 @@ struct JournalFastPathTests {
     var accepted = 0
     for _ in 0..<3000 {
       let (bytes, _) = try JournalLineCodec.encode(
-        sequence: 1, time: "2026-11-25T10:00:00Z", operatorName: Self.text(&random), change: Self.change(&random),
+        sequence: 1, time: "2026-11-25T10:00:00Z", operatorName: Self.text(&random),
+        change: Self.change(&random),
         previousHash: JournalEntry.genesisHash)
       var body = Array(bytes.dropLast().dropLast(JournalLineCodec.hashTailLength))
       let interesting = Array(#"{}[]",:\ 0-1.eEtnu"#.utf8) + [0xC3, 0x80, 0xFF]
@@ -204,5 +219,80 @@ struct JournalFastPathTests {
     }
     // Some mutations leave a line readable (a changed letter inside a string), so both paths were compared.
     #expect(accepted > 100)
+  }
+}
+
+/// Long journals are read ahead on several threads; the outcome is the one a line-by-line reading gives,
+/// wherever the damage is.
+@Suite("Journal read-ahead on several threads")
+struct ParallelReadTests {
+  /// A journal of `lines` lines as the writer would put them on disk (built in memory: no fsync per line).
+  static func longJournal(lines: Int) throws -> [UInt8] {
+    var bytes: [UInt8] = []
+    var previous = JournalEntry.genesisHash
+    for sequence in 1...lines {
+      let change: JournalChange =
+        sequence == 1
+        ? .unitCreated(sampleUnit) : .stepMarked(StepMark(stepID: "3.\(sequence % 13 + 1)", status: .done))
+      let line = try JournalLineCodec.encode(
+        sequence: sequence, time: "2026-11-25T10:00:00Z", operatorName: "Anna Nowak", change: change,
+        previousHash: previous)
+      bytes += line.bytes
+      previous = line.hash
+    }
+    return bytes
+  }
+
+  static func outcome(_ bytes: [UInt8], workers: Int) -> String {
+    do {
+      let journal = try JournalReader.parse(bytes, path: "j.jsonl", workers: workers)
+      return "entries \(journal.entries.count) last \(journal.lastHash) sound \(journal.soundLength) "
+        + "torn \(String(describing: journal.tornTail))"
+    } catch {
+      return "error \(error.message)"
+    }
+  }
+
+  @Test("a sound long journal reads the same with 1, 2 and 3 threads")
+  func soundJournal() throws {
+    let journal = try Self.longJournal(lines: ParallelLineDecoder.minimumLines + 500)
+    let reference = Self.outcome(journal, workers: 1)
+    #expect(reference.hasPrefix("entries \(ParallelLineDecoder.minimumLines + 500) "))
+    #expect(Self.outcome(journal, workers: 2) == reference)
+    #expect(Self.outcome(journal, workers: 3) == reference)
+  }
+
+  @Test("damage anywhere in a long journal gives the same outcome as a line-by-line reading")
+  func damagedJournals() throws {
+    let journal = try Self.longJournal(lines: ParallelLineDecoder.minimumLines + 100)
+    let newlines = journal.indices.filter { journal[$0] == 0x0A }
+    var random = SplitMix64(state: 5)
+    var outcomes: Set<String> = []
+    for round in 0..<25 {
+      var damaged = journal
+      switch round % 5 {
+      case 0:  // a changed byte in some line
+        let at = Int(random.next() % UInt64(damaged.count))
+        damaged[at] = damaged[at] == UInt8(ascii: "a") ? UInt8(ascii: "b") : UInt8(ascii: "a")
+      case 1:  // a torn last line
+        damaged.removeLast(Int(1 + random.next() % 150))
+      case 2:  // a line removed
+        let line = Int(1 + random.next() % UInt64(newlines.count - 2))
+        damaged.removeSubrange((newlines[line - 1] + 1)...newlines[line])
+      case 3:  // two lines swapped
+        let line = Int(1 + random.next() % UInt64(newlines.count - 3))
+        let first = Array(damaged[(newlines[line - 1] + 1)...newlines[line]])
+        let second = Array(damaged[(newlines[line] + 1)...newlines[line + 1]])
+        damaged.replaceSubrange((newlines[line - 1] + 1)...newlines[line + 1], with: second + first)
+      default:  // a newline removed, joining two lines
+        damaged.remove(at: newlines[Int(random.next() % UInt64(newlines.count - 1))])
+      }
+      let reference = Self.outcome(damaged, workers: 1)
+      #expect(Self.outcome(damaged, workers: 2) == reference, "round \(round)")
+      outcomes.insert(String(reference.prefix(5)))
+    }
+    // Both kinds of outcome were compared: refused journals and journals read with a torn tail.
+    #expect(outcomes.contains("error"))
+    #expect(outcomes.contains("entri"))
   }
 }

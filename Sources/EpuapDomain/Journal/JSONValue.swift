@@ -159,6 +159,7 @@ struct JSONLineParser {
     defer { depth -= 1 }
     index += 1
     var members: [(key: String, value: JSONValue)] = []
+    members.reserveCapacity(8)
     skipWhitespace()
     if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
       index += 1
@@ -194,7 +195,7 @@ struct JSONLineParser {
     while index < bytes.count {
       let byte = bytes[index]
       if byte == UInt8(ascii: "\"") {
-        let result = String(validating: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+        let result = Self.utf8String(UnsafeBufferPointer(rebasing: bytes[start..<index]))
         index += 1
         return result
       }
@@ -208,7 +209,7 @@ struct JSONLineParser {
       let byte = bytes[index]
       if byte == UInt8(ascii: "\"") {
         index += 1
-        return String(validating: unescaped, as: UTF8.self)
+        return unescaped.withUnsafeBufferPointer(Self.utf8String)
       }
       if byte < 0x20 { return nil }
       guard byte == UInt8(ascii: "\\") else {
@@ -234,6 +235,21 @@ struct JSONLineParser {
       }
     }
     return nil
+  }
+
+  /// The bytes as a string, or `nil` if they are not valid UTF-8.
+  ///
+  /// `String(decoding:)` is the stdlib's fast, specialized
+  /// path (`String(validating:)` is generic and looks up metadata on every call); it repairs bad bytes, so the
+  /// result equals the input exactly when the input was valid.
+  private static func utf8String(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+    let string = String(decoding: bytes, as: UTF8.self)
+    var ascii = true
+    for byte in bytes where byte >= 0x80 {
+      ascii = false
+      break
+    }
+    return ascii || string.utf8.elementsEqual(bytes) ? string : nil
   }
 
   /// The scalar of `\uXXXX` (the index is past the `u`), joining a surrogate pair; `nil` for a lone one.

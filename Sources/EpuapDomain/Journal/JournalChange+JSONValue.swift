@@ -7,26 +7,24 @@
 extension JournalChange {
   init?(json: JSONValue) {
     guard let type = json["type"]?.stringValue, let payload = json["payload"] else { return nil }
+    let change: JournalChange?
     switch type {
-    case "unitCreated": guard let p = UnitInfo(json: payload) else { return nil }; self = .unitCreated(p)
-    case "unitUpdated": guard let p = UnitInfo(json: payload) else { return nil }; self = .unitUpdated(p)
-    case "decisionMade": guard let p = Decision(json: payload) else { return nil }; self = .decisionMade(p)
-    case "stepMarked": guard let p = StepMark(json: payload) else { return nil }; self = .stepMarked(p)
-    case "stepValuesRecorded":
-      guard let p = StepValues(json: payload) else { return nil }
-      self = .stepValuesRecorded(p)
-    case "mailboxSaved": guard let p = MailboxEntry(json: payload) else { return nil }; self = .mailboxSaved(p)
-    case "mailboxRemoved": guard let p = ItemRef(json: payload) else { return nil }; self = .mailboxRemoved(p)
+    case "unitCreated": change = UnitInfo(json: payload).map(JournalChange.unitCreated)
+    case "unitUpdated": change = UnitInfo(json: payload).map(JournalChange.unitUpdated)
+    case "decisionMade": change = Decision(json: payload).map(JournalChange.decisionMade)
+    case "stepMarked": change = StepMark(json: payload).map(JournalChange.stepMarked)
+    case "stepValuesRecorded": change = StepValues(json: payload).map(JournalChange.stepValuesRecorded)
+    case "mailboxSaved": change = MailboxEntry(json: payload).map(JournalChange.mailboxSaved)
+    case "mailboxRemoved": change = ItemRef(json: payload).map(JournalChange.mailboxRemoved)
     case "mailboxSettingsRecorded":
-      guard let p = MailboxSettings(json: payload) else { return nil }
-      self = .mailboxSettingsRecorded(p)
-    case "overrideSaved": guard let p = VendorOverride(json: payload) else { return nil }; self = .overrideSaved(p)
-    case "overrideRemoved": guard let p = OverrideRef(json: payload) else { return nil }; self = .overrideRemoved(p)
-    case "systemSaved": guard let p = SystemEntry(json: payload) else { return nil }; self = .systemSaved(p)
-    case "systemRemoved": guard let p = ItemRef(json: payload) else { return nil }; self = .systemRemoved(p)
-    case "consentRecorded": guard let p = Consent(json: payload) else { return nil }; self = .consentRecorded(p)
-    case "cardSaved": guard let p = ServiceCard(json: payload) else { return nil }; self = .cardSaved(p)
-    case "cardRemoved": guard let p = ItemRef(json: payload) else { return nil }; self = .cardRemoved(p)
+      change = MailboxSettings(json: payload).map(JournalChange.mailboxSettingsRecorded)
+    case "overrideSaved": change = VendorOverride(json: payload).map(JournalChange.overrideSaved)
+    case "overrideRemoved": change = OverrideRef(json: payload).map(JournalChange.overrideRemoved)
+    case "systemSaved": change = SystemEntry(json: payload).map(JournalChange.systemSaved)
+    case "systemRemoved": change = ItemRef(json: payload).map(JournalChange.systemRemoved)
+    case "consentRecorded": change = Consent(json: payload).map(JournalChange.consentRecorded)
+    case "cardSaved": change = ServiceCard(json: payload).map(JournalChange.cardSaved)
+    case "cardRemoved": change = ItemRef(json: payload).map(JournalChange.cardRemoved)
     case "batch":
       guard case .array(let elements) = payload else { return nil }
       var changes: [JournalChange] = []
@@ -35,9 +33,11 @@ extension JournalChange {
         guard let change = JournalChange(json: element) else { return nil }
         changes.append(change)
       }
-      self = .batch(changes)
-    default: return nil
+      change = .batch(changes)
+    default: change = nil
     }
+    guard let change else { return nil }
+    self = change
   }
 }
 
@@ -51,7 +51,8 @@ extension JSONValue {
   }
 
   /// An optional member: absent or `null` is `.some(nil)`, a wrong value is `nil`.
-  fileprivate func optionalChoice<T: RawRepresentable>(_ key: String, _: T.Type) -> T?? where T.RawValue == String {
+  fileprivate func optionalChoice<T: RawRepresentable>(_ key: String, _: T.Type) -> T??
+  where T.RawValue == String {
     guard let value = self[key], value != .null else { return .some(nil) }
     guard let raw = value.stringValue, let choice = T(rawValue: raw) else { return nil }
     return .some(choice)
@@ -104,7 +105,9 @@ extension StepMark {
 
 extension StepValues {
   init?(json: JSONValue) {
-    guard json.isObject, let step = json.text("stepID"), let values = json.strings("values") else { return nil }
+    guard json.isObject, let step = json.text("stepID"), let values = json.strings("values") else {
+      return nil
+    }
     self.init(stepID: step, values: values)
   }
 }
@@ -173,8 +176,10 @@ extension Consent {
 extension ServiceCard {
   init?(json: JSONValue) {
     guard json.isObject, let id = json.text("id"), let name = json.text("name"),
-      let status = json.choice("status", CardStatus.self), let action = json.optionalChoice("action", CardAction.self),
-      let formName = json.text("formName"), let url = json.text("url"), let epuapForm = json.text("epuapForm"),
+      let status = json.choice("status", CardStatus.self),
+      let action = json.optionalChoice("action", CardAction.self),
+      let formName = json.text("formName"), let url = json.text("url"),
+      let epuapForm = json.text("epuapForm"),
       let mailbox = json.text("mailbox")
     else { return nil }
     self.init(

@@ -126,7 +126,8 @@ public enum JournalLineCodec {
     hasher.update(data: [UInt8(ascii: "}")])
     var index = stored.startIndex
     for byte in hasher.finalize() {
-      guard stored[index] == hexDigits[Int(byte >> 4)], stored[index + 1] == hexDigits[Int(byte & 0x0F)] else {
+      guard stored[index] == hexDigits[Int(byte >> 4)], stored[index + 1] == hexDigits[Int(byte & 0x0F)]
+      else {
         return false
       }
       index += 2
@@ -202,7 +203,9 @@ public enum JournalLineCodec {
     guard version == JournalEntry.formatVersion else { throw .unsupportedVersion(version) }
     let body = line[line.startIndex..<(line.endIndex - hashTailLength)]
     guard chainHolds(previous: previousHash, body: body, stored: hashBytes) else { throw .hashMismatch }
-    guard sequence == expectedSequence else { throw .wrongSequence(expected: expectedSequence, found: sequence) }
+    guard sequence == expectedSequence else {
+      throw .wrongSequence(expected: expectedSequence, found: sequence)
+    }
     return JournalEntry(
       version: version, sequence: sequence, time: time, operatorName: operatorName, change: change,
       hash: String(decoding: hashBytes, as: UTF8.self))

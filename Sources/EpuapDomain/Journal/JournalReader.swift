@@ -33,18 +33,25 @@ public enum JournalReader {
   }
 
   public static func parse(_ bytes: [UInt8], path: String) throws(JournalError) -> LoadedJournal {
+    try parse(bytes, path: path, workers: ProcessInfo.processInfo.activeProcessorCount)
+  }
+
+  /// `workers` threads read long journals ahead (see `ParallelLineDecoder`); 1 reads line by line.
+  static func parse(_ bytes: [UInt8], path: String, workers: Int) throws(JournalError) -> LoadedJournal {
+    let lines = lineRanges(bytes)
+    let readAhead = ParallelLineDecoder.decode(bytes, lines: lines, workers: workers)
     var entries: [JournalEntry] = []
+    entries.reserveCapacity(lines.count)
     var previousHash = JournalEntry.genesisHash
     var start = 0
     var lineNumber = 0
     let decoder = JSONDecoder()
-    while start < bytes.count {
+    for (index, range) in lines.enumerated() {
       lineNumber += 1
-      let newline = bytes[start...].firstIndex(of: 0x0A)
-      let end = newline ?? bytes.count
-      let line = bytes[start..<end]
-      let isLast = newline == nil || newline! + 1 == bytes.count
-      if newline == nil {
+      let hasNewline = range.upperBound < bytes.count
+      let line = bytes[range]
+      let isLast = index == lines.count - 1
+      if !hasNewline {
         return LoadedJournal(
           path: path, entries: entries, soundLength: start,
           tornTail: TornTail(
@@ -55,15 +62,19 @@ public enum JournalReader {
         problem = .notJSON("wiersz dłuższy niż \(JournalLimits.maxLineBytes) bajtów")
       } else {
         do {
-          let entry = try JournalLineCodec.decode(
-            line, previousHash: previousHash, expectedSequence: entries.count + 1, decoder: decoder)
+          // The read-ahead checked this line against the hash stored on the line before it, which is
+          // `previousHash` here: every earlier line was read, or this loop would have ended.
+          let entry =
+            try readAhead[index]?.get()
+            ?? JournalLineCodec.decode(
+              line, previousHash: previousHash, expectedSequence: entries.count + 1, decoder: decoder)
           if entries.isEmpty, case .unitCreated = entry.change {
           } else if entries.isEmpty {
             throw JournalError.missingHeader(path: path)
           }
           entries.append(entry)
           previousHash = entry.hash
-          start = end + 1
+          start = range.upperBound + 1
           continue
         } catch let lineProblem as JournalLineProblem {
           problem = lineProblem
@@ -91,5 +102,26 @@ public enum JournalReader {
       throw .missingHeader(path: path)
     }
     return LoadedJournal(path: path, entries: entries, soundLength: start, tornTail: nil)
+  }
+
+  /// The byte range of every line, without its newline; the last range ends at the end of `bytes` when the
+  /// file does not end with a newline.
+  static func lineRanges(_ bytes: [UInt8]) -> [Range<Int>] {
+    var ranges: [Range<Int>] = []
+    bytes.withUnsafeBufferPointer { buffer in
+      guard let base = buffer.baseAddress else { return }
+      var start = 0
+      while start < buffer.count {
+        if let found = memchr(base + start, 0x0A, buffer.count - start) {
+          let end = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+          ranges.append(start..<end)
+          start = end + 1
+        } else {
+          ranges.append(start..<buffer.count)
+          start = buffer.count
+        }
+      }
+    }
+    return ranges
   }
 }

@@ -1,0 +1,69 @@
+import Dispatch
+import Foundation
+
+/// Reads the lines of a long journal on every core before `JournalReader` walks them in order.
+///
+/// Checking a line's hash needs only the hash stored at the end of the line before it, which is plain text
+/// in the file, so lines can be decoded and checked independently. The in-order walk then takes each
+/// result, and decides alone what the first bad line means (torn tail or damage), exactly as if it had read
+/// every line itself: a result is used only when all lines before it were read, and then the hash it was
+/// checked against is the one the walk would have used.
+enum ParallelLineDecoder {
+  /// Below this many lines the threads cost more than they save.
+  static let minimumLines = 2048
+
+  /// For each line: its entry or its problem as the fast path found them, or `nil` where the line is left
+  /// to the in-order walk (too short a journal, a line the fast path does not accept, or a line whose
+  /// predecessor has no readable hash).
+  static func decode(
+    _ bytes: [UInt8], lines: [Range<Int>], workers: Int = ProcessInfo.processInfo.activeProcessorCount
+  ) -> [Result<JournalEntry, JournalLineProblem>?] {
+    var results = [Result<JournalEntry, JournalLineProblem>?](repeating: nil, count: lines.count)
+    let workers = max(1, min(workers, 8))
+    guard lines.count >= minimumLines, workers > 1 else { return results }
+    let chunk = (lines.count + workers - 1) / workers
+    results.withUnsafeMutableBufferPointer { buffer in
+      let output = Slots(base: buffer.baseAddress!)
+      DispatchQueue.concurrentPerform(iterations: workers) { worker in
+        let first = worker * chunk
+        let last = min(lines.count, first + chunk)
+        guard first < last else { return }
+        for index in first..<last {
+          let range = lines[index]
+          guard range.upperBound < bytes.count, range.count <= JournalLimits.maxLineBytes,
+            let previous = index == 0 ? JournalEntry.genesisHash : storedHash(bytes[lines[index - 1]])
+          else { continue }
+          do throws(JournalLineProblem) {
+            if let entry = try JournalLineCodec.decodeFast(
+              bytes[range], previousHash: previous, expectedSequence: index + 1)
+            {
+              output.base[index] = .success(entry)
+            }
+          } catch {
+            output.base[index] = .failure(error)
+          }
+        }
+      }
+    }
+    return results
+  }
+
+  /// The results array shared by the workers.
+  ///
+  /// Unchecked because each worker writes only its own range of
+  /// lines, and the array is read only after `concurrentPerform` has returned.
+  private struct Slots: @unchecked Sendable {
+    let base: UnsafeMutablePointer<Result<JournalEntry, JournalLineProblem>?>
+  }
+
+  /// The hash at the end of a line, if the line ends the way every journal line does.
+  static func storedHash(_ line: ArraySlice<UInt8>) -> String? {
+    guard line.count > JournalLineCodec.hashTailLength, line.last == UInt8(ascii: "}") else { return nil }
+    let hashEnd = line.endIndex - 2
+    let hash = line[(hashEnd - 64)..<hashEnd]
+    guard line[hashEnd] == UInt8(ascii: "\""),
+      line[(hashEnd - 64 - 9)..<(hashEnd - 64)].elementsEqual(#","hash":""#.utf8)
+    else { return nil }
+    return String(decoding: hash, as: UTF8.self)
+  }
+}
