@@ -39,6 +39,11 @@ extension DisplayWidth {
 
   /// The longest start of `text` that fits in `width` columns.
   static func prefix<S: StringProtocol>(of text: S, fitting width: Int) -> String {
+    if simpleWidth(text) != nil {
+      var scalars = String.UnicodeScalarView()
+      scalars.append(contentsOf: text.unicodeScalars.prefix(max(0, width)))
+      return String(scalars)
+    }
     var result = ""
     var used = 0
     for character in text {

@@ -15,6 +15,8 @@ public enum DisplayWidth {
   /// A control character counts 1: `ScreenBuffer` shows it as one replacement column.
   public static func of(_ character: Character) -> Int {
     let scalars = character.unicodeScalars
+    // The common case, one column: one scalar from ASCII to Latin Extended (or CR LF, counted like CR).
+    if character.utf8.count <= 2, let first = scalars.first, first.value < 0x300 { return 1 }
     guard let base = scalars.first(where: { of($0) > 0 }) else { return 0 }
     let width = of(base)
     if width == 1, base.properties.isEmoji, scalars.contains("\u{FE0F}") { return 2 }
@@ -23,12 +25,23 @@ public enum DisplayWidth {
 
   /// The sum of the widths of the characters.
   public static func of(_ text: String) -> Int {
-    text.reduce(0) { $0 + of($1) }
+    simpleWidth(text) ?? text.reduce(0) { $0 + of($1) }
   }
 
   /// The sum of the widths of the characters of a slice.
   static func of(_ text: Substring) -> Int {
-    text.reduce(0) { $0 + of($1) }
+    simpleWidth(text) ?? text.reduce(0) { $0 + of($1) }
+  }
+
+  /// The width of text made only of scalars U+0020–U+02FF (Polish text among it), where every scalar is
+  /// a character of one column, so no grapheme breaking is needed; `nil` for any other text.
+  static func simpleWidth<S: StringProtocol>(_ text: S) -> Int? {
+    var count = 0
+    for scalar in text.unicodeScalars {
+      guard scalar.value >= 0x20, scalar.value < 0x300 else { return nil }
+      count += 1
+    }
+    return count
   }
 
   /// The width of one scalar on its own.

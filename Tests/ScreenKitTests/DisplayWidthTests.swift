@@ -38,6 +38,13 @@ struct DisplayWidthTests {
       ("\t", 1),
       ("\u{7F}", 1),
       ("\u{85}", 1),
+      // Around the quick path for text below U+0300: anything else in the text takes the full path.
+      ("©\u{FE0F}", 2),  // a Latin-1 emoji asked to look like one
+      ("#\u{FE0F}\u{20E3}", 2),  // a keycap
+      ("a\r\nb", 3),  // CR LF is one character
+      ("Zażółć e\u{301}", 8),
+      ("\u{2FF}", 1),
+      ("\u{300}", 0),
     ])
   func stringWidth(text: String, expected: Int) {
     #expect(DisplayWidth.of(text) == expected)

@@ -16,7 +16,7 @@ public struct FieldValidator: Sendable {
     requireFilled: Bool = false,
     today: String? = nil
   ) -> [ValidationIssue] {
-    let trimmed = value.trimmingCharacters(in: .whitespaces)
+    let trimmed = String(value.trimmingWhitespace(newlines: false))
     if trimmed.isEmpty {
       return requireFilled && field.required
         ? [rules.issue(.required, field: field.label, stepID: stepID, subject: subject)] : []
@@ -46,7 +46,7 @@ public struct FieldValidator: Sendable {
     case .checkbox:
       return trimmed == "tak" || trimmed == "nie" ? [] : issue(.checkboxInvalid)
     case .emails:
-      let addresses = trimmed.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+      let addresses = trimmed.split(separator: ",").map { String($0.trimmingWhitespace(newlines: false)) }
       if let bad = addresses.first(where: { !Self.isEmail($0) }) {
         return [
           rules.issue(.emailInvalid, field: field.label, ["wartosc": bad], stepID: stepID, subject: subject)

@@ -27,10 +27,10 @@ public struct RuleBook: Sendable {
 extension String {
   /// Plain `replacingOccurrences` without Foundation, so the domain's hot paths stay cheap.
   func replacingOccurrences(of target: String, with replacement: String) -> String {
-    guard !target.isEmpty, contains(target) else { return self }
+    guard !target.isEmpty, firstRange(of: target) != nil else { return self }
     var result = ""
     var rest = self[...]
-    while let range = rest.range(of: target) {
+    while let range = rest.firstRange(of: target) {
       result += rest[..<range.lowerBound]
       result += replacement
       rest = rest[range.upperBound...]
