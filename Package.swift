@@ -1,9 +1,10 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
-/// A position-dependent executable: the loader has no relocations to apply to the Swift metadata at start
-/// (tens of thousands when the runtime is linked in with `--static-swift-stdlib`), which makes the first
-/// screen appear sooner and leaves fewer private pages. Measured in the README's benchmark section.
+/// A position-dependent executable, so that the loader has no relocations to apply at start.
+///
+/// With `--static-swift-stdlib` the Swift metadata would need tens of thousands; without them the first
+/// screen appears sooner and fewer pages are private. Measured in the README's benchmark section.
 let fixedAddressExecutable: [LinkerSetting] = [
   .unsafeFlags(["-Xclang-linker", "-no-pie"], .when(platforms: [.linux]))
 ]
