@@ -249,6 +249,16 @@ struct ValidationTests {
       for placeholder in rule.placeholders { #expect(message.contains("«\(placeholder)»"), "\(rule)") }
     }
   }
+
+  @Test("placeholders are filled once: a value is inserted as typed, unknown names and stray braces stay")
+  func placeholdersFilledOnce() throws {
+    let book = RuleBook(procedure: procedure)
+    let rule = try #require(RuleID.allCases.first { $0.placeholders.contains("pole") })
+    let message = book.message(rule, ["pole": "{wartosc} i {pole} {"])
+    #expect(message.contains("{wartosc} i {pole} {"))
+    #expect(!message.contains("{pole}{"))
+    #expect(book.message(rule, ["inne": "x"]).contains("{pole}"))
+  }
 }
 
 /// A journal entry for folding in tests.

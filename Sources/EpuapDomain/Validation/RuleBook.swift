@@ -6,10 +6,25 @@ public struct RuleBook: Sendable {
     texts = Dictionary(procedure.rules.map { ($0.id, $0.message) }, uniquingKeysWith: { first, _ in first })
   }
 
+  /// The rule's text with each `{name}` replaced by `values[name]`; unknown names stay as written.
+  ///
+  /// One pass, and values are inserted as they are: a value that itself contains `{name}` is not filled
+  /// again. Runs for every card on screen at every keystroke, so no Foundation and no substring search.
   public func message(_ rule: RuleID, _ values: [String: String]) -> String {
-    var text = texts[rule.rawValue] ?? rule.rawValue
-    for (key, value) in values { text = text.replacingOccurrences(of: "{\(key)}", with: value) }
-    return text
+    let template = texts[rule.rawValue] ?? rule.rawValue
+    guard !values.isEmpty else { return template }
+    var result = ""
+    var rest = template[...]
+    while let open = rest.firstIndex(of: "{"),
+      let close = rest[open...].firstIndex(of: "}")
+    {
+      // The innermost `{` before the `}`, so that a stray `{` in the text is kept.
+      let start = rest[open..<close].lastIndex(of: "{")!
+      result += rest[..<start]
+      result += values[String(rest[rest.index(after: start)..<close])] ?? String(rest[start...close])
+      rest = rest[rest.index(after: close)...]
+    }
+    return result + rest
   }
 
   public func issue(
@@ -21,20 +36,5 @@ public struct RuleBook: Sendable {
     return ValidationIssue(
       rule: rule, severity: rule.severity, field: field, message: message(rule, filled), stepID: stepID,
       subject: subject)
-  }
-}
-
-extension String {
-  /// Plain `replacingOccurrences` without Foundation, so the domain's hot paths stay cheap.
-  func replacingOccurrences(of target: String, with replacement: String) -> String {
-    guard !target.isEmpty, firstRange(of: target) != nil else { return self }
-    var result = ""
-    var rest = self[...]
-    while let range = rest.firstRange(of: target) {
-      result += rest[..<range.lowerBound]
-      result += replacement
-      rest = rest[range.upperBound...]
-    }
-    return result + rest
   }
 }
