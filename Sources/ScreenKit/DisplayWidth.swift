@@ -15,8 +15,8 @@ public enum DisplayWidth {
   /// A control character counts 1: `ScreenBuffer` shows it as one replacement column.
   public static func of(_ character: Character) -> Int {
     let scalars = character.unicodeScalars
-    // The common case, one column: one scalar from ASCII to Latin Extended (or CR LF, counted like CR).
-    if character.utf8.count <= 2, let first = scalars.first, first.value < 0x300 { return 1 }
+    // The common case: one simple scalar.
+    if let first = scalars.first, isSimple(first), scalars.count == 1 { return 1 }
     guard let base = scalars.first(where: { of($0) > 0 }) else { return 0 }
     let width = of(base)
     if width == 1, base.properties.isEmoji, scalars.contains("\u{FE0F}") { return 2 }
@@ -33,15 +33,34 @@ public enum DisplayWidth {
     simpleWidth(text) ?? text.reduce(0) { $0 + of($1) }
   }
 
-  /// The width of text made only of scalars U+0020–U+02FF (Polish text among it), where every scalar is
-  /// a character of one column, so no grapheme breaking is needed; `nil` for any other text.
+  /// The width of text made only of simple scalars (see `isSimple`), where every scalar is a character
+  /// of one column, so no grapheme breaking and no property lookups are needed; `nil` for any other text.
   static func simpleWidth<S: StringProtocol>(_ text: S) -> Int? {
     var count = 0
     for scalar in text.unicodeScalars {
-      guard scalar.value >= 0x20, scalar.value < 0x300 else { return nil }
+      guard isSimple(scalar) else { return nil }
       count += 1
     }
     return count
+  }
+
+  /// Whether a scalar is one column wide and a character of its own whatever stands next to it.
+  ///
+  /// True only for printable letters and marks of ASCII, Latin-1 and Latin Extended (Polish among them)
+  /// and for the punctuation, arrows, box drawing and ticks the screens use; none of them is a
+  /// control, a combining mark, an emoji by default or a Hangul jamo, so a text of such scalars has one
+  /// character per scalar (`DisplayWidthTests` checks each one against the full rules). Digits, `#` and
+  /// `©` turn into emoji only with U+FE0F after them, and U+FE0F is not simple.
+  @inline(__always)
+  static func isSimple(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x20...0x7E, 0xA0...0xAC, 0xAE...0x2FF: return true  // not U+00AD, the soft hyphen (a format character)
+    case 0x2010...0x2027, 0x2030...0x203B: return true  // dashes, quotes, bullets, ellipsis, ‹ ›
+    case 0x2190...0x2193, 0x2212: return true  // ← ↑ → ↓, minus
+    case 0x2500...0x259F, 0x25B2, 0x25B8, 0x25BC: return true  // box drawing, blocks, ▲ ▸ ▼
+    case 0x2713, 0x2717: return true  // ✓ ✗
+    default: return false
+    }
   }
 
   /// The width of one scalar on its own.

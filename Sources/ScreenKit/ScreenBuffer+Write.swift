@@ -15,6 +15,16 @@ extension ScreenBuffer {
     guard y >= 0, y < size.height else { return 0 }
     let limit = min(size.width, x + max(0, maxWidth ?? size.width))
     var column = x
+    if x >= 0, DisplayWidth.simpleWidth(text) != nil {
+      // One column per scalar and no controls: no grapheme breaking, no width lookups.
+      for scalar in text.unicodeScalars {
+        guard column < limit else { break }
+        self[column, y] = Cell(character: Character(scalar), width: 1, style: style)
+        column += 1
+      }
+      repairWideCharacters(row: y)
+      return column - x
+    }
     for original in text {
       let character = ControlCharacters.visible(original)
       let width = DisplayWidth.of(character)

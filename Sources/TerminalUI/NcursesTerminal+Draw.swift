@@ -52,6 +52,10 @@ extension NcursesTerminal {
       put([" "], width: 1, style: cell.style, x: x, y: y)
       return 1
     }
+    if let ascii = Self.printableASCII(cell.character) {
+      putASCII(ascii, style: cell.style, x: x, y: y)
+      return 1
+    }
     let scalars = Array(ControlCharacters.visible(cell.character).unicodeScalars)
     switch (width, Int(epuap_wcwidth(wchar_t(bitPattern: scalars[0].value)))) {
     case (let laidOut, let library) where laidOut == library:
@@ -63,6 +67,30 @@ extension NcursesTerminal {
       for column in 0..<width { put(["?"], width: 1, style: cell.style, x: x + column, y: y) }
     }
     return width
+  }
+
+  /// The character's code if it is one printable ASCII character: one column in every locale, so it needs
+  /// neither `wcwidth` nor the arrays of the general path (most cells of every screen are such).
+  private static func printableASCII(_ character: Character) -> wchar_t? {
+    guard let byte = character.asciiValue, byte >= 0x20, byte < 0x7F else { return nil }
+    return wchar_t(byte)
+  }
+
+  private func putASCII(_ code: wchar_t, style: Style, x: Int, y: Int) {
+    let (attributes, pair) = palette.attributes(for: style)
+    var complex = cchar_t()
+    let status = withUnsafeTemporaryAllocation(of: wchar_t.self, capacity: 2) { text in
+      text[0] = code
+      text[1] = 0
+      return setcchar(&complex, text.baseAddress, attributes, pair, nil)
+    }
+    guard status != epuap_err() else { return }
+    if y == size.height - 1, x + 1 >= size.width {
+      wmove(window, Int32(y), Int32(x))
+      wins_wch(window, &complex)
+    } else {
+      mvwadd_wch(window, Int32(y), Int32(x), &complex)
+    }
   }
 
   /// Writes a spacing character and the combining ones after it.

@@ -1,5 +1,6 @@
-import ScreenKit
 import Testing
+
+@testable import ScreenKit
 
 @Suite("Display width")
 struct DisplayWidthTests {
@@ -56,5 +57,55 @@ struct DisplayWidthTests {
     #expect(DisplayWidth.of(Character("漢")) == 2)
     #expect(DisplayWidth.of(Character("\u{20DD}")) == 0)  // an enclosing mark alone
     #expect(DisplayWidth.of(Character("ł")) == 1)
+  }
+}
+
+/// The quick path for simple scalars agrees with the full rules.
+@Suite("Display width: the quick path")
+struct DisplayWidthQuickPathTests {
+  static let simple = (0...0x2FFF).compactMap(Unicode.Scalar.init).filter(DisplayWidth.isSimple)
+
+  @Test("every simple scalar is one column, printable, and neither a mark, an emoji by default nor a jamo")
+  func simpleScalarsAreSafe() {
+    #expect(Self.simple.count > 700)
+    for scalar in Self.simple {
+      let properties = scalar.properties
+      #expect(DisplayWidth.of(scalar) == 1, "\(scalar.value)")
+      #expect(!ControlCharacters.isControl(scalar), "\(scalar.value)")
+      // Digits, # and © may become emoji, but only with U+FE0F after them, which is not simple.
+      #expect(!properties.isEmojiPresentation, "\(scalar.value)")
+      #expect(!(0x1100...0x11FF).contains(scalar.value), "\(scalar.value)")
+      switch properties.generalCategory {
+      case .nonspacingMark, .spacingMark, .enclosingMark, .format, .control, .lineSeparator,
+        .paragraphSeparator, .surrogate, .privateUse, .unassigned:
+        Issue.record("U+\(String(scalar.value, radix: 16)) is \(properties.generalCategory)")
+      default: break
+      }
+    }
+  }
+
+  @Test("random texts of simple and other scalars measure the same on both paths")
+  func randomTextsAgree() {
+    var state: UInt64 = 42
+    func next() -> Int {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Int(truncatingIfNeeded: state >> 33)
+    }
+    let others: [String] = ["e\u{301}", "\u{301}", "漢", "😀", "❤️", "©\u{FE0F}", "\r\n", "\t", "\u{200D}", "한"]
+    for _ in 0..<2000 {
+      var text = ""
+      for _ in 0..<(next() % 12) {
+        if next() % 4 == 0 {
+          text += others[next() % others.count]
+        } else {
+          text.unicodeScalars.append(Self.simple[next() % Self.simple.count])
+        }
+      }
+      let characterByCharacter = text.reduce(0) { $0 + DisplayWidth.of($1) }
+      #expect(DisplayWidth.of(text) == characterByCharacter, "\(text.unicodeScalars.map(\.value))")
+      if let quick = DisplayWidth.simpleWidth(text) {
+        #expect(quick == text.count, "\(text.unicodeScalars.map(\.value))")
+      }
+    }
   }
 }
