@@ -54,7 +54,8 @@ public enum DisplayWidth {
   @inline(__always)
   static func isSimple(_ scalar: Unicode.Scalar) -> Bool {
     switch scalar.value {
-    case 0x20...0x7E, 0xA0...0xAC, 0xAE...0x2FF: return true  // not U+00AD, the soft hyphen (a format character)
+    // Not U+00AD, the soft hyphen: a format character.
+    case 0x20...0x7E, 0xA0...0xAC, 0xAE...0x2FF: return true
     case 0x2010...0x2027, 0x2030...0x203B: return true  // dashes, quotes, bullets, ellipsis, ‹ ›
     case 0x2190...0x2193, 0x2212: return true  // ← ↑ → ↓, minus
     case 0x2500...0x259F, 0x25B2, 0x25B8, 0x25BC: return true  // box drawing, blocks, ▲ ▸ ▼
