@@ -40,9 +40,11 @@ extension DisplayWidth {
   /// The longest start of `text` that fits in `width` columns.
   static func prefix<S: StringProtocol>(of text: S, fitting width: Int) -> String {
     if simpleWidth(text) != nil {
-      var scalars = String.UnicodeScalarView()
-      scalars.append(contentsOf: text.unicodeScalars.prefix(max(0, width)))
-      return String(scalars)
+      // One column per scalar, and every scalar a character of its own: cut after `width` scalars.
+      let scalars = text.unicodeScalars
+      let end =
+        scalars.index(scalars.startIndex, offsetBy: max(0, width), limitedBy: scalars.endIndex) ?? scalars.endIndex
+      return String(text[..<end])
     }
     var result = ""
     var used = 0

@@ -36,9 +36,37 @@ public enum DisplayWidth {
   /// The width of text made only of simple scalars (see `isSimple`), where every scalar is a character
   /// of one column, so no grapheme breaking and no property lookups are needed; `nil` for any other text.
   static func simpleWidth<S: StringProtocol>(_ text: S) -> Int? {
+    if let width = text.utf8.withContiguousStorageIfAvailable(simpleWidth(utf8:)) { return width }
     var count = 0
     for scalar in text.unicodeScalars {
-      guard isSimple(scalar) else { return nil }
+      guard isSimple(scalar.value) else { return nil }
+      count += 1
+    }
+    return count
+  }
+
+  /// `simpleWidth` over the UTF-8 of a string (valid by construction), decoding scalars in place: this
+  /// runs for every text on screen several times a frame.
+  private static func simpleWidth(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    var count = 0
+    var index = 0
+    let end = bytes.count
+    while index < end {
+      let lead = UInt32(bytes[index])
+      let value: UInt32
+      if lead < 0x80 {
+        value = lead
+        index += 1
+      } else if lead < 0xE0, index + 1 < end {
+        value = (lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
+        index += 2
+      } else if lead < 0xF0, index + 2 < end {
+        value = (lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+        index += 3
+      } else {
+        return nil  // beyond the Basic Multilingual Plane: never simple
+      }
+      guard isSimple(value) else { return nil }
       count += 1
     }
     return count
@@ -51,9 +79,11 @@ public enum DisplayWidth {
   /// control, a combining mark, an emoji by default or a Hangul jamo, so a text of such scalars has one
   /// character per scalar (`DisplayWidthTests` checks each one against the full rules). Digits, `#` and
   /// `©` turn into emoji only with U+FE0F after them, and U+FE0F is not simple.
+  static func isSimple(_ scalar: Unicode.Scalar) -> Bool { isSimple(scalar.value) }
+
   @inline(__always)
-  static func isSimple(_ scalar: Unicode.Scalar) -> Bool {
-    switch scalar.value {
+  static func isSimple(_ value: UInt32) -> Bool {
+    switch value {
     // Not U+00AD, the soft hyphen: a format character.
     case 0x20...0x7E, 0xA0...0xAC, 0xAE...0x2FF: return true
     case 0x2010...0x2027, 0x2030...0x203B: return true  // dashes, quotes, bullets, ellipsis, ‹ ›

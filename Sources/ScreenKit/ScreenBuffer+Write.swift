@@ -19,10 +19,13 @@ extension ScreenBuffer {
       // One column per scalar and no controls: no grapheme breaking, no width lookups.
       for scalar in text.unicodeScalars {
         guard column < limit else { break }
-        self[column, y] = Cell(character: Character(scalar), width: 1, style: style)
+        let character = scalar.value < 0x80 ? Self.asciiCharacters[Int(scalar.value)] : Character(scalar)
+        self[column, y] = Cell(character: character, width: 1, style: style)
         column += 1
       }
-      repairWideCharacters(row: y)
+      // Only the cells just outside what was written can have lost their other half.
+      repairWideCharacter(x: x - 1, y: y)
+      repairWideCharacter(x: column, y: y)
       return column - x
     }
     for original in text {
@@ -44,6 +47,9 @@ extension ScreenBuffer {
     repairWideCharacters(row: y)
     return max(0, column - x)
   }
+
+  /// Every ASCII character, made once: most cells of a frame hold one.
+  private static let asciiCharacters = (0..<128).map { Character(Unicode.Scalar(UInt8($0))) }
 
   /// Stores one character and, for a wide one, its continuation cell.
   private mutating func put(_ character: Character, width: Int, x: Int, y: Int, style: Style) {

@@ -69,13 +69,19 @@ public struct ScreenBuffer: Equatable, Sendable {
   /// Turns each half of a wide character whose other half was overwritten into a space, so that a
   /// row never holds half a character.
   mutating func repairWideCharacters(row y: Int) {
-    for x in 0..<size.width {
-      let cell = self[x, y]
-      let rightHalfMissing = cell.width == 2 && (x + 1 >= size.width || self[x + 1, y].width != 0)
-      let leftHalfMissing = cell.width == 0 && (x == 0 || self[x - 1, y].width != 2)
-      if rightHalfMissing || leftHalfMissing {
-        cells[y * size.width + x] = Cell(character: " ", style: cell.style)
-      }
+    for x in 0..<size.width { repairWideCharacter(x: x, y: y) }
+  }
+
+  /// `repairWideCharacters` for one cell; cells outside the buffer are left alone.
+  mutating func repairWideCharacter(x: Int, y: Int) {
+    guard x >= 0, x < size.width, y >= 0, y < size.height else { return }
+    let index = y * size.width + x
+    let width = cells[index].width
+    guard width != 1 else { return }
+    let rightHalfMissing = width == 2 && (x + 1 >= size.width || cells[index + 1].width != 0)
+    let leftHalfMissing = width == 0 && (x == 0 || cells[index - 1].width != 2)
+    if rightHalfMissing || leftHalfMissing {
+      cells[index] = Cell(character: " ", style: cells[index].style)
     }
   }
 }

@@ -41,8 +41,10 @@ public struct Checklist: Sendable {
   public var applicable: [Item] { items.filter { $0.status != .notApplicable } }
   /// Steps on the path still to do.
   public var open: [Item] { applicable.filter { $0.status == .todo } }
-  public var doneCount: Int { applicable.filter { $0.status == .done }.count }
-  public var skippedCount: Int { applicable.filter { $0.status == .skipped }.count }
+  public var doneCount: Int { items.count { $0.status == .done } }
+  public var skippedCount: Int { items.count { $0.status == .skipped } }
+  /// How many steps are on the path (`applicable.count`, without building the list).
+  public var applicableCount: Int { items.count { $0.status != .notApplicable } }
   public var isComplete: Bool { !applicable.isEmpty && open.isEmpty }
   /// The first step still to do: where a resumed session lands.
   public var firstOpen: Item? { open.first }

@@ -21,10 +21,13 @@ public struct FieldValidator: Sendable {
       return requireFilled && field.required
         ? [rules.issue(.required, field: field.label, stepID: stepID, subject: subject)] : []
     }
-    if value.unicodeScalars.contains(where: Self.isControl) {
+    // Printable ASCII has no control characters; anything else is checked scalar by scalar.
+    let printableASCII = value.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
+    if !printableASCII, value.unicodeScalars.contains(where: Self.isControl) {
       return [rules.issue(.controlCharacters, field: field.label, stepID: stepID, subject: subject)]
     }
-    if value.count > Self.maxValueLength {
+    // A string has at most as many characters as UTF-8 bytes: count them only when it could matter.
+    if value.utf8.count > Self.maxValueLength, value.count > Self.maxValueLength {
       return [
         rules.issue(
           .tooLong, field: field.label, ["limit": "\(Self.maxValueLength)"], stepID: stepID, subject: subject)

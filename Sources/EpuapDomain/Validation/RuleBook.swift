@@ -13,18 +13,23 @@ public struct RuleBook: Sendable {
   public func message(_ rule: RuleID, _ values: [String: String]) -> String {
     let template = texts[rule.rawValue] ?? rule.rawValue
     guard !values.isEmpty else { return template }
+    // Braces are ASCII, so positions found in the UTF-8 are valid string indices.
+    let utf8 = template.utf8
     var result = ""
-    var rest = template[...]
-    while let open = rest.firstIndex(of: "{"),
-      let close = rest[open...].firstIndex(of: "}")
-    {
+    var copied = utf8.startIndex
+    var search = utf8.startIndex
+    while let close = utf8[search...].firstIndex(of: UInt8(ascii: "}")) {
       // The innermost `{` before the `}`, so that a stray `{` in the text is kept.
-      let start = rest[open..<close].lastIndex(of: "{")!
-      result += rest[..<start]
-      result += values[String(rest[rest.index(after: start)..<close])] ?? String(rest[start...close])
-      rest = rest[rest.index(after: close)...]
+      if let open = utf8[search..<close].lastIndex(of: UInt8(ascii: "{")),
+        let value = values[String(template[utf8.index(after: open)..<close])]
+      {
+        result += template[copied..<open]
+        result += value
+        copied = utf8.index(after: close)
+      }
+      search = utf8.index(after: close)
     }
-    return result + rest
+    return result + template[copied...]
   }
 
   public func issue(

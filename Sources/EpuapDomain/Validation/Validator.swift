@@ -10,6 +10,10 @@ public struct Validator: Sendable, Equatable {
   public let fields: FieldValidator
   private let stepsByID: [String: Step]
 
+  /// The fields of step 4.2 a card is checked against, found once: the card list checks every card on
+  /// screen at every keystroke.
+  private let cardFields: CardFields
+
   public init(procedure: Procedure) {
     self.procedure = procedure
     rules = RuleBook(procedure: procedure)
@@ -17,6 +21,7 @@ public struct Validator: Sendable, Equatable {
     var steps: [String: Step] = [:]
     for section in procedure.sections { for step in section.steps { steps[step.id] = step } }
     stepsByID = steps
+    cardFields = CardFields(step: steps["4.2"])
   }
 
   public func step(_ id: String) -> Step? { stepsByID[id] }
@@ -74,17 +79,15 @@ public struct Validator: Sendable, Equatable {
   public func checkCard(_ card: ServiceCard) -> [ValidationIssue] {
     var issues: [ValidationIssue] = []
     let name = card.name.trimmed
-    let nameLabel = field("4.2", "nazwa")?.label ?? "Nazwa karty"
+    let nameLabel = cardFields.name?.label ?? "Nazwa karty"
     if name.isEmpty { issues.append(rules.issue(.required, field: nameLabel, stepID: "4.2")) }
-    for (fieldID, value) in [
-      ("nazwa", card.name), ("nazwaFormularza", card.formName), ("adresURL", card.url),
-      ("formularzEpuap", card.epuapForm), ("skrytka", card.mailbox),
+    for (field, value) in [
+      (cardFields.name, card.name), (cardFields.formName, card.formName), (cardFields.url, card.url),
+      (cardFields.epuapForm, card.epuapForm), (cardFields.mailbox, card.mailbox),
     ] {
-      if let field = field("4.2", fieldID) {
-        issues += fields.check(field, value, stepID: "4.2", subject: name)
-      }
+      if let field { issues += fields.check(field, value, stepID: "4.2", subject: name) }
     }
-    let label = field("4.2", "dzialanie")?.label ?? "Działanie"
+    let label = cardFields.action?.label ?? "Działanie"
     switch card.action {
     case .delete where card.status == .aktualna:
       issues.append(
@@ -323,6 +326,21 @@ public struct Validator: Sendable, Equatable {
   /// The per-mailbox step that owns a setting field.
   public func stepID(ofSetting fieldID: String) -> String? {
     perMailboxSteps.first { $0.fields.contains { $0.id == fieldID } }?.id
+  }
+}
+
+/// The fields of step 4.2 (service cards), by role.
+private struct CardFields: Sendable {
+  let name, formName, url, epuapForm, mailbox, action: Field?
+
+  init(step: Step?) {
+    func field(_ id: String) -> Field? { step?.fields.first { $0.id == id } }
+    name = field("nazwa")
+    formName = field("nazwaFormularza")
+    url = field("adresURL")
+    epuapForm = field("formularzEpuap")
+    mailbox = field("skrytka")
+    action = field("dzialanie")
   }
 }
 

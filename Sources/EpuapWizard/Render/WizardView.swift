@@ -73,7 +73,7 @@ struct Frame {
     }
     var right = ""
     if let checklist = model.checklist {
-      right = "zrobione \(checklist.doneCount + checklist.skippedCount)/\(checklist.applicable.count) "
+      right = "zrobione \(checklist.doneCount + checklist.skippedCount)/\(checklist.applicableCount) "
     }
     let leftWidth = width - DisplayWidth.of(right) - 1
     buffer.write(DisplayWidth.truncate(left, to: leftWidth), x: 0, y: 0, style: Styles.title)
