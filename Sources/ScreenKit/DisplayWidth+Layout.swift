@@ -43,7 +43,8 @@ extension DisplayWidth {
       // One column per scalar, and every scalar a character of its own: cut after `width` scalars.
       let scalars = text.unicodeScalars
       let end =
-        scalars.index(scalars.startIndex, offsetBy: max(0, width), limitedBy: scalars.endIndex) ?? scalars.endIndex
+        scalars.index(scalars.startIndex, offsetBy: max(0, width), limitedBy: scalars.endIndex)
+        ?? scalars.endIndex
       return String(text[..<end])
     }
     var result = ""

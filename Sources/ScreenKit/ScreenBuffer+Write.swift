@@ -20,7 +20,8 @@ extension ScreenBuffer {
       for scalar in text.unicodeScalars {
         guard column < limit else { break }
         let character = scalar.value < 0x80 ? Self.asciiCharacters[Int(scalar.value)] : Character(scalar)
-        self[column, y] = Cell(character: character, width: 1, style: style)
+        // Straight into the cells: simple scalars are never controls, so the subscript's check is not needed.
+        cells[y * size.width + column] = Cell(character: character, width: 1, style: style)
         column += 1
       }
       // Only the cells just outside what was written can have lost their other half.

@@ -10,7 +10,8 @@ public struct ScreenBuffer: Equatable, Sendable {
   public let size: ScreenSize
   /// Where the terminal shows its cursor (while a text field is edited); nil hides it.
   public var cursor: CursorPosition?
-  private var cells: [Cell]
+  /// Row by row; internal so that writers in this module can store cells they have already checked.
+  var cells: [Cell]
 
   /// A screen of blank cells; negative sizes count as 0.
   public init(size: ScreenSize) {

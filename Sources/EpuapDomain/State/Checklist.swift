@@ -2,8 +2,8 @@
 ///
 /// Computed from the procedure and the state, never stored: changing the decision changes which steps
 /// apply, while the records of the others stay in the journal and come back if the decision does.
-public struct Checklist: Sendable {
-  public struct Item: Sendable {
+public struct Checklist: Sendable, Equatable {
+  public struct Item: Sendable, Equatable {
     public var section: Section
     public var step: Step
     /// `notApplicable` when the step is not on this unit's path.
@@ -28,6 +28,9 @@ public struct Checklist: Sendable {
       }
     }
     self.items = items
+    doneCount = items.count { $0.status == .done }
+    skippedCount = items.count { $0.status == .skipped }
+    applicableCount = items.count { $0.status != .notApplicable }
   }
 
   /// Path ids whose steps apply: the unit's path; before a partner's decision, the steps common to all
@@ -41,10 +44,11 @@ public struct Checklist: Sendable {
   public var applicable: [Item] { items.filter { $0.status != .notApplicable } }
   /// Steps on the path still to do.
   public var open: [Item] { applicable.filter { $0.status == .todo } }
-  public var doneCount: Int { items.count { $0.status == .done } }
-  public var skippedCount: Int { items.count { $0.status == .skipped } }
+  /// Counted once, when the checklist is made: the title bar shows them on every frame.
+  public let doneCount: Int
+  public let skippedCount: Int
   /// How many steps are on the path (`applicable.count`, without building the list).
-  public var applicableCount: Int { items.count { $0.status != .notApplicable } }
+  public let applicableCount: Int
   public var isComplete: Bool { !applicable.isEmpty && open.isEmpty }
   /// The first step still to do: where a resumed session lands.
   public var firstOpen: Item? { open.first }

@@ -8,7 +8,17 @@ public struct WizardModel: Equatable, Sendable {
   public let procedure: Procedure
   public var size: ScreenSize
   /// The open unit's state as the journal has it (nil before a journal is open).
-  public var unit: UnitState?
+  public var unit: UnitState? {
+    didSet { refreshDerived(previous: oldValue) }
+  }
+  /// The steps of the open unit with their status; follows `unit`.
+  public private(set) var checklist: Checklist?
+  /// Ids of the cards that `Validator.checkCard` finds errors in; follows `unit`.
+  ///
+  /// Kept here rather than
+  /// worked out while drawing, because the card list shows it for every card on screen at every key,
+  /// and only changed cards are checked again.
+  public private(set) var cardsWithErrors: Set<String> = []
   public var journalPath: String?
   public var journals: [JournalSummary] = []
   public var screen: Screen
@@ -35,7 +45,18 @@ public struct WizardModel: Equatable, Sendable {
     screen = .start(cursor: 0)
   }
 
-  public var checklist: Checklist? { unit.map { Checklist(procedure: procedure, state: $0) } }
+  private mutating func refreshDerived(previous: UnitState?) {
+    checklist = unit.map { Checklist(procedure: procedure, state: $0) }
+    let known = Dictionary(previous?.cards.map { ($0.id, $0) } ?? [], uniquingKeysWith: { first, _ in first })
+    var withErrors: Set<String> = []
+    for card in unit?.cards ?? [] {
+      let hasErrors =
+        known[card.id] == card
+        ? cardsWithErrors.contains(card.id) : !validator.checkCard(card).errors.isEmpty
+      if hasErrors { withErrors.insert(card.id) }
+    }
+    cardsWithErrors = withErrors
+  }
 }
 
 /// One screen of the wizard with its own state.

@@ -98,7 +98,7 @@ enum CardListView {
   static func draw(_ model: WizardModel, list: CardList, into buffer: inout ScreenBuffer, area: ContentArea) {
     let all = model.unit?.cards ?? []
     let cards = model.filteredCards(list)
-    let undecided = all.filter { $0.action == nil }.count
+    let undecided = all.count { $0.action == nil }
     var header = " Kart: \(all.count), bez decyzji: \(undecided)"
     if !list.filter.text.isEmpty || list.filtering { header += " · pasuje: \(cards.count)" }
     buffer.write(header, x: 0, y: area.top, style: Styles.dim)
@@ -129,7 +129,7 @@ enum CardListView {
       let card = cards[index]
       let status = card.status == .aktualna ? "Aktualna" : "Nieaktualna"
       let action = card.action.map { shortAction($0) } ?? "— bez decyzji —"
-      let problem = model.validator.checkCard(card).errors.isEmpty ? "" : " ✗"
+      let problem = model.cardsWithErrors.contains(card.id) ? " ✗" : ""
       let text =
         "  " + DisplayWidth.pad(DisplayWidth.truncate(card.name, to: nameWidth - 1), to: nameWidth)
         + DisplayWidth.pad(status, to: 12) + action + problem
