@@ -16,13 +16,17 @@ extension ScreenBuffer {
     let limit = min(size.width, x + max(0, maxWidth ?? size.width))
     var column = x
     if x >= 0, DisplayWidth.simpleWidth(text) != nil {
-      // One column per scalar and no controls: no grapheme breaking, no width lookups.
-      for scalar in text.unicodeScalars {
-        guard column < limit else { break }
-        let character = scalar.value < 0x80 ? Self.asciiCharacters[Int(scalar.value)] : Character(scalar)
-        // Straight into the cells: simple scalars are never controls, so the subscript's check is not needed.
-        cells[y * size.width + column] = Cell(character: character, width: 1, style: style)
-        column += 1
+      // One column per scalar and no controls: no grapheme breaking, no width lookups, and straight into
+      // the cells (the subscript's control check is not needed).
+      let rowStart = y * size.width
+      let ascii = Self.asciiCharacters
+      cells.withUnsafeMutableBufferPointer { cells in
+        for scalar in text.unicodeScalars {
+          guard column < limit else { break }
+          let character = scalar.value < 0x80 ? ascii[Int(scalar.value)] : Character(scalar)
+          cells[rowStart + column] = Cell(character: character, width: 1, style: style)
+          column += 1
+        }
       }
       // Only the cells just outside what was written can have lost their other half.
       repairWideCharacter(x: x - 1, y: y)

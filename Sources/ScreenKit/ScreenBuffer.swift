@@ -33,6 +33,14 @@ public struct ScreenBuffer: Equatable, Sendable {
     }
   }
 
+  /// Whether row `y` holds the same cells in both buffers (false when either lacks the row or the widths
+  /// differ): a terminal skips unchanged rows with it.
+  public func row(_ y: Int, equals other: ScreenBuffer) -> Bool {
+    guard size.width == other.size.width, y >= 0, y < size.height, y < other.size.height else { return false }
+    let start = y * size.width
+    return cells[start..<(start + size.width)] == other.cells[start..<(start + size.width)]
+  }
+
   /// Whether (x, y) is on the screen.
   public func contains(x: Int, y: Int) -> Bool {
     x >= 0 && y >= 0 && x < size.width && y < size.height

@@ -20,6 +20,7 @@ extension NcursesTerminal {
     let height = min(buffer.size.height, size.height)
     let width = min(buffer.size.width, size.width)
     for y in 0..<height {
+      if let previous, buffer.row(y, equals: previous) { continue }
       var x = 0
       while x < width {
         let cell = buffer[x, y]
@@ -72,7 +73,8 @@ extension NcursesTerminal {
   /// The character's code if it is one printable ASCII character: one column in every locale, so it needs
   /// neither `wcwidth` nor the arrays of the general path (most cells of every screen are such).
   private static func printableASCII(_ character: Character) -> wchar_t? {
-    guard let byte = character.asciiValue, byte >= 0x20, byte < 0x7F else { return nil }
+    let utf8 = character.utf8
+    guard utf8.count == 1, let byte = utf8.first, byte >= 0x20, byte < 0x7F else { return nil }
     return wchar_t(byte)
   }
 
