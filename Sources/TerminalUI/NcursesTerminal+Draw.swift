@@ -54,8 +54,18 @@ extension NcursesTerminal {
       return 1
     }
     if let ascii = Self.printableASCII(cell.character) {
-      putASCII(ascii, style: cell.style, x: x, y: y)
+      putSingle(ascii, width: 1, style: cell.style, x: x, y: y)
       return 1
+    }
+    // One scalar that is not a control (a Polish letter, a dash, a box line): no arrays needed when the
+    // C library agrees on its width.
+    let unicodeScalars = cell.character.unicodeScalars
+    if let only = unicodeScalars.first,
+      unicodeScalars.index(after: unicodeScalars.startIndex) == unicodeScalars.endIndex,
+      !ControlCharacters.isControl(only), Int(epuap_wcwidth(wchar_t(bitPattern: only.value))) == width
+    {
+      putSingle(wchar_t(bitPattern: only.value), width: width, style: cell.style, x: x, y: y)
+      return width
     }
     let scalars = Array(ControlCharacters.visible(cell.character).unicodeScalars)
     switch (width, Int(epuap_wcwidth(wchar_t(bitPattern: scalars[0].value)))) {
@@ -71,14 +81,15 @@ extension NcursesTerminal {
   }
 
   /// The character's code if it is one printable ASCII character: one column in every locale, so it needs
-  /// neither `wcwidth` nor the arrays of the general path (most cells of every screen are such).
+  /// not even `wcwidth` (most cells of every screen are such).
   private static func printableASCII(_ character: Character) -> wchar_t? {
     let utf8 = character.utf8
     guard utf8.count == 1, let byte = utf8.first, byte >= 0x20, byte < 0x7F else { return nil }
     return wchar_t(byte)
   }
 
-  private func putASCII(_ code: wchar_t, style: Style, x: Int, y: Int) {
+  /// Puts one spacing character of `width` columns, without building arrays.
+  private func putSingle(_ code: wchar_t, width: Int, style: Style, x: Int, y: Int) {
     let (attributes, pair) = palette.attributes(for: style)
     var complex = cchar_t()
     let status = withUnsafeTemporaryAllocation(of: wchar_t.self, capacity: 2) { text in
@@ -87,7 +98,7 @@ extension NcursesTerminal {
       return setcchar(&complex, text.baseAddress, attributes, pair, nil)
     }
     guard status != epuap_err() else { return }
-    if y == size.height - 1, x + 1 >= size.width {
+    if y == size.height - 1, x + width >= size.width {
       wmove(window, Int32(y), Int32(x))
       wins_wch(window, &complex)
     } else {
