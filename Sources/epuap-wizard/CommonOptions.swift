@@ -51,10 +51,9 @@ struct CLIFailure: Error, CustomStringConvertible {
 enum CLI {
   /// The procedure, or a failure that names the broken file.
   static func procedure() throws -> Procedure {
-    do {
-      return try ProcedureLoader.standard()
-    } catch {
-      throw CLIFailure(error.message, code: 2)
+    switch ProcedurePreload.result() {
+    case .success(let procedure): return procedure
+    case .failure(let error): throw CLIFailure(error.message, code: 2)
     }
   }
 

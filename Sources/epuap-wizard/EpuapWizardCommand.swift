@@ -27,4 +27,10 @@ struct EpuapWizardCommand: ParsableCommand {
     defaultSubcommand: WizardCommand.self,
     helpNames: [.short, .long, .customLong("pomoc")]
   )
+
+  /// Starts loading the procedure, then parses the command line and runs the command as usual.
+  static func main() {
+    ProcedurePreload.begin()
+    main(nil)
+  }
 }
