@@ -51,7 +51,7 @@ struct CLIFailure: Error, CustomStringConvertible {
 enum CLI {
   /// The procedure, or a failure that names the broken file.
   static func procedure() throws -> Procedure {
-    switch ProcedurePreload.result() {
+    switch StartupReadAhead.procedure.wait() {
     case .success(let procedure): return procedure
     case .failure(let error): throw CLIFailure(error.message, code: 2)
     }

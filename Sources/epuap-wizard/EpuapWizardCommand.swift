@@ -28,9 +28,11 @@ struct EpuapWizardCommand: ParsableCommand {
     helpNames: [.short, .long, .customLong("pomoc")]
   )
 
-  /// Starts loading the procedure, then parses the command line and runs the command as usual.
+  /// Starts what the first screen needs on another core, then parses the command line and runs the
+  /// command as usual.
   static func main() {
-    ProcedurePreload.begin()
+    // Without arguments the wizard opens on its start screen, which lists the standard folder.
+    StartupReadAhead.begin(withJournals: CommandLine.arguments.count == 1)
     main(nil)
   }
 }

@@ -28,6 +28,18 @@ struct WizardCommand: ParsableCommand {
       }
       let backend = JournalBackend(procedure: procedure, directory: options.directory)
       backend.printer = ChecklistPrinting.printer
+      if CommandLine.arguments.count == 1 {
+        // The journals read at start-up (see `EpuapWizardCommand.main`), when from this very folder.
+        let readAhead = StartupReadAhead.journals
+        let folder = backend.directory.path
+        backend.readAhead = {
+          let (readFolder, journals) = readAhead.wait()
+          guard readFolder == folder else {
+            return JournalDirectory(path: folder).journalFiles().map(ReadJournal.init(path:))
+          }
+          return journals
+        }
+      }
       NcursesTerminal.installSignalHandlers()
       let terminal: NcursesTerminal
       do {

@@ -75,25 +75,47 @@ public struct JournalSummary: Sendable, Codable, Equatable {
   public var tornTail: Bool
 
   public static func read(path: String, procedure: Procedure) -> JournalSummary {
-    do {
-      let journal = try JournalReader.load(path: path)
-      guard let state = UnitState.fold(journal.entries) else {
-        throw JournalError.missingHeader(path: path)
-      }
+    summary(of: ReadJournal(path: path), procedure: procedure)
+  }
+
+  /// The summary of a journal already read: what remains needs the procedure (steps done of total).
+  public static func summary(of read: ReadJournal, procedure: Procedure) -> JournalSummary {
+    let path = read.path
+    switch read.outcome {
+    case .success(let (journal, state)):
       let checklist = Checklist(procedure: procedure, state: state)
       return JournalSummary(
         path: path, unitName: state.unit.name, entityIdentifier: state.unit.entityIdentifier,
         role: state.unit.role,
         chosenPath: state.path, doneCount: checklist.doneCount + checklist.skippedCount,
-        totalCount: checklist.applicable.count, lastChange: state.updatedAt,
+        totalCount: checklist.applicableCount, lastChange: state.updatedAt,
         lastOperator: journal.entries.last?.operatorName ?? "", eventCount: state.eventCount, problem: nil,
         tornTail: journal.tornTail != nil)
-    } catch {
+    case .failure(let error):
       return JournalSummary(
         path: path, unitName: (path as NSString).lastPathComponent, entityIdentifier: "", role: nil,
         chosenPath: nil,
         doneCount: 0, totalCount: 0, lastChange: "", lastOperator: "", eventCount: 0, problem: error.message,
         tornTail: false)
+    }
+  }
+}
+
+/// A journal read and folded, without the procedure: the slow part of a summary, which can be done
+/// before the procedure is loaded (the start screen reads journals on another core meanwhile).
+public struct ReadJournal: Sendable {
+  public let path: String
+  public let outcome: Result<(journal: LoadedJournal, state: UnitState), JournalError>
+
+  /// Reads and folds the journal at `path`; never throws: a problem is kept in `outcome`.
+  public init(path: String) {
+    self.path = path
+    do throws(JournalError) {
+      let journal = try JournalReader.load(path: path)
+      guard let state = UnitState.fold(journal.entries) else { throw .missingHeader(path: path) }
+      outcome = .success((journal, state))
+    } catch {
+      outcome = .failure(error)
     }
   }
 }

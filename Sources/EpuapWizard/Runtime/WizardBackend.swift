@@ -36,8 +36,19 @@ public final class JournalBackend: WizardBackend {
     self.clock = clock
   }
 
+  /// Journals of `directory` read before the wizard started (see `epuap-wizard`'s start-up): used
+  /// once, by the first listing, instead of reading them again.
+  public var readAhead: (() -> [ReadJournal])?
+
   public func listJournals() -> [JournalSummary] {
-    directory.journalFiles().map { JournalSummary.read(path: $0, procedure: procedure) }
+    let journals: [ReadJournal]
+    if let readAhead {
+      self.readAhead = nil
+      journals = readAhead()
+    } else {
+      journals = directory.journalFiles().map(ReadJournal.init(path:))
+    }
+    return journals.map { JournalSummary.summary(of: $0, procedure: procedure) }
       .sorted { $0.lastChange > $1.lastChange }
   }
 

@@ -1,0 +1,50 @@
+import Dispatch
+import EpuapDomain
+import Foundation
+
+/// Work the first screen needs, started on another core as soon as the program starts, while the
+/// command line is parsed and the terminal set up: the procedure (every command) and, when the wizard
+/// starts on its start screen, the journals of the standard folder.
+///
+/// Nothing here changes what a command does: each result is exactly what the command would have read
+/// itself a few milliseconds later, and a command that does not ask simply lets the work finish unused.
+enum StartupReadAhead {
+  /// One serial queue: the procedure first (asked for first), then the journals.
+  private static let queue = DispatchQueue(label: "epuap-wizard.read-ahead", qos: .userInteractive)
+
+  static let procedure = Pending(on: queue) {
+    Result { () throws(ProcedureError) -> Procedure in try ProcedureLoader.standard() }
+  }
+
+  /// The standard folder's journals, read and folded; started only for the start screen.
+  static let journals = Pending(on: queue) { () -> (folder: String, journals: [ReadJournal]) in
+    let directory = JournalDirectory.standard()
+    return (directory.path, directory.journalFiles().map(ReadJournal.init(path:)))
+  }
+
+  /// Starts the work; `withJournals` when the arguments say the start screen will list them.
+  static func begin(withJournals: Bool) {
+    _ = procedure
+    if withJournals { _ = journals }
+  }
+}
+
+/// A value being computed on a queue; `wait()` returns it once it is there.
+final class Pending<Value: Sendable>: @unchecked Sendable {
+  // Written once by the queue before `done` is signalled, read only after waiting on `done`.
+  private var value: Value?
+  private let done = DispatchSemaphore(value: 0)
+
+  init(on queue: DispatchQueue, _ work: @escaping @Sendable () -> Value) {
+    queue.async {
+      self.value = work()
+      self.done.signal()
+    }
+  }
+
+  func wait() -> Value {
+    done.wait()
+    done.signal()  // so that a later call does not wait
+    return value!
+  }
+}
