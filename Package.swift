@@ -68,6 +68,6 @@ let package = Package(
       name: "EpuapWizardTests", dependencies: ["EpuapWizard", "ScreenKit", "EpuapDomain"], exclude: ["Golden"]
     ),
     .testTarget(name: "ScreenKitTests", dependencies: ["ScreenKit"]),
-    .testTarget(name: "CLITests", dependencies: ["EpuapDomain"]),
+    .testTarget(name: "CLITests", dependencies: ["EpuapDomain", "EpuapWizard", "ScreenKit"]),
   ]
 )

@@ -33,12 +33,10 @@ public struct ScreenBuffer: Equatable, Sendable {
     }
   }
 
-  /// Whether row `y` holds the same cells in both buffers (false when either lacks the row or the widths
-  /// differ): a terminal skips unchanged rows with it.
-  public func row(_ y: Int, equals other: ScreenBuffer) -> Bool {
-    guard size.width == other.size.width, y >= 0, y < size.height, y < other.size.height else { return false }
-    let start = y * size.width
-    return cells[start..<(start + size.width)] == other.cells[start..<(start + size.width)]
+  /// Calls `body` with the cells, row by row (`y * size.width + x`), without copying them.
+  public func withUnsafeCells<Result>(_ body: (UnsafeBufferPointer<Cell>) throws -> Result) rethrows -> Result
+  {
+    try cells.withUnsafeBufferPointer(body)
   }
 
   /// Whether (x, y) is on the screen.

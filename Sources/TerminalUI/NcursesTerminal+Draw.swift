@@ -17,18 +17,38 @@ extension NcursesTerminal {
     guard !restored, TerminalSignals.isActive else { return }
     let previous = lastFrame?.size == buffer.size ? lastFrame : nil
     if previous == nil { werase(window) }
-    let height = min(buffer.size.height, size.height)
-    let width = min(buffer.size.width, size.width)
-    for y in 0..<height {
-      if let previous, buffer.row(y, equals: previous) { continue }
-      var x = 0
-      while x < width {
-        let cell = buffer[x, y]
-        if let previous, previous[x, y] == cell, cell.width != 2 || previous[x + 1, y] == buffer[x + 1, y] {
-          x += 1
-          continue
+    let screen = size
+    let height = min(buffer.size.height, screen.height)
+    let width = min(buffer.size.width, screen.width)
+    let stride = buffer.size.width
+    var styles = StyleCache(palette: palette)
+    let compare = previous != nil
+    // A list that scrolled by a row: let ncurses scroll those rows, then only the row that came in differs.
+    let shift = previous.flatMap { buffer.rowShift(from: $0) }.flatMap {
+      $0.bottom < screen.height ? $0 : nil
+    }
+    if let shift { scroll(shift, screenHeight: screen.height) }
+    // Straight over both grids of cells: this loop runs for every cell of every changed row per key.
+    buffer.withUnsafeCells { cells in
+      (previous ?? buffer).withUnsafeCells { before in
+        for y in 0..<height {
+          let row = y * stride
+          // The row of the previous frame that the window shows here now (none: draw every cell).
+          let source = shift.map { $0.sourceRow(of: y) } ?? y
+          let sourceRow = (source ?? 0) * stride
+          let redraw = !compare || source == nil
+          var x = 0
+          while x < width {
+            let cell = cells[row + x]
+            if !redraw, before[sourceRow + x] == cell,
+              cell.width != 2 || x + 1 >= stride || before[sourceRow + x + 1] == cells[row + x + 1]
+            {
+              x += 1
+              continue
+            }
+            x += put(cell, x: x, y: y, screen: screen, styles: &styles)
+          }
         }
-        x += put(cell, x: x, y: y)
       }
     }
     lastFrame = buffer
@@ -42,19 +62,29 @@ extension NcursesTerminal {
     doupdate()
   }
 
+  /// Scrolls the rows of `shift` in the window, so that they show what the previous frame showed one row
+  /// further on; the vacated row is left blank.
+  private func scroll(_ shift: RowShift, screenHeight: Int) {
+    wsetscrreg(window, Int32(shift.top), Int32(shift.bottom))
+    scrollok(window, true)
+    wscrl(window, Int32(shift.lines))
+    scrollok(window, false)
+    wsetscrreg(window, 0, Int32(screenHeight - 1))
+  }
+
   /// Puts one cell at (x, y) and returns the columns to move on by.
   ///
   /// The layout of `ScreenBuffer` wins over the C library's idea of widths: where `wcwidth`
   /// disagrees with the cell, the cell is drawn so that everything after it stays in its column.
-  private func put(_ cell: Cell, x: Int, y: Int) -> Int {
+  private func put(_ cell: Cell, x: Int, y: Int, screen: ScreenSize, styles: inout StyleCache) -> Int {
     if cell.width == 0 { return 1 }  // the right half of a wide character, drawn with its left half
     let width = min(2, cell.width)
-    if width == 2, x + 1 >= size.width {  // the buffer is wider than the window
-      put([" "], width: 1, style: cell.style, x: x, y: y)
+    if width == 2, x + 1 >= screen.width {  // the buffer is wider than the window
+      put([" "], width: 1, style: cell.style, x: x, y: y, screen: screen, styles: &styles)
       return 1
     }
     if let ascii = Self.printableASCII(cell.character) {
-      putSingle(ascii, width: 1, style: cell.style, x: x, y: y)
+      putSingle(ascii, width: 1, style: cell.style, x: x, y: y, screen: screen, styles: &styles)
       return 1
     }
     // One scalar that is not a control (a Polish letter, a dash, a box line): no arrays needed when the
@@ -64,18 +94,22 @@ extension NcursesTerminal {
       unicodeScalars.index(after: unicodeScalars.startIndex) == unicodeScalars.endIndex,
       !ControlCharacters.isControl(only), Int(epuap_wcwidth(wchar_t(bitPattern: only.value))) == width
     {
-      putSingle(wchar_t(bitPattern: only.value), width: width, style: cell.style, x: x, y: y)
+      putSingle(
+        wchar_t(bitPattern: only.value), width: width, style: cell.style, x: x, y: y, screen: screen,
+        styles: &styles)
       return width
     }
     let scalars = Array(ControlCharacters.visible(cell.character).unicodeScalars)
     switch (width, Int(epuap_wcwidth(wchar_t(bitPattern: scalars[0].value)))) {
     case (let laidOut, let library) where laidOut == library:
-      put(scalars, width: width, style: cell.style, x: x, y: y)
+      put(scalars, width: width, style: cell.style, x: x, y: y, screen: screen, styles: &styles)
     case (2, 1):
-      put(Array(scalars.prefix(1)), width: 1, style: cell.style, x: x, y: y)
-      put([" "], width: 1, style: cell.style, x: x + 1, y: y)
+      put(Array(scalars.prefix(1)), width: 1, style: cell.style, x: x, y: y, screen: screen, styles: &styles)
+      put([" "], width: 1, style: cell.style, x: x + 1, y: y, screen: screen, styles: &styles)
     default:  // not printable in this locale (not UTF-8?), or of another width than laid out
-      for column in 0..<width { put(["?"], width: 1, style: cell.style, x: x + column, y: y) }
+      for column in 0..<width {
+        put(["?"], width: 1, style: cell.style, x: x + column, y: y, screen: screen, styles: &styles)
+      }
     }
     return width
   }
@@ -89,8 +123,10 @@ extension NcursesTerminal {
   }
 
   /// Puts one spacing character of `width` columns, without building arrays.
-  private func putSingle(_ code: wchar_t, width: Int, style: Style, x: Int, y: Int) {
-    let (attributes, pair) = palette.attributes(for: style)
+  private func putSingle(
+    _ code: wchar_t, width: Int, style: Style, x: Int, y: Int, screen: ScreenSize, styles: inout StyleCache
+  ) {
+    let (attributes, pair) = styles.attributes(for: style)
     var complex = cchar_t()
     let status = withUnsafeTemporaryAllocation(of: wchar_t.self, capacity: 2) { text in
       text[0] = code
@@ -98,7 +134,7 @@ extension NcursesTerminal {
       return setcchar(&complex, text.baseAddress, attributes, pair, nil)
     }
     guard status != epuap_err() else { return }
-    if y == size.height - 1, x + width >= size.width {
+    if y == screen.height - 1, x + width >= screen.width {
       wmove(window, Int32(y), Int32(x))
       wins_wch(window, &complex)
     } else {
@@ -110,8 +146,11 @@ extension NcursesTerminal {
   ///
   /// The bottom-right cell is inserted rather than added, because adding there would move the
   /// cursor past the end of the screen.
-  private func put(_ scalars: [Unicode.Scalar], width: Int, style: Style, x: Int, y: Int) {
-    let (attributes, pair) = palette.attributes(for: style)
+  private func put(
+    _ scalars: [Unicode.Scalar], width: Int, style: Style, x: Int, y: Int, screen: ScreenSize,
+    styles: inout StyleCache
+  ) {
+    let (attributes, pair) = styles.attributes(for: style)
     var wide = scalars.prefix(Int(epuap_ccharw_max())).map { wchar_t(bitPattern: $0.value) }
     wide.append(0)
     var complex = cchar_t()
@@ -120,11 +159,27 @@ extension NcursesTerminal {
       status = setcchar(&complex, [wide[0], 0], attributes, pair, nil)
     }
     guard status != epuap_err() else { return }
-    if y == size.height - 1, x + width >= size.width {
+    if y == screen.height - 1, x + width >= screen.width {
       wmove(window, Int32(y), Int32(x))
       wins_wch(window, &complex)
     } else {
       mvwadd_wch(window, Int32(y), Int32(x), &complex)
     }
+  }
+}
+
+/// The attributes of the last style drawn: neighbouring cells mostly share a style, and the palette's
+/// answer takes several branches.
+struct StyleCache {
+  let palette: Palette
+  private var last: (style: Style, attributes: attr_t, pair: Int16)?
+
+  init(palette: Palette) { self.palette = palette }
+
+  mutating func attributes(for style: Style) -> (attr_t, Int16) {
+    if let last, last.style == style { return (last.attributes, last.pair) }
+    let (attributes, pair) = palette.attributes(for: style)
+    last = (style, attributes, pair)
+    return (attributes, pair)
   }
 }

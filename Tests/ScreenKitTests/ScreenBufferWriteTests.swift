@@ -105,22 +105,3 @@ struct ScreenBufferWriteTests {
     assertScreen(buffer, equals: ["�[31mX�", "a�b�c�d�e�", "�abc��" + gap + "�"])
   }
 }
-
-@Suite("Comparing rows of two buffers")
-struct ScreenBufferRowTests {
-  @Test("a row equals its copy, differs after a write or a style change, and never matches another size")
-  func rowEquality() {
-    var before = makeBuffer(width: 6, height: 3)
-    _ = before.write("abc", x: 0, y: 0)
-    _ = before.write("Zażó", x: 1, y: 1)
-    var after = before
-    #expect((0..<3).allSatisfy { after.row($0, equals: before) })
-    _ = after.write("ł", x: 2, y: 1)
-    #expect(!after.row(1, equals: before))
-    #expect(after.row(0, equals: before) && after.row(2, equals: before))
-    _ = after.write("abc", x: 0, y: 0, style: Style(.error))
-    #expect(!after.row(0, equals: before))
-    #expect(!after.row(3, equals: before) && !after.row(-1, equals: before))
-    #expect(!makeBuffer(width: 7, height: 3).row(2, equals: makeBuffer(width: 6, height: 3)))
-  }
-}
