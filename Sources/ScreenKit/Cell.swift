@@ -17,3 +17,22 @@ public struct Cell: Equatable, Sendable {
   /// A space in the plain style: what a new buffer is filled with.
   public static let blank = Cell(character: " ")
 }
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+extension Cell {
+  /// Whether the cells at two addresses are equal, without copying them.
+  ///
+  /// Equal bytes mean equal cells (the same
+  /// character storage, width and style), which is the common case between two frames, so the bytes are
+  /// compared first and `==` runs only when they differ. The fields pack without gaps, so no padding is
+  /// compared.
+  @inline(__always)
+  public static func same(_ a: UnsafePointer<Cell>, _ b: UnsafePointer<Cell>) -> Bool {
+    memcmp(a, b, MemoryLayout<Cell>.size) == 0 || a.pointee == b.pointee
+  }
+}

@@ -37,7 +37,9 @@ extension ScreenBuffer {
         func same(_ y: Int, _ source: Int) -> Bool {
           let a = y * width
           let b = source * width
-          for x in 0..<width where now[a + x] != before[b + x] { return false }
+          for x in 0..<width where !Cell.same(now.baseAddress! + a + x, before.baseAddress! + b + x) {
+            return false
+          }
           return true
         }
         let changed = (0..<height).map { !same($0, $0) }

@@ -39,14 +39,15 @@ extension NcursesTerminal {
           let redraw = !compare || source == nil
           var x = 0
           while x < width {
-            let cell = cells[row + x]
-            if !redraw, before[sourceRow + x] == cell,
-              cell.width != 2 || x + 1 >= stride || before[sourceRow + x + 1] == cells[row + x + 1]
+            let here = cells.baseAddress! + row + x
+            let there = before.baseAddress! + sourceRow + x
+            if !redraw, Cell.same(here, there),
+              here.pointee.width != 2 || x + 1 >= stride || Cell.same(here + 1, there + 1)
             {
               x += 1
               continue
             }
-            x += put(cell, x: x, y: y, screen: screen, styles: &styles)
+            x += put(here.pointee, x: x, y: y, screen: screen, styles: &styles)
           }
         }
       }

@@ -66,3 +66,30 @@ struct RowShiftTests {
     #expect((0...7).map { down.sourceRow(of: $0) } == [0, 1, nil, 2, 3, 4, 6, 7])
   }
 }
+
+@Suite("Comparing cells in place")
+struct CellSameTests {
+  @Test("same bytes or equal values count as the same cell; a different character, width or style does not")
+  func sameCells() {
+    // The byte comparison relies on fields packed without gaps.
+    #expect(
+      MemoryLayout<Cell>.size == MemoryLayout<Character>.size + MemoryLayout<Int>.size
+        + MemoryLayout<Style>.size)
+    let long = String(repeating: "ż", count: 20)  // a character string too long to be stored inline
+    let cells = [
+      Cell(character: "a"), Cell(character: "a"), Cell(character: "b"), Cell(character: "a", width: 2),
+      Cell(character: "a", style: Style(.error)), Cell(character: Character("e\u{301}")),
+      Cell(character: Character("\u{E9}")), Cell(character: Character(String(long.prefix(1)))),
+    ]
+    cells.withUnsafeBufferPointer { cell in
+      let base = cell.baseAddress!
+      #expect(Cell.same(base, base + 1))
+      #expect(!Cell.same(base, base + 2))
+      #expect(!Cell.same(base, base + 3))
+      #expect(!Cell.same(base, base + 4))
+      // Canonically equivalent characters are equal cells, as `==` says, though their bytes differ.
+      #expect(Cell.same(base + 5, base + 6) == (cells[5] == cells[6]))
+      #expect(Cell.same(base + 7, base + 7))
+    }
+  }
+}
