@@ -135,18 +135,10 @@ extension NcursesTerminal {
       return setcchar(&complex, text.baseAddress, attributes, pair, nil)
     }
     guard status != epuap_err() else { return }
-    if y == screen.height - 1, x + width >= screen.width {
-      wmove(window, Int32(y), Int32(x))
-      wins_wch(window, &complex)
-    } else {
-      mvwadd_wch(window, Int32(y), Int32(x), &complex)
-    }
+    add(&complex, width: width, x: x, y: y, screen: screen)
   }
 
   /// Writes a spacing character and the combining ones after it.
-  ///
-  /// The bottom-right cell is inserted rather than added, because adding there would move the
-  /// cursor past the end of the screen.
   private func put(
     _ scalars: [Unicode.Scalar], width: Int, style: Style, x: Int, y: Int, screen: ScreenSize,
     styles: inout StyleCache
@@ -160,6 +152,14 @@ extension NcursesTerminal {
       status = setcchar(&complex, [wide[0], 0], attributes, pair, nil)
     }
     guard status != epuap_err() else { return }
+    add(&complex, width: width, x: x, y: y, screen: screen)
+  }
+
+  /// Stores a prepared cell in the window at (x, y).
+  ///
+  /// The bottom-right cell is inserted rather than added,
+  /// because adding there would move the cursor past the end of the screen.
+  private func add(_ complex: inout cchar_t, width: Int, x: Int, y: Int, screen: ScreenSize) {
     if y == screen.height - 1, x + width >= screen.width {
       wmove(window, Int32(y), Int32(x))
       wins_wch(window, &complex)

@@ -33,11 +33,12 @@ public enum JournalReader {
   }
 
   public static func parse(_ bytes: [UInt8], path: String) throws(JournalError) -> LoadedJournal {
-    try parse(bytes, path: path, workers: ProcessInfo.processInfo.activeProcessorCount)
+    try parse(bytes, path: path, workers: nil)
   }
 
-  /// `workers` threads read long journals ahead (see `ParallelLineDecoder`); 1 reads line by line.
-  static func parse(_ bytes: [UInt8], path: String, workers: Int) throws(JournalError) -> LoadedJournal {
+  /// `workers` threads read long journals ahead (see `ParallelLineDecoder`; `nil`: one per core); 1 reads
+  /// line by line.
+  static func parse(_ bytes: [UInt8], path: String, workers: Int?) throws(JournalError) -> LoadedJournal {
     let lines = lineRanges(bytes)
     let readAhead = ParallelLineDecoder.decode(bytes, lines: lines, workers: workers)
     var entries: [JournalEntry] = []

@@ -9,6 +9,9 @@ import Foundation
 /// every line itself: a result is used only when all lines before it were read, and then the hash it was
 /// checked against is the one the walk would have used.
 enum ParallelLineDecoder {
+  /// The cores to use, asked once (Foundation reads the cgroup limits from files to answer).
+  static let processorCount = ProcessInfo.processInfo.activeProcessorCount
+
   /// Below this many lines the threads cost more than they save.
   static let minimumLines = 2048
 
@@ -16,11 +19,12 @@ enum ParallelLineDecoder {
   /// to the in-order walk (too short a journal, a line the fast path does not accept, or a line whose
   /// predecessor has no readable hash).
   static func decode(
-    _ bytes: [UInt8], lines: [Range<Int>], workers: Int = ProcessInfo.processInfo.activeProcessorCount
+    _ bytes: [UInt8], lines: [Range<Int>], workers: Int? = nil
   ) -> [Result<JournalEntry, JournalLineProblem>?] {
     var results = [Result<JournalEntry, JournalLineProblem>?](repeating: nil, count: lines.count)
-    let workers = max(1, min(workers, 8))
-    guard lines.count >= minimumLines, workers > 1 else { return results }
+    guard lines.count >= minimumLines else { return results }
+    let workers = max(1, min(workers ?? processorCount, 8))
+    guard workers > 1 else { return results }
     let chunk = (lines.count + workers - 1) / workers
     results.withUnsafeMutableBufferPointer { buffer in
       let output = Slots(base: buffer.baseAddress!)
