@@ -31,8 +31,7 @@ struct EpuapWizardCommand: ParsableCommand {
   /// Starts what the first screen needs on another core, then parses the command line and runs the
   /// command as usual.
   static func main() {
-    // Without arguments the wizard opens on its start screen, which lists the standard folder.
-    StartupReadAhead.begin(withJournals: CommandLine.arguments.count == 1)
+    StartupReadAhead.begin()
     main(nil)
   }
 }

@@ -22,10 +22,13 @@ enum StartupReadAhead {
     return (directory.path, directory.journalFiles().map(ReadJournal.init(path:)))
   }
 
-  /// Starts the work; `withJournals` when the arguments say the start screen will list them.
-  static func begin(withJournals: Bool) {
+  /// Whether the wizard opens on its start screen, which lists the standard folder: run without arguments.
+  static let opensStartScreen = CommandLine.arguments.count == 1
+
+  /// Starts the work (first thing in `main`).
+  static func begin() {
     _ = procedure
-    if withJournals { _ = journals }
+    if opensStartScreen { _ = journals }
   }
 }
 

@@ -28,7 +28,7 @@ struct WizardCommand: ParsableCommand {
       }
       let backend = JournalBackend(procedure: procedure, directory: options.directory)
       backend.printer = ChecklistPrinting.printer
-      if CommandLine.arguments.count == 1 {
+      if StartupReadAhead.opensStartScreen {
         // The journals read at start-up (see `EpuapWizardCommand.main`), when from this very folder.
         let readAhead = StartupReadAhead.journals
         let folder = backend.directory.path
