@@ -2,9 +2,8 @@ import Dispatch
 import EpuapDomain
 import Foundation
 
-/// Work the first screen needs, started on another core as soon as the program starts, while the
-/// command line is parsed and the terminal set up: the procedure (every command) and, when the wizard
-/// starts on its start screen, the journals of the standard folder.
+/// Work the start screen needs, started on another core as soon as the program starts, while the
+/// command line is parsed and the terminal set up: the procedure and the journals of the standard folder.
 ///
 /// Nothing here changes what a command does: each result is exactly what the command would have read
 /// itself a few milliseconds later, and a command that does not ask simply lets the work finish unused.
@@ -25,10 +24,15 @@ enum StartupReadAhead {
   /// Whether the wizard opens on its start screen, which lists the standard folder: run without arguments.
   static let opensStartScreen = CommandLine.arguments.count == 1
 
-  /// Starts the work (first thing in `main`).
+  /// Starts the work, first thing in `main`, when the wizard opens on its start screen.
+  ///
+  /// That is the case where the first screen waits for both. Other commands load the procedure when they
+  /// ask for it (`wait()` then starts the load), so that `--help` or `list` pay for no work in the
+  /// background.
   static func begin() {
+    guard opensStartScreen else { return }
     _ = procedure
-    if opensStartScreen { _ = journals }
+    _ = journals
   }
 }
 
