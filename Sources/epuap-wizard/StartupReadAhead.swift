@@ -15,10 +15,12 @@ enum StartupReadAhead {
     Result { () throws(ProcedureError) -> Procedure in try ProcedureLoader.standard() }
   }
 
-  /// The standard folder's journals, read and folded; started only for the start screen.
-  static let journals = Pending(on: queue) { () -> (folder: String, journals: [ReadJournal]) in
-    let directory = JournalDirectory.standard()
-    return (directory.path, directory.journalFiles().map(ReadJournal.init(path:)))
+  /// The standard folder's journals, read and folded.
+  ///
+  /// Without arguments there is no `--state-dir`, so this
+  /// is the folder the wizard lists.
+  static let journals = Pending(on: queue) {
+    JournalDirectory.standard().journalFiles().map(ReadJournal.init(path:))
   }
 
   /// Whether the wizard opens on its start screen, which lists the standard folder: run without arguments.

@@ -29,16 +29,8 @@ struct WizardCommand: ParsableCommand {
       let backend = JournalBackend(procedure: procedure, directory: options.directory)
       backend.printer = ChecklistPrinting.printer
       if StartupReadAhead.opensStartScreen {
-        // The journals read at start-up (see `EpuapWizardCommand.main`), when from this very folder.
-        let readAhead = StartupReadAhead.journals
-        let folder = backend.directory.path
-        backend.readAhead = {
-          let (readFolder, journals) = readAhead.wait()
-          guard readFolder == folder else {
-            return JournalDirectory(path: folder).journalFiles().map(ReadJournal.init(path:))
-          }
-          return journals
-        }
+        let journals = StartupReadAhead.journals
+        backend.readAhead = { journals.wait() }
       }
       NcursesTerminal.installSignalHandlers()
       let terminal: NcursesTerminal

@@ -96,10 +96,20 @@ public enum JournalLineCodec {
 
   /// SHA-256 over the previous hash (hex) and the body, in lowercase hex.
   public static func chainHash(previous: String, body: ArraySlice<UInt8>) -> String {
+    hex(digest(previous: previous, body: body))
+  }
+
+  /// SHA-256 over the previous hash and the body (followed by `}` when `closingBrace`), without copying
+  /// either: a line's body is the line up to its hash member, and the hash covers it closed.
+  private static func digest(previous: String, body: ArraySlice<UInt8>, closingBrace: Bool = false)
+    -> SHA256.Digest
+  {
     var hasher = SHA256()
-    hasher.update(data: Array(previous.utf8))
-    hasher.update(data: body)
-    return hex(hasher.finalize())
+    var previous = previous
+    previous.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
+    body.withUnsafeBytes { hasher.update(bufferPointer: $0) }
+    if closingBrace { hasher.update(data: [UInt8(ascii: "}")]) }
+    return hasher.finalize()
   }
 
   private static let hexDigits = Array("0123456789abcdef".utf8)
@@ -116,23 +126,38 @@ public enum JournalLineCodec {
     }
   }
 
-  /// Whether the line's stored hash is SHA-256 over `previous` and `body` followed by `}`, without copying
-  /// the body.
+  /// Whether the hash stored on a line (`stored`, 64 hex digits) is the chain hash of its body.
   static func chainHolds(previous: String, body: ArraySlice<UInt8>, stored: ArraySlice<UInt8>) -> Bool {
-    var hasher = SHA256()
-    var previous = previous
-    previous.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
-    body.withUnsafeBytes { hasher.update(bufferPointer: $0) }
-    hasher.update(data: [UInt8(ascii: "}")])
     var index = stored.startIndex
-    for byte in hasher.finalize() {
+    for byte in digest(previous: previous, body: body, closingBrace: true) {
       guard stored[index] == hexDigits[Int(byte >> 4)], stored[index + 1] == hexDigits[Int(byte & 0x0F)]
-      else {
-        return false
-      }
+      else { return false }
       index += 2
     }
     return true
+  }
+
+  /// What a line holds where every journal line keeps its hash: `,"hash":"<64 hex>"}` at the end.
+  enum HashTail {
+    /// The line does not end that way.
+    case absent
+    /// It does, but the 64 characters are not lowercase hex or the closing quote is missing.
+    case malformed
+    /// The 64 hex digits, and the body: the line up to (without) the hash member.
+    case hash(ArraySlice<UInt8>, body: ArraySlice<UInt8>)
+  }
+
+  /// The hash member at the end of a line (without its newline); used by every reader of lines.
+  static func hashTail(of line: ArraySlice<UInt8>) -> HashTail {
+    guard line.count > hashTailLength, line.last == UInt8(ascii: "}"),
+      line.suffix(hashTailLength).starts(with: hashTailPrefix)
+    else { return .absent }
+    let hashStart = line.endIndex - hashTailLength + hashTailPrefix.count
+    let hash = line[hashStart..<(hashStart + 64)]
+    guard line[hashStart + 64] == UInt8(ascii: "\""),
+      hash.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) })
+    else { return .malformed }
+    return .hash(hash, body: line[line.startIndex..<(line.endIndex - hashTailLength)])
   }
 
   /// The deepest nesting a journal line may have.
@@ -188,20 +213,13 @@ public enum JournalLineCodec {
   static func decodeFast(
     _ line: ArraySlice<UInt8>, previousHash: String, expectedSequence: Int
   ) throws(JournalLineProblem) -> JournalEntry? {
-    guard line.count > hashTailLength, line.last == UInt8(ascii: "}"),
-      line.suffix(hashTailLength).starts(with: hashTailPrefix)
-    else { return nil }
-    let hashStart = line.endIndex - hashTailLength + hashTailPrefix.count
-    let hashBytes = line[hashStart..<(hashStart + 64)]
-    guard line[hashStart + 64] == UInt8(ascii: "\""),
-      hashBytes.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }),
+    guard case .hash(let hashBytes, let body) = hashTail(of: line),
       let json = JSONLineParser.parse(line, maxDepth: maxNesting),
       let version = json["v"]?.integerValue, let sequence = json["seq"]?.integerValue,
       let time = json["time"]?.stringValue, let operatorName = json["operator"]?.stringValue,
       let change = JournalChange(json: json)
     else { return nil }
     guard version == JournalEntry.formatVersion else { throw .unsupportedVersion(version) }
-    let body = line[line.startIndex..<(line.endIndex - hashTailLength)]
     guard chainHolds(previous: previousHash, body: body, stored: hashBytes) else { throw .hashMismatch }
     guard sequence == expectedSequence else {
       throw .wrongSequence(expected: expectedSequence, found: sequence)
@@ -217,22 +235,21 @@ public enum JournalLineCodec {
     decoder: JSONDecoder = JSONDecoder()
   ) throws(JournalLineProblem) -> JournalEntry {
     if nestsDeeper(line, than: maxNesting) { throw .notJSON("zbyt głęboko zagnieżdżony JSON") }
-    guard line.count > hashTailLength,
-      line.suffix(hashTailLength).starts(with: hashTailPrefix),
-      line.last == UInt8(ascii: "}")
-    else {
+    let hashBytes: ArraySlice<UInt8>
+    var body: [UInt8]
+    switch hashTail(of: line) {
+    case .absent:
       if (try? JSONSerialization.jsonObject(with: Data(line))) == nil {
         throw .notJSON("to nie jest poprawny JSON")
       }
       throw .missingHash
+    case .malformed:
+      throw .missingHash
+    case .hash(let hash, let lineBody):
+      hashBytes = hash
+      body = Array(lineBody)
     }
-    let hashStart = line.endIndex - hashTailLength + hashTailPrefix.count
-    let hashBytes = line[hashStart..<(hashStart + 64)]
-    guard hashBytes.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }),
-      line[hashStart + 64] == UInt8(ascii: "\"")
-    else { throw .missingHash }
     let storedHash = String(decoding: hashBytes, as: UTF8.self)
-    var body = Array(line[line.startIndex..<(line.endIndex - hashTailLength)])
     body.append(UInt8(ascii: "}"))
     let decoded: DecodedLine
     do {

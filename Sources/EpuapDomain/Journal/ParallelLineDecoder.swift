@@ -62,12 +62,7 @@ enum ParallelLineDecoder {
 
   /// The hash at the end of a line, if the line ends the way every journal line does.
   static func storedHash(_ line: ArraySlice<UInt8>) -> String? {
-    guard line.count > JournalLineCodec.hashTailLength, line.last == UInt8(ascii: "}") else { return nil }
-    let hashEnd = line.endIndex - 2
-    let hash = line[(hashEnd - 64)..<hashEnd]
-    guard line[hashEnd] == UInt8(ascii: "\""),
-      line[(hashEnd - 64 - 9)..<(hashEnd - 64)].elementsEqual(#","hash":""#.utf8)
-    else { return nil }
+    guard case .hash(let hash, _) = JournalLineCodec.hashTail(of: line) else { return nil }
     return String(decoding: hash, as: UTF8.self)
   }
 }
