@@ -1,13 +1,21 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
-/// A position-dependent executable, so that the loader has no relocations to apply at start.
+/// A release build is one self-contained, statically linked executable: no shared libraries to load and
+/// no symbols to look up at start, and only the parts of libc, libstdc++ and ncurses it uses are mapped.
 ///
-/// With `--static-swift-stdlib` the Swift metadata would need tens of thousands; without them the first
-/// screen appears sooner and fewer pages are private. Measured in the README's benchmark section.
-let fixedAddressExecutable: [LinkerSetting] = [
-  .unsafeFlags(["-Xclang-linker", "-no-pie"], .when(platforms: [.linux]))
+/// Build it with `swift build -c release --static-swift-stdlib` (the README's run command): the Swift
+/// libraries must be static too. The first screen appears sooner and the resident set is smaller than with
+/// shared libraries, as the README's benchmark section measures. Debug builds, and so the tests, link as
+/// usual.
+let standaloneExecutable: [LinkerSetting] = [
+  .unsafeFlags(["-Xclang-linker", "-static"], .when(platforms: [.linux], configuration: .release))
 ]
+
+/// Members of a module are visible only where that module is imported: `swift-crypto` imports all of
+/// Foundation, and without this its `String` extensions would quietly win over the standard library's
+/// and link Foundation (and ICU) into the binary, which the product keeps to FoundationEssentials.
+let ownImportsOnly: [SwiftSetting] = [.enableUpcomingFeature("MemberImportVisibility")]
 
 let package = Package(
   name: "epuap-wizard",
@@ -25,14 +33,17 @@ let package = Package(
     .target(
       name: "EpuapDomain",
       dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+      swiftSettings: ownImportsOnly,
       plugins: ["EmbedResourcesPlugin"]
     ),
     // The completion checklist in text, Markdown and HTML.
-    .target(name: "EpuapReport", dependencies: ["EpuapDomain"]),
+    .target(name: "EpuapReport", dependencies: ["EpuapDomain"], swiftSettings: ownImportsOnly),
     // A cell buffer, display width and key events: what screens are drawn into.
-    .target(name: "ScreenKit"),
+    .target(name: "ScreenKit", swiftSettings: ownImportsOnly),
     // The wizard's pure state, update and render. No ncurses.
-    .target(name: "EpuapWizard", dependencies: ["EpuapDomain", "EpuapReport", "ScreenKit"]),
+    .target(
+      name: "EpuapWizard", dependencies: ["EpuapDomain", "EpuapReport", "ScreenKit"],
+      swiftSettings: ownImportsOnly),
     // ncursesw, wrapped as a system library.
     .systemLibrary(
       name: "CNcursesw",
@@ -40,19 +51,20 @@ let package = Package(
       providers: [.apt(["libncursesw5-dev"])]
     ),
     // The only code that touches ncurses: draws a ScreenBuffer, reads keys.
-    .target(name: "TerminalUI", dependencies: ["CNcursesw", "ScreenKit"]),
+    .target(name: "TerminalUI", dependencies: ["CNcursesw", "ScreenKit"], swiftSettings: ownImportsOnly),
     .executableTarget(
       name: "epuap-wizard",
       dependencies: [
         "EpuapDomain", "EpuapReport", "EpuapWizard", "TerminalUI", "ScreenKit",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
-      linkerSettings: fixedAddressExecutable
+      swiftSettings: ownImportsOnly,
+      linkerSettings: standaloneExecutable
     ),
     // Measurements for scripts/bench: durable append, resume at scale, printing, fixtures.
     .executableTarget(
       name: "epuap-bench", dependencies: ["EpuapDomain", "EpuapReport", "EpuapWizard", "ScreenKit"],
-      path: "Benchmarks/EpuapBench", linkerSettings: fixedAddressExecutable),
+      path: "Benchmarks/EpuapBench", linkerSettings: standaloneExecutable),
     // Build-time: embeds Resources/*.json into EpuapDomain, so the binary needs no files beside it.
     .executableTarget(name: "EmbedResourcesTool"),
     .plugin(

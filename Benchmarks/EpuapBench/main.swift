@@ -104,7 +104,8 @@ case "journal":
     bytes += line.bytes
     previous = line.hash
   }
-  FileManager.default.createFile(atPath: path, contents: Data(bytes), attributes: [.posixPermissions: 0o600])
+  _ = FileManager.default.createFile(
+    atPath: path, contents: Data(bytes), attributes: [.posixPermissions: 0o600])
   emit(["events": events, "cards": cards, "path": path])
 case "resume":
   let path = arguments[1]
@@ -137,7 +138,7 @@ case "stress":
     }
     try session.record(next)
     let length = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-    say("ACK \(session.state.eventCount) \(length ?? 0)")
+    say("ACK \(session.state.eventCount) \(length)")
     index += 1
   }
 case "keys":

@@ -1,5 +1,5 @@
 import EpuapDomain
-import Foundation
+import FoundationEssentials
 
 extension ChecklistDocument {
   /// The checklist of `state`: open items first, the unit and its path, every step of the path with its
@@ -31,7 +31,7 @@ extension ChecklistDocument {
   ) throws(JournalError) -> ChecklistDocument {
     let journal = try JournalReader.load(path: journalPath)
     guard let state = UnitState.fold(journal.entries) else { throw .missingHeader(path: journalPath) }
-    let name = displayName ?? (journalPath as NSString).lastPathComponent
+    let name = displayName ?? PathText.lastComponent(of: journalPath)
     return ChecklistDocument(
       procedure: procedure, state: state,
       journal: JournalInfo(name: name, tornTailLine: journal.tornTail?.line),

@@ -1,5 +1,5 @@
 import EpuapDomain
-import Foundation
+import FoundationEssentials
 
 /// The completion checklist of one unit, ready to be rendered: every text already in Polish, with labels
 /// instead of raw values, and cleaned of control characters.

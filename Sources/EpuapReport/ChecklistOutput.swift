@@ -1,5 +1,5 @@
 import EpuapDomain
-import Foundation
+import FoundationEssentials
 
 #if canImport(Glibc)
   import Glibc
@@ -114,10 +114,8 @@ public struct LPSender: Sendable {
     let path = environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
     for folder in path.split(separator: ":", omittingEmptySubsequences: false) {
       let candidate = (folder.isEmpty ? "." : String(folder)) + "/lp"
-      var isFolder: ObjCBool = false
-      if FileManager.default.fileExists(atPath: candidate, isDirectory: &isFolder), !isFolder.boolValue,
-        FileManager.default.isExecutableFile(atPath: candidate)
-      {
+      var info = stat()
+      if stat(candidate, &info) == 0, info.st_mode & S_IFMT != S_IFDIR, access(candidate, X_OK) == 0 {
         return candidate
       }
     }
@@ -129,26 +127,16 @@ public struct LPSender: Sendable {
     guard let executable = executable() else { throw .lpMissing(file: file, format: format) }
     let arguments = arguments(file: file)
     let command = (["lp"] + arguments).map(shellQuoted).joined(separator: " ")
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: executable)
-    process.arguments = arguments
-    process.environment = environment
-    process.standardInput = FileHandle.nullDevice
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    process.standardError = pipe
+    let outcome: ChildProcess.Outcome
     do {
-      try process.run()
+      outcome = try ChildProcess.run(executable: executable, arguments: arguments, environment: environment)
     } catch {
       throw .lpFailed(
         file: file, format: format, command: command, status: -1, output: ReportText.clean("\(error)"))
     }
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    let output = ReportText.clean(String(decoding: data, as: UTF8.self)).trimmingCharacters(in: .whitespaces)
-    guard process.terminationReason == .exit, process.terminationStatus == 0 else {
-      throw .lpFailed(
-        file: file, format: format, command: command, status: process.terminationStatus, output: output)
+    let output = ReportText.clean(String(decoding: outcome.output, as: UTF8.self)).trimmedSpaces
+    guard outcome.status == 0 else {
+      throw .lpFailed(file: file, format: format, command: command, status: outcome.status, output: output)
     }
     return output
   }
@@ -159,10 +147,8 @@ public struct LPSender: Sendable {
 /// A temporary file in the same folder, fsync, rename over the target, fsync of the folder.
 enum ChecklistFile {
   static func write(_ text: String, to path: String) throws(ChecklistPrintError) {
-    let folder =
-      (path as NSString).deletingLastPathComponent.isEmpty
-      ? "." : (path as NSString).deletingLastPathComponent
-    let temporary = folder + "/." + (path as NSString).lastPathComponent + ".tmp-\(getpid())"
+    let folder = PathText.folder(of: path)
+    let temporary = folder + "/." + PathText.lastComponent(of: path) + ".tmp-\(getpid())"
     func failure(_ operation: String) -> ChecklistPrintError {
       .writeFailed(path: path, reason: "\(operation): \(String(cString: strerror(errno)))")
     }
@@ -212,5 +198,5 @@ private func systemWrite(_ fd: Int32, _ buffer: UnsafeRawPointer?, _ count: Int)
 /// `text` quoted for a POSIX shell when it needs it, for commands shown to the clerk.
 func shellQuoted(_ text: String) -> String {
   let plain = text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "-_./:=@%+,".contains($0)) }
-  return plain && !text.isEmpty ? text : "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
+  return plain && !text.isEmpty ? text : "'" + text.replacing("'", with: "'\\''") + "'"
 }

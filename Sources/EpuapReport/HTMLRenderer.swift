@@ -1,3 +1,5 @@
+import EpuapDomain
+
 /// The checklist as one self-contained HTML file for printing on A4: inline CSS, no scripts, no external
 /// resources; table headers repeat on every page and rows are not split across pages.
 ///

@@ -1,3 +1,5 @@
+import EpuapDomain
+
 /// The checklist as Markdown (CommonMark with GitHub tables and task lists).
 ///
 /// Every value is escaped: Markdown punctuation (`\`, `|`, `*`, `_`, `<`, `[`, `#`, a leading `-`, …)

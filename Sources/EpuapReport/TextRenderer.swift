@@ -1,3 +1,5 @@
+import EpuapDomain
+
 /// The checklist as plain text for a line printer: at most `width` columns (80 by default) measured by
 /// display width, no escape sequences, only spaces and newlines besides printable characters.
 ///

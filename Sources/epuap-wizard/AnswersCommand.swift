@@ -1,6 +1,6 @@
 import ArgumentParser
 import EpuapDomain
-import Foundation
+import FoundationEssentials
 
 /// `answers`: a unit's answers as one JSON file, exported or applied all at once.
 struct AnswersCommand: ParsableCommand {
@@ -28,7 +28,7 @@ struct ExportAnswersCommand: ParsableCommand {
           throw CLIFailure("Nie można zapisać pliku \(output). Sprawdź ścieżkę i uprawnienia.", code: 1)
         }
       } else {
-        FileHandle.standardOutput.write(data)
+        StandardStream.output.write(data)
       }
     }
   }
@@ -66,7 +66,7 @@ struct ApplyAnswersCommand: ParsableCommand {
       } else {
         path = options.directory.newJournalPath(for: answers.unit)
       }
-      let operatorName = (`operator` ?? answers.operatorName ?? "").trimmingCharacters(in: .whitespaces)
+      let operatorName = (`operator` ?? answers.operatorName ?? "").trimmedSpaces
       let today = JournalClock.day(Date())
       if FileManager.default.fileExists(atPath: path) {
         let session = try UnitSession.open(

@@ -1,6 +1,6 @@
 import EpuapDomain
 import EpuapReport
-import Foundation
+import FoundationEssentials
 
 /// Printing from the wizard (key `p`): the same code as `epuap-wizard print`.
 ///
@@ -13,7 +13,7 @@ enum ChecklistPrinting {
     }
     let document = ChecklistDocument(
       procedure: session.procedure, state: session.state,
-      journal: .init(name: (session.path as NSString).lastPathComponent), generatedAt: Date())
+      journal: .init(name: PathText.lastComponent(of: session.path)), generatedAt: Date())
     return try writeChecklist(document, format: format, to: format.defaultPath(forJournal: session.path))
       .message
   }

@@ -1,6 +1,6 @@
 import ArgumentParser
 import EpuapDomain
-import Foundation
+import FoundationEssentials
 
 /// Options every command shares: which journal, and where journals live.
 struct JournalOptions: ParsableArguments {
@@ -62,16 +62,16 @@ enum CLI {
     do {
       try body()
     } catch let failure as CLIFailure {
-      FileHandle.standardError.write(Data((failure.text + "\n").utf8))
+      StandardStream.error.write(Data((failure.text + "\n").utf8))
       throw ExitCode(failure.code)
     } catch let error as JournalError {
-      FileHandle.standardError.write(Data((error.message + "\n").utf8))
+      StandardStream.error.write(Data((error.message + "\n").utf8))
       switch error {
       case .locked, .alreadyExists, .notFound, .eventTooLarge: throw ExitCode(1)
       default: throw ExitCode(2)
       }
     } catch let error as AnswersError {
-      FileHandle.standardError.write(Data((error.message + "\n").utf8))
+      StandardStream.error.write(Data((error.message + "\n").utf8))
       throw ExitCode(1)
     }
   }
@@ -80,7 +80,7 @@ enum CLI {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
     let data = try encoder.encode(value)
-    FileHandle.standardOutput.write(data)
-    FileHandle.standardOutput.write(Data("\n".utf8))
+    StandardStream.output.write(data)
+    StandardStream.output.write(Data("\n".utf8))
   }
 }

@@ -1,6 +1,6 @@
 import ArgumentParser
 import EpuapDomain
-import Foundation
+import FoundationEssentials
 
 /// `journal`: commands on the journal file itself.
 struct JournalCommand: ParsableCommand {
@@ -40,7 +40,7 @@ struct VerifyCommand: ParsableCommand {
     if json {
       try CLI.printJSON(result)
     } else if result.exitCode == 2 {
-      FileHandle.standardError.write(Data((result.message + "\n").utf8))
+      StandardStream.error.write(Data((result.message + "\n").utf8))
     } else {
       print(result.message)
     }
@@ -49,9 +49,8 @@ struct VerifyCommand: ParsableCommand {
 
   static func verify(_ path: String) -> Result {
     let folder =
-      (path as NSString).deletingLastPathComponent.isEmpty
-      ? "." : (path as NSString).deletingLastPathComponent
-    let prefix = (path as NSString).lastPathComponent + ".odlozone-"
+      PathText.folder(of: path)
+    let prefix = PathText.lastComponent(of: path) + ".odlozone-"
     let sideFiles = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
       .filter { $0.hasPrefix(prefix) }.sorted().map { folder + "/" + $0 }
     do {

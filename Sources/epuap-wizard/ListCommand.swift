@@ -1,6 +1,6 @@
 import ArgumentParser
 import EpuapDomain
-import Foundation
+import FoundationEssentials
 
 /// `list`: the journals in the state folder.
 struct ListCommand: ParsableCommand {

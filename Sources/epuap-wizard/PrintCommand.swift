@@ -1,7 +1,7 @@
 import ArgumentParser
 import EpuapDomain
 import EpuapReport
-import Foundation
+import FoundationEssentials
 
 /// `print`: the completion checklist, to standard output, a file or a printer.
 struct PrintCommand: ParsableCommand {
@@ -57,7 +57,7 @@ struct PrintCommand: ParsableCommand {
       let path = try options.resolveJournal()
       let document = try ChecklistDocument.load(journalPath: path, procedure: procedure)
       guard lp || output != nil else {
-        FileHandle.standardOutput.write(Data(format.render(document).utf8))
+        StandardStream.output.write(Data(format.render(document).utf8))
         return
       }
       let target = output ?? format.defaultPath(forJournal: path)

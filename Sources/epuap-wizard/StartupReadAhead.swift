@@ -1,6 +1,6 @@
 import Dispatch
 import EpuapDomain
-import Foundation
+import FoundationEssentials
 
 /// Work the start screen needs, started on another core as soon as the program starts, while the
 /// command line is parsed and the terminal set up: the procedure and the journals of the standard folder.

@@ -1,6 +1,6 @@
 import ArgumentParser
 import EpuapDomain
-import Foundation
+import FoundationEssentials
 
 /// `status`: every step with its status and values, open items, errors and warnings.
 struct StatusCommand: ParsableCommand {

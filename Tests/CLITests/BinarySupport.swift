@@ -71,7 +71,7 @@ struct TempDir {
 
   func file(_ name: String) -> String { path + "/" + name }
   func write(_ name: String, _ text: String) {
-    FileManager.default.createFile(atPath: file(name), contents: Data(text.utf8))
+    _ = FileManager.default.createFile(atPath: file(name), contents: Data(text.utf8))
   }
   func cleanup() { try? FileManager.default.removeItem(atPath: path) }
 }

@@ -15,7 +15,7 @@ struct ScrollingTests {
     let path = dir.file("karty-300.jsonl")
     let bench = URL(fileURLWithPath: Binary.path).deletingLastPathComponent().appendingPathComponent(
       "epuap-bench")
-    try Spawn.run([bench.path, "journal", "400", "300", path], capture: true)
+    _ = try Spawn.run([bench.path, "journal", "400", "300", path], capture: true)
 
     // The frame the wizard's pure update and render make for the same keys.
     let procedure = try ProcedureLoader.builtIn()

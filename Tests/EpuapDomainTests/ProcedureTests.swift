@@ -64,7 +64,8 @@ struct ProcedureTests {
     let folder = TempFolder()
     defer { folder.cleanup() }
     let path = folder.file("procedure.json")
-    FileManager.default.createFile(atPath: path, contents: try JSONSerialization.data(withJSONObject: json))
+    _ = FileManager.default.createFile(
+      atPath: path, contents: try JSONSerialization.data(withJSONObject: json))
     do {
       _ = try ProcedureLoader.load(file: path)
       return nil

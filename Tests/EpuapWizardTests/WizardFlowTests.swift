@@ -258,6 +258,38 @@ struct WizardFlowTests {
     #expect(wizard.model.unit?.card("karta-137")?.action == .delete)
   }
 
+  @Test("the card filter ignores letter case and Polish marks: „lodz” finds „Łódź”, „ZAZOLC” finds „zażółć”")
+  func cardFilterFolding() throws {
+    let wizard = WizardHarness()
+    defer { wizard.cleanup() }
+    wizard.createUnit()
+    wizard.decide(.portal)
+    let session = try #require(wizard.backend.session)
+    let names = ["Meldunek w Łodzi", "Zażółć gęślą jaźń", "Wydanie prawa jazdy", "Urząd Łódź-Bałuty"]
+    try session.record(
+      .batch(
+        names.enumerated().map { index, name in
+          .cardSaved(ServiceCard(id: "karta-\(index)", name: name, status: .aktualna))
+        }))
+    wizard.runner.send(.recorded(session.state))
+    wizard.press(.escape, .home)
+    let index = try #require(wizard.model.checklist?.applicable.firstIndex { $0.step.id == "4.2" })
+    for _ in 0..<index { wizard.press(.down) }
+    wizard.press(.enter, .home, .enter)
+    wizard.press(.character("/"))
+    wizard.type("LODZ")
+    wizard.press(.enter)
+    #expect(wizard.screenText.contains("pasuje: 2"))
+    #expect(wizard.screenText.contains("Meldunek w Łodzi") && wizard.screenText.contains("Urząd Łódź-Bałuty"))
+    #expect(!wizard.screenText.contains("Wydanie prawa jazdy"))
+    wizard.press(.character("/"))
+    for _ in 0..<4 { wizard.press(.backspace) }
+    wizard.type("zazolc")
+    wizard.press(.enter)
+    #expect(wizard.screenText.contains("pasuje: 1"))
+    #expect(wizard.screenText.contains("Zażółć gęślą jaźń"))
+  }
+
   @Test("q asks before quitting and says everything is saved")
   func quit() {
     let wizard = WizardHarness()

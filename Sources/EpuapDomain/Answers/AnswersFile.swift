@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// A whole unit's answers in one JSON file, like debconf preseeding: exported from a journal, edited or
 /// prepared ahead, and applied to a journal in one all-or-nothing step.

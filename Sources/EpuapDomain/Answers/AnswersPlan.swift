@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Turns an answers file into one batch of journal changes, after checking every value in it.
 ///
@@ -116,9 +116,7 @@ public struct AnswersPlan {
       report("cards[\(index)] (\(answer.name))", validator.checkCard(card))
       if existing != card { record(.cardSaved(card)) }
     }
-    let stepAnswers = (answers.steps ?? [:]).sorted {
-      $0.key.compare($1.key, options: .numeric) == .orderedAscending
-    }
+    let stepAnswers = (answers.steps ?? [:]).sorted { NaturalOrder.precedes($0.key, $1.key) }
     for (stepID, answer) in stepAnswers {
       guard let step = validator.step(stepID) else {
         problems.append("steps.\(stepID): nie ma takiego kroku w procedurze")

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 #if canImport(Glibc)
   import Glibc
@@ -13,12 +13,14 @@ import Foundation
 enum DurableFile {
   /// Creates `path` (and missing parents) as folders with mode 0700.
   static func ensureDirectory(_ path: String) throws(JournalError) {
-    var isDirectory: ObjCBool = false
-    if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
-      if !isDirectory.boolValue { throw .io(path: path, operation: "to nie jest folder", code: ENOTDIR) }
+    var info = stat()
+    if stat(path, &info) == 0 {
+      if info.st_mode & S_IFMT != S_IFDIR {
+        throw .io(path: path, operation: "to nie jest folder", code: ENOTDIR)
+      }
       return
     }
-    let parent = (path as NSString).deletingLastPathComponent
+    let parent = PathText.parent(of: path)
     if !parent.isEmpty, parent != path { try ensureDirectory(parent) }
     if mkdir(path, 0o700) != 0, errno != EEXIST {
       throw error(errno, path: path, operation: "tworzenie folderu")
@@ -88,7 +90,7 @@ enum DurableFile {
     _ = fchmod(fd, 0o600)
     try writeAll(fd, contents, path: path)
     try sync(fd, path: path)
-    try fsyncDirectory((path as NSString).deletingLastPathComponent.nonEmpty ?? ".")
+    try fsyncDirectory(PathText.folder(of: path))
   }
 
   /// `open(2)`, reachable from types that have an `open` of their own.

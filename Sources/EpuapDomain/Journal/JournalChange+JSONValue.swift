@@ -43,10 +43,10 @@ extension JournalChange {
 
 extension JSONValue {
   /// A member that must be a string.
-  fileprivate func text(_ key: String) -> String? { self[key]?.stringValue }
+  func text(_ key: String) -> String? { self[key]?.stringValue }
 
   /// A member that must be one of `T`'s raw values.
-  fileprivate func choice<T: RawRepresentable>(_ key: String, _: T.Type) -> T? where T.RawValue == String {
+  func choice<T: RawRepresentable>(_ key: String, _: T.Type) -> T? where T.RawValue == String {
     text(key).flatMap(T.init(rawValue:))
   }
 
@@ -70,7 +70,7 @@ extension JSONValue {
     return result
   }
 
-  fileprivate var isObject: Bool {
+  var isObject: Bool {
     if case .object = self { return true }
     return false
   }

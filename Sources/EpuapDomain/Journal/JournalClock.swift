@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 #if canImport(Glibc)
   import Glibc
@@ -10,23 +10,32 @@ import Foundation
 public enum JournalClock {
   /// `2026-11-25T10:15:00Z`.
   public static func timestamp(_ date: Date) -> String {
-    format(date, "%04d-%02d-%02dT%02d:%02d:%02dZ")
+    let (year, month, day, hour, minute, second) = fields(date)
+    return "\(year)-\(month)-\(day)T\(hour):\(minute):\(second)Z"
   }
 
   /// `20261125T101500Z`, for file names.
   public static func compactStamp(_ date: Date) -> String {
-    format(date, "%04d%02d%02dT%02d%02d%02dZ")
+    let (year, month, day, hour, minute, second) = fields(date)
+    return "\(year)\(month)\(day)T\(hour)\(minute)\(second)Z"
   }
 
   /// The date part, `2026-11-25`.
   public static func day(_ date: Date) -> String { String(timestamp(date).prefix(10)) }
 
-  private static func format(_ date: Date, _ pattern: String) -> String {
+  /// Year (4 digits) and month, day, hour, minute, second (2 digits each) in UTC, zero-padded.
+  private static func fields(_ date: Date) -> (String, String, String, String, String, String) {
     var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
     var parts = tm()
     gmtime_r(&seconds, &parts)
-    return String(
-      format: pattern, Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1, Int(parts.tm_mday),
-      Int(parts.tm_hour), Int(parts.tm_min), Int(parts.tm_sec))
+    return (
+      padded(Int(parts.tm_year) + 1900, 4), padded(Int(parts.tm_mon) + 1, 2), padded(Int(parts.tm_mday), 2),
+      padded(Int(parts.tm_hour), 2), padded(Int(parts.tm_min), 2), padded(Int(parts.tm_sec), 2)
+    )
+  }
+
+  private static func padded(_ number: Int, _ width: Int) -> String {
+    let digits = String(number)
+    return String(repeating: "0", count: max(0, width - digits.count)) + digits
   }
 }

@@ -1,5 +1,5 @@
 import Crypto
-import Foundation
+import FoundationEssentials
 
 /// One line of the journal: a change with its sequence number, time, operator and chain hash.
 ///
@@ -229,6 +229,15 @@ public enum JournalLineCodec {
       hash: String(decoding: hashBytes, as: UTF8.self))
   }
 
+  /// Whether `line` is a JSON object or array, whatever its members: `JSONDecoder` checks the syntax of
+  /// the whole text before it decodes anything, so a type that reads nothing is enough.
+  static func isJSONDocument(_ line: ArraySlice<UInt8>, decoder: JSONDecoder) -> Bool {
+    guard let first = line.first(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }),
+      first == 0x7B || first == 0x5B
+    else { return false }
+    return (try? decoder.decode(AnyJSONDocument.self, from: Data(line))) != nil
+  }
+
   /// The slow path: Foundation's `JSONDecoder`, for lines the fast path does not accept.
   static func decodeWithFoundation(
     _ line: ArraySlice<UInt8>, previousHash: String, expectedSequence: Int,
@@ -239,9 +248,7 @@ public enum JournalLineCodec {
     var body: [UInt8]
     switch hashTail(of: line) {
     case .absent:
-      if (try? JSONSerialization.jsonObject(with: Data(line))) == nil {
-        throw .notJSON("to nie jest poprawny JSON")
-      }
+      if !isJSONDocument(line, decoder: decoder) { throw .notJSON("to nie jest poprawny JSON") }
       throw .missingHash
     case .malformed:
       throw .missingHash
@@ -277,4 +284,9 @@ public enum JournalLineCodec {
     default: return "to nie jest poprawny JSON"
     }
   }
+}
+
+/// Any JSON text; see `JournalEntry.isJSONDocument`.
+private struct AnyJSONDocument: Decodable {
+  init(from decoder: any Decoder) {}
 }

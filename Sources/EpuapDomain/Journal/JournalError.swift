@@ -1,4 +1,8 @@
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// Everything that can go wrong with a journal, each with a Polish message that says what to do.
 public enum JournalError: Error, Equatable, Sendable {

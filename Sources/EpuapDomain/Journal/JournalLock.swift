@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 #if canImport(Glibc)
   import Glibc
@@ -27,7 +27,7 @@ final class JournalLock {
       close(fd)
       fd = -1
       if code == EWOULDBLOCK {
-        let described = holder.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) } ?? ""
+        let described = holder.map { $0.trimmed } ?? ""
         throw .locked(path: journalPath, holder: described.isEmpty ? "inny proces" : described)
       }
       throw DurableFile.error(code, path: path, operation: "blokada")

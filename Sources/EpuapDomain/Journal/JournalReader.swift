@@ -1,4 +1,8 @@
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// A journal read from disk: its sound entries, and a torn last line if there was one.
 public struct LoadedJournal: Sendable {

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 #if canImport(Glibc)
   import Glibc
@@ -51,7 +51,7 @@ public final class JournalWriter {
   public static func create(
     at path: String, unit: UnitInfo, operatorName: String, time: String
   ) throws(JournalError) -> (JournalWriter, JournalEntry) {
-    let folder = (path as NSString).deletingLastPathComponent.nonEmpty ?? "."
+    let folder = PathText.folder(of: path)
     try DurableFile.ensureDirectory(folder)
     let lock = try JournalLock(journalPath: path)
     if FileManager.default.fileExists(atPath: path) { throw .alreadyExists(path: path) }

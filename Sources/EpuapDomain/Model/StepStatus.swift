@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Where a step of the checklist stands.
 public enum StepStatus: String, Codable, Sendable, CaseIterable {

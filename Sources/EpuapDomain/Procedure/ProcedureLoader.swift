@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// A procedure file that cannot be used, with the file, the entry and what is wrong.
 public struct ProcedureError: Error, Equatable, Sendable {
@@ -46,6 +46,29 @@ public enum ProcedureLoader {
 
   public static func load(_ data: Data, file: String) throws(ProcedureError) -> Procedure {
     let procedure: Procedure
+    if let fast = fastDecode(data) {
+      procedure = fast
+    } else {
+      procedure = try decode(data, file: file)
+    }
+    try check(procedure, file: file)
+    return procedure
+  }
+
+  /// The most nested the procedure file may be; it has five levels, the rest is room for edits.
+  static let maxNesting = 32
+
+  /// The procedure read by the fast parser, or nil when it does not accept the file.
+  static func fastDecode(_ data: Data) -> Procedure? {
+    let json = data.withUnsafeBytes { bytes in
+      JSONLineParser.parse(bytes.bindMemory(to: UInt8.self), maxDepth: maxNesting)
+    }
+    return json.flatMap(Procedure.init(json:))
+  }
+
+  /// The procedure read by `JSONDecoder`, with an error that names the entry when the file is wrong.
+  static func decode(_ data: Data, file: String) throws(ProcedureError) -> Procedure {
+    let procedure: Procedure
     do {
       procedure = try JSONDecoder().decode(Procedure.self, from: data)
     } catch let DecodingError.keyNotFound(key, context) {
@@ -57,7 +80,7 @@ public enum ProcedureLoader {
       throw ProcedureError(file: file, entry: path(context.codingPath), problem: "brak wartości")
     } catch let DecodingError.dataCorrupted(context) {
       let entry = context.codingPath.isEmpty ? "(plik)" : path(context.codingPath)
-      let detail = (context.underlyingError as NSError?)?.userInfo["NSDebugDescription"] as? String
+      let detail = context.underlyingError.map { String(describing: $0) }
       throw ProcedureError(
         file: file, entry: entry,
         problem: "niepoprawny JSON" + (detail.map { " (\($0))" } ?? "")
@@ -65,7 +88,6 @@ public enum ProcedureLoader {
     } catch {
       throw ProcedureError(file: file, entry: "(plik)", problem: "niepoprawny JSON")
     }
-    try check(procedure, file: file)
     return procedure
   }
 
@@ -92,10 +114,10 @@ public enum ProcedureLoader {
       let entry = "rules[\(index)] (\(rule.id))"
       guard let known = RuleID(rawValue: rule.id) else { throw fail(entry, "nieznana reguła") }
       guard ruleIDs.insert(rule.id).inserted else { throw fail(entry, "reguła powtórzona") }
-      guard !rule.message.trimmingCharacters(in: .whitespaces).isEmpty else {
+      guard !rule.message.trimmedSpaces.isEmpty else {
         throw fail(entry, "pusty tekst")
       }
-      for placeholder in known.placeholders where !rule.message.contains("{\(placeholder)}") {
+      for placeholder in known.placeholders where !rule.message.containsBytes("{\(placeholder)}") {
         throw fail(entry, "tekst nie używa „{\(placeholder)}”")
       }
     }

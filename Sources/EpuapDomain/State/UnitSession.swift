@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// An open journal with its folded state: the one place where changes are recorded.
 ///

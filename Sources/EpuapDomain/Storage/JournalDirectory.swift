@@ -1,4 +1,8 @@
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// The folder where journals live, one file per unit: `$XDG_STATE_HOME/epuap-wizard/` or, without it,
 /// `~/.local/state/epuap-wizard/`.
@@ -15,8 +19,14 @@ public struct JournalDirectory: Sendable {
     if let state = environment["XDG_STATE_HOME"], state.hasPrefix("/") {
       return JournalDirectory(path: state + "/epuap-wizard")
     }
-    let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+    let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? accountHome()
     return JournalDirectory(path: home + "/.local/state/epuap-wizard")
+  }
+
+  /// The account's home folder from the password database, for a session started without `HOME`.
+  static func accountHome() -> String {
+    guard let entry = getpwuid(getuid()), let home = entry.pointee.pw_dir else { return "/" }
+    return String(cString: home)
   }
 
   /// A path for a new unit's journal that no file uses yet, named after its ePUAP identifier or name.
@@ -37,22 +47,19 @@ public struct JournalDirectory: Sendable {
     return names.filter { $0.hasSuffix("." + Self.fileExtension) }.sorted().map { "\(path)/\($0)" }
   }
 
-  /// A file-name-safe, lowercase ASCII form: Polish letters lose their marks, other characters become `-`.
+  /// A file-name-safe, lowercase ASCII form: Latin letters lose their marks (ł too), other characters become `-`.
   public static func slug(_ text: String) -> String {
-    let map: [Character: String] = [
-      "ą": "a", "ć": "c", "ę": "e", "ł": "l", "ń": "n", "ó": "o", "ś": "s", "ź": "z", "ż": "z",
-    ]
     var result = ""
-    for character in text.lowercased() {
-      if let plain = map[character] {
-        result += plain
-      } else if character.isASCII, character.isLetter || character.isNumber {
+    for character in SearchText.folded(text) {
+      if character.isASCII, character.isLetter || character.isNumber {
         result.append(character)
       } else if !result.hasSuffix("-") {
         result += "-"
       }
     }
-    let trimmed = result.trimmingCharacters(in: CharacterSet(charactersIn: "-"))
+    var trimmed = Substring(result)
+    while trimmed.hasPrefix("-") { trimmed = trimmed.dropFirst() }
+    while trimmed.hasSuffix("-") { trimmed = trimmed.dropLast() }
     return trimmed.isEmpty ? "jednostka" : String(trimmed.prefix(80))
   }
 }
@@ -93,7 +100,7 @@ public struct JournalSummary: Sendable, Codable, Equatable {
         tornTail: journal.tornTail != nil)
     case .failure(let error):
       return JournalSummary(
-        path: path, unitName: (path as NSString).lastPathComponent, entityIdentifier: "", role: nil,
+        path: path, unitName: PathText.lastComponent(of: path), entityIdentifier: "", role: nil,
         chosenPath: nil,
         doneCount: 0, totalCount: 0, lastChange: "", lastOperator: "", eventCount: 0, problem: error.message,
         tornTail: false)

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Checks single values: the shape of mailbox addresses, e-mails, URLs, numbers, dates and choices.
 public struct FieldValidator: Sendable {
@@ -129,9 +129,13 @@ public struct FieldValidator: Sendable {
     guard parts.count == 2, !parts[0].isEmpty, parts[0].count <= 64, text.count <= 254 else { return false }
     let local = parts[0]
     let domain = parts[1]
-    let localAllowed = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: ".!#$%&'*+/=?^_`{|}~-"))
-    guard local.unicodeScalars.allSatisfy({ $0.isASCII && localAllowed.contains($0) }),
-      !local.hasPrefix("."), !local.hasSuffix("."), !local.contains("..")
+    let localPunctuation = Set(".!#$%&'*+/=?^_`{|}~-".unicodeScalars)
+    guard
+      local.unicodeScalars.allSatisfy({
+        ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0)
+          || localPunctuation.contains($0)
+      }),
+      !local.hasPrefix("."), !local.hasSuffix("."), !local.containsBytes("..")
     else { return false }
     let labels = domain.split(separator: ".", omittingEmptySubsequences: false)
     guard labels.count >= 2 else { return false }

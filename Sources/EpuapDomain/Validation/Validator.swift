@@ -350,21 +350,3 @@ extension Field {
     Field(id: "", label: label, kind: .text, choices: [], expected: "", required: false, hint: "")
   }
 }
-
-extension StringProtocol {
-  /// Without white space and line breaks at either end.
-  var trimmed: String { String(trimmingWhitespace(newlines: true)) }
-
-  /// Without white space (and line breaks, if `newlines`) at either end, as Foundation's
-  /// `trimmingCharacters(in: .whitespaces)` / `.whitespacesAndNewlines` do (both are Unicode's White_Space),
-  /// but with the standard library only: validation runs for every card on screen at every keystroke, and
-  /// the Foundation call goes through `NSString`.
-  func trimmingWhitespace(newlines: Bool) -> SubSequence {
-    func isTrimmed(_ character: Character) -> Bool {
-      character.isWhitespace && (newlines || !character.isNewline)
-    }
-    guard let first = firstIndex(where: { !isTrimmed($0) }) else { return self[endIndex...] }
-    let last = lastIndex(where: { !isTrimmed($0) })!
-    return self[first...last]
-  }
-}

@@ -1,5 +1,5 @@
 import EpuapDomain
-import Foundation
+import FoundationEssentials
 import ScreenKit
 
 /// The wizard's one state transition: `update(model, event)` returns the new model and the commands for
@@ -255,7 +255,7 @@ extension WizardModel {
 
   mutating func submit(_ prompt: Prompt) -> [WizardCommand] {
     var prompt = prompt
-    let text = prompt.input.text.trimmingCharacters(in: .whitespaces)
+    let text = prompt.input.text.trimmedSpaces
     switch prompt.purpose {
     case .skipReason(let stepID):
       let issues = validator.checkSkip(stepID: stepID, reason: text)

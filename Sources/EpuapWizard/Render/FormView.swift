@@ -1,5 +1,5 @@
 import EpuapDomain
-import Foundation
+import FoundationEssentials
 import ScreenKit
 
 /// Item forms: new unit, mailbox, mailbox settings, system, card.
@@ -75,7 +75,7 @@ enum FormView {
   ) {
     var lines: [ContentLine] = []
     for line in intro {
-      let text = line.spans.map(\.text).joined().trimmingCharacters(in: .whitespaces)
+      let text = line.spans.map(\.text).joined().trimmedSpaces
       lines += [ContentLine].paragraph(text, width: area.width, style: line.spans.first?.style ?? .plain)
     }
     if !intro.isEmpty { lines.append(.blank) }

@@ -27,8 +27,7 @@ enum StartView {
         } else {
           let role = summary.role == .um ? "UM" : "Partner"
           let path = summary.chosenPath.map(ShortNames.path) ?? "bez decyzji"
-          let when = summary.lastChange.replacingOccurrences(of: "T", with: " ").replacingOccurrences(
-            of: "Z", with: "")
+          let when = summary.lastChange.replacing("T", with: " ").replacing("Z", with: "")
           text +=
             DisplayWidth.pad(DisplayWidth.truncate(summary.unitName, to: 24), to: 24) + " "
             + DisplayWidth.pad(role, to: 8)

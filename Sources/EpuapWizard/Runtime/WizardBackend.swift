@@ -1,5 +1,5 @@
 import EpuapDomain
-import Foundation
+import FoundationEssentials
 
 /// What the wizard needs from the outside world: journals and printing.
 ///

@@ -1,5 +1,5 @@
 import EpuapDomain
-import Foundation
+import FoundationEssentials
 import ScreenKit
 
 /// The run loop: key → event → `update` → commands (journal writes) → result events → `render` → draw.

@@ -1,5 +1,5 @@
 import EpuapDomain
-import Foundation
+import FoundationEssentials
 import ScreenKit
 
 /// What a key did to an item form: moved or edited (stay), asked to save, or asked to leave.
@@ -65,9 +65,9 @@ extension WizardModel {
     guard let unit else { return [] }
     let entry = MailboxEntry(
       id: item.itemID ?? unit.nextID(prefix: "skrytka"),
-      address: item.form.value("adres").trimmingCharacters(in: .whitespaces),
+      address: item.form.value("adres").trimmedSpaces,
       action: MailboxAction(rawValue: item.form.value("dzialanie")) ?? .keep,
-      note: item.form.value("uwagi").trimmingCharacters(in: .whitespaces))
+      note: item.form.value("uwagi").trimmedSpaces)
     let issues = validator.checkMailbox(entry, in: unit)
     _ = item.form.validate { field, _ in
       field.id == "adres" ? issues.filter { $0.rule != .controlCharacters } : []
@@ -124,7 +124,7 @@ extension WizardModel {
     }
     let isOverrideKey = key == .function(4) || (key == .character("o") && !settings.form.isTyping)
     if isOverrideKey, let entry = settings.form.focusedEntry {
-      let value = entry.input.text.trimmingCharacters(in: .whitespaces)
+      let value = entry.input.text.trimmedSpaces
       guard !entry.field.expected.isEmpty, !value.isEmpty, value != entry.field.expected else {
         message = .info("Wartość dostawcy zapisuje się dla pola, którego wartość różni się od zalecanej.")
         return []
@@ -158,7 +158,7 @@ extension WizardModel {
     let valid = settings.form.validate { field, value in
       validator.checkValue(
         stepID: settings.stepOfField[field.id] ?? "", field: field,
-        value: value.trimmingCharacters(in: .whitespaces),
+        value: value.trimmedSpaces,
         mailbox: mailbox, state: unit)
     }
     guard valid else {
@@ -170,7 +170,7 @@ extension WizardModel {
     screen = .settings(settings)
     var values: [String: String] = [:]
     for entry in settings.form.entries {
-      let value = entry.input.text.trimmingCharacters(in: .whitespaces)
+      let value = entry.input.text.trimmedSpaces
       if value != (mailbox.settings[entry.field.id] ?? "") { values[entry.field.id] = value }
     }
     if values.isEmpty {
@@ -210,9 +210,9 @@ extension WizardModel {
     case .save: break
     }
     let system = SystemEntry(
-      name: item.form.value("nazwa").trimmingCharacters(in: .whitespaces),
-      type: item.form.value("typ"), description: item.form.value("opis").trimmingCharacters(in: .whitespaces),
-      note: item.form.value("uwagi").trimmingCharacters(in: .whitespaces))
+      name: item.form.value("nazwa").trimmedSpaces,
+      type: item.form.value("typ"), description: item.form.value("opis").trimmedSpaces,
+      note: item.form.value("uwagi").trimmedSpaces)
     let valid = item.form.validate { field, value in
       validator.fields.check(field, value, stepID: "3.11", requireFilled: true)
     }
@@ -240,11 +240,10 @@ extension WizardModel {
   /// Cards shown by the list: all, or those whose name contains the filter (case and Polish marks ignored).
   func filteredCards(_ list: CardList) -> [ServiceCard] {
     let cards = unit?.cards ?? []
-    let filter = list.filter.text.trimmingCharacters(in: .whitespaces)
+    let filter = list.filter.text.trimmedSpaces
     guard !filter.isEmpty else { return cards }
-    return cards.filter {
-      $0.name.range(of: filter, options: [.caseInsensitive, .diacriticInsensitive]) != nil
-    }
+    let needle = SearchText.folded(filter)
+    return cards.filter { SearchText.folded($0.name).containsBytes(needle) }
   }
 
   mutating func handleCardListKey(_ key: Key, list: CardList) -> [WizardCommand] {
@@ -350,13 +349,13 @@ extension WizardModel {
     guard let unit else { return [] }
     let card = ServiceCard(
       id: item.itemID ?? unit.nextID(prefix: "karta"),
-      name: item.form.value("nazwa").trimmingCharacters(in: .whitespaces),
+      name: item.form.value("nazwa").trimmedSpaces,
       status: CardStatus(rawValue: item.form.value("status")) ?? .aktualna,
       action: CardAction(rawValue: item.form.value("dzialanie")),
-      formName: item.form.value("nazwaFormularza").trimmingCharacters(in: .whitespaces),
-      url: item.form.value("adresURL").trimmingCharacters(in: .whitespaces),
-      epuapForm: item.form.value("formularzEpuap").trimmingCharacters(in: .whitespaces),
-      mailbox: item.form.value("skrytka").trimmingCharacters(in: .whitespaces))
+      formName: item.form.value("nazwaFormularza").trimmedSpaces,
+      url: item.form.value("adresURL").trimmedSpaces,
+      epuapForm: item.form.value("formularzEpuap").trimmedSpaces,
+      mailbox: item.form.value("skrytka").trimmedSpaces)
     let issues = validator.checkCard(card)
     let actionRules: Set<RuleID> = [
       .cardDeleteNeedsWithdrawal, .cardExternalRedirectIncomplete, .cardEpuapRedirectIncomplete,

@@ -1,5 +1,5 @@
 import EpuapDomain
-import Foundation
+import FoundationEssentials
 import ScreenKit
 
 extension WizardModel {
@@ -79,12 +79,12 @@ extension WizardModel {
     }
     screen = .newUnit(form)
     let unit = UnitInfo(
-      name: form.value("nazwa").trimmingCharacters(in: .whitespaces),
-      entityIdentifier: form.value("identyfikator").trimmingCharacters(in: .whitespaces),
+      name: form.value("nazwa").trimmedSpaces,
+      entityIdentifier: form.value("identyfikator").trimmedSpaces,
       role: form.value("rola") == "um" ? .um : .partner)
     message = .info("Tworzenie dziennika…")
     return [
-      .createJournal(unit: unit, operatorName: form.value("operator").trimmingCharacters(in: .whitespaces))
+      .createJournal(unit: unit, operatorName: form.value("operator").trimmedSpaces)
     ]
   }
 

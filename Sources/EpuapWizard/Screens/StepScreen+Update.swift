@@ -1,5 +1,5 @@
 import EpuapDomain
-import Foundation
+import FoundationEssentials
 import ScreenKit
 
 extension WizardModel {
@@ -138,7 +138,7 @@ extension WizardModel {
       return nil
     }
     let entry = step.form.entries[index]
-    let value = entry.input.text.trimmingCharacters(in: .whitespaces)
+    let value = entry.input.text.trimmedSpaces
     let issues: [ValidationIssue]
     switch procedureStep.kind {
     case .simple:
@@ -225,7 +225,7 @@ extension WizardModel {
         return []
       }
       let decision = Decision(
-        path: path, vendor: step.form.value("dostawca").trimmingCharacters(in: .whitespaces))
+        path: path, vendor: step.form.value("dostawca").trimmedSpaces)
       if let error = validator.checkDecision(decision).errors.first {
         if let index = step.form.entries.firstIndex(where: { $0.field.id == "dostawca" }) {
           step.form.entries[index].error = error.message
@@ -248,9 +248,9 @@ extension WizardModel {
       return recordDecision(decision)
     case .consent:
       let consent = Consent(
-        who: step.form.value("kto").trimmingCharacters(in: .whitespaces),
-        date: step.form.value("kiedy").trimmingCharacters(in: .whitespaces),
-        reference: step.form.value("sygnatura").trimmingCharacters(in: .whitespaces))
+        who: step.form.value("kto").trimmedSpaces,
+        date: step.form.value("kiedy").trimmedSpaces,
+        reference: step.form.value("sygnatura").trimmedSpaces)
       let issues = validator.checkConsent(consent, today: today)
       _ = step.form.validate { field, _ in issues.filter { $0.field == field.label } }
       if let error = issues.errors.first {
@@ -270,7 +270,7 @@ extension WizardModel {
       var changes: [JournalChange] = []
       for index in step.form.entries.indices {
         let entry = step.form.entries[index]
-        let value = entry.input.text.trimmingCharacters(in: .whitespaces)
+        let value = entry.input.text.trimmedSpaces
         let issues = validator.checkValue(stepID: step.stepID, field: entry.field, value: value, today: today)
         step.form.entries[index].error = issues.errors.first?.message
         if value != (unit.step(step.stepID).values[entry.field.id] ?? ""), issues.errors.isEmpty {

@@ -1,0 +1,69 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Runs a program to its end with `posix_spawn`, reading what it writes to stdout and stderr together.
+///
+/// Enough for `lp`: no input (stdin is `/dev/null`), output collected whole, exit status returned.
+/// Foundation's `Process` would do the same but brings all of Foundation into the binary.
+enum ChildProcess {
+  /// What the program wrote and how it ended.
+  struct Outcome {
+    /// The exit code, or -1 when the program was ended by a signal.
+    var status: Int32
+    var output: [UInt8]
+  }
+
+  /// Runs `executable` with `arguments` and `environment`; throws the `errno` text when it cannot start.
+  static func run(executable: String, arguments: [String], environment: [String: String]) throws(StartFailure)
+    -> Outcome
+  {
+    var pipeEnds: [Int32] = [0, 0]
+    guard pipe(&pipeEnds) == 0 else { throw StartFailure(code: errno) }
+    let (readEnd, writeEnd) = (pipeEnds[0], pipeEnds[1])
+    _ = fcntl(readEnd, F_SETFD, FD_CLOEXEC)
+
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+    posix_spawn_file_actions_adddup2(&actions, writeEnd, 1)
+    posix_spawn_file_actions_adddup2(&actions, writeEnd, 2)
+    posix_spawn_file_actions_addclose(&actions, writeEnd)
+
+    let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+    let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+    defer { (argv + envp).forEach { free($0) } }
+
+    var pid = pid_t()
+    let started = posix_spawn(&pid, executable, &actions, nil, argv, envp)
+    close(writeEnd)
+    guard started == 0 else {
+      close(readEnd)
+      throw StartFailure(code: started)
+    }
+
+    var output: [UInt8] = []
+    var chunk = [UInt8](repeating: 0, count: 4096)
+    while true {
+      let count = chunk.withUnsafeMutableBytes { read(readEnd, $0.baseAddress, $0.count) }
+      if count < 0, errno == EINTR { continue }
+      if count <= 0 { break }
+      output += chunk[..<count]
+    }
+    close(readEnd)
+
+    var status: Int32 = 0
+    while waitpid(pid, &status, 0) < 0, errno == EINTR {}
+    let exited = status & 0x7F == 0
+    return Outcome(status: exited ? (status >> 8) & 0xFF : -1, output: output)
+  }
+
+  /// The program could not be started; `code` is the `errno` value.
+  struct StartFailure: Error, CustomStringConvertible {
+    var code: Int32
+    var description: String { String(cString: strerror(code)) }
+  }
+}
