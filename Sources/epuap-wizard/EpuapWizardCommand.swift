@@ -1,6 +1,6 @@
 import ArgumentParser
 import EpuapDomain
-import Foundation
+import FoundationEssentials
 
 /// `epuap-wizard`: the wizard by default, and the commands that show and change journals.
 @main
@@ -28,10 +28,20 @@ struct EpuapWizardCommand: ParsableCommand {
     helpNames: [.short, .long, .customLong("pomoc")]
   )
 
-  /// Starts what the first screen needs on another core, then parses the command line and runs the
-  /// command as usual.
+  /// Starts what the first screen needs on another core, then runs the command.
+  ///
+  /// Without arguments there is nothing to parse: the wizard opens at once, as `wizard` with no options
+  /// would. Building the parser for all commands (it reflects over each of them) is the largest single cost
+  /// between the start and the first screen, so it is paid only when there is a command line to read.
   static func main() {
     StartupReadAhead.begin()
-    main(nil)
+    guard StartupReadAhead.opensStartScreen else { return main(nil) }
+    do {
+      try WizardLaunch.run(journal: nil, directory: .standard())
+    } catch let exit as ExitCode {
+      Self.exit(withError: exit)
+    } catch {
+      Self.exit(withError: error)
+    }
   }
 }

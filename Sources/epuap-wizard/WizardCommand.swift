@@ -1,7 +1,7 @@
 import ArgumentParser
 import EpuapDomain
 import EpuapWizard
-import Foundation
+import FoundationEssentials
 import ScreenKit
 import TerminalUI
 
@@ -19,6 +19,15 @@ struct WizardCommand: ParsableCommand {
   @OptionGroup var options: JournalOptions
 
   func run() throws {
+    try WizardLaunch.run(journal: options.journal, directory: options.directory)
+  }
+}
+
+/// Opens the wizard in the terminal and runs it until the clerk quits: what `epuap-wizard` does without a
+/// command, and `epuap-wizard wizard [--journal] [--state-dir]`.
+enum WizardLaunch {
+  /// Runs the wizard; errors become a Polish message on stderr and an `ExitCode`.
+  static func run(journal: String?, directory: JournalDirectory) throws {
     try CLI.run {
       let procedure = try CLI.procedure()
       guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
@@ -26,7 +35,7 @@ struct WizardCommand: ParsableCommand {
           "Kreator potrzebuje terminala (uruchom go w oknie terminala). Bez terminala: epuap-wizard list | status | "
             + "answers | print — zobacz „epuap-wizard --help”.", code: 1)
       }
-      let backend = JournalBackend(procedure: procedure, directory: options.directory)
+      let backend = JournalBackend(procedure: procedure, directory: directory)
       backend.printer = ChecklistPrinting.printer
       if StartupReadAhead.opensStartScreen {
         let journals = StartupReadAhead.journals
@@ -41,7 +50,7 @@ struct WizardCommand: ParsableCommand {
       }
       let (model, commands) = WizardCore.start(
         procedure: procedure, size: terminal.size, today: JournalClock.day(Date()),
-        journalPath: options.journal)
+        journalPath: journal)
       let runner = WizardRunner(
         model: model, terminal: terminal, backend: backend, pendingSignal: { NcursesTerminal.pendingSignal })
       let outcome = runner.run(initialCommands: commands)
@@ -53,7 +62,7 @@ struct WizardCommand: ParsableCommand {
           print("Zapisano. Dziennik: \(path)\nAby wrócić: epuap-wizard --journal \"\(path)\"")
         }
       case .signal(let number):
-        FileHandle.standardError.write(
+        StandardStream.error.write(
           Data("Przerwano (sygnał \(number)); wszystko, co zapisano, jest w dzienniku.\n".utf8))
         throw ExitCode(128 + number)
       }
