@@ -30,14 +30,18 @@ struct EpuapWizardCommand: ParsableCommand {
 
   /// Starts what the first screen needs on another core, then runs the command.
   ///
-  /// Without arguments there is nothing to parse: the wizard opens at once, as `wizard` with no options
-  /// would. Building the parser for all commands (it reflects over each of them) is the largest single cost
-  /// between the start and the first screen, so it is paid only when there is a command line to read.
+  /// Without arguments, or with only `--journal PATH`, the wizard opens at once, as `wizard` with the
+  /// same options would. Building the parser for all commands (it reflects over each of them) is the
+  /// largest single cost between the start and the first screen, so it is paid only for other command
+  /// lines.
   static func main() {
     StartupReadAhead.begin()
-    guard StartupReadAhead.opensStartScreen else { return main(nil) }
+    guard let launch = StartupReadAhead.launch else { return main(nil) }
     do {
-      try WizardLaunch.run(journal: nil, directory: .standard())
+      switch launch {
+      case .startScreen: try WizardLaunch.run(journal: nil, directory: .standard())
+      case .resume(let journal): try WizardLaunch.run(journal: journal, directory: .standard())
+      }
     } catch let exit as ExitCode {
       Self.exit(withError: exit)
     } catch {

@@ -8,10 +8,12 @@ import FoundationEssentials
 /// Nothing here changes what a command does: each result is exactly what the command would have read
 /// itself a few milliseconds later, and a command that does not ask simply lets the work finish unused.
 enum StartupReadAhead {
-  /// One serial queue: the procedure first (asked for first), then the journals.
-  private static let queue = DispatchQueue(label: "epuap-wizard.read-ahead", qos: .userInteractive)
+  /// The procedure and the journals are read at the same time: the terminal is set up once the procedure
+  /// is there, while the journals are still being read.
+  private static let procedureQueue = DispatchQueue(label: "epuap-wizard.procedure", qos: .userInteractive)
+  private static let journalQueue = DispatchQueue(label: "epuap-wizard.journals", qos: .userInteractive)
 
-  static let procedure = Pending(on: queue) {
+  static let procedure = Pending(on: procedureQueue) {
     Result { () throws(ProcedureError) -> Procedure in try ProcedureLoader.standard() }
   }
 
@@ -19,22 +21,46 @@ enum StartupReadAhead {
   ///
   /// Without arguments there is no `--state-dir`, so this
   /// is the folder the wizard lists.
-  static let journals = Pending(on: queue) {
+  static let journals = Pending(on: journalQueue) {
     JournalDirectory.standard().journalFiles().map(ReadJournal.init(path:))
   }
 
-  /// Whether the wizard opens on its start screen, which lists the standard folder: run without arguments.
-  static let opensStartScreen = CommandLine.arguments.count == 1
+  /// How the wizard was opened, when it is one of the two everyday command lines.
+  static let launch = DirectLaunch(arguments: Array(CommandLine.arguments.dropFirst()))
 
-  /// Starts the work, first thing in `main`, when the wizard opens on its start screen.
+  /// Whether the wizard opens on its start screen, which lists the standard folder: run without arguments.
+  static var opensStartScreen: Bool { launch == .startScreen }
+
+  /// Starts the work, first thing in `main`, when the wizard opens directly.
   ///
-  /// That is the case where the first screen waits for both. Other commands load the procedure when they
-  /// ask for it (`wait()` then starts the load), so that `--help` or `list` pay for no work in the
-  /// background.
+  /// The start screen waits for both the procedure and the journals, a resumed journal for the procedure.
+  /// Other commands load the procedure when they ask for it (`wait()` then starts the load), so that
+  /// `--help` or `list` pay for no work in the background.
   static func begin() {
-    guard opensStartScreen else { return }
+    guard let launch else { return }
     _ = procedure
-    _ = journals
+    if launch == .startScreen { _ = journals }
+  }
+}
+
+/// The two command lines the wizard is opened with every day, recognised without the argument parser:
+/// none (the start screen) and `--journal PATH` (resuming one unit, as the wizard says on quitting).
+///
+/// Anything else, `--journal=PATH` and `--state-dir` included, goes through the parser as before.
+enum DirectLaunch: Equatable {
+  case startScreen
+  case resume(journal: String)
+
+  init?(arguments: [String]) {
+    if arguments.isEmpty {
+      self = .startScreen
+    } else if arguments.count == 2, arguments[0] == "--journal", !arguments[1].isEmpty,
+      !arguments[1].hasPrefix("-")
+    {
+      self = .resume(journal: arguments[1])
+    } else {
+      return nil
+    }
   }
 }
 

@@ -159,6 +159,20 @@ struct EndToEndTests {
     #expect(try second.waitFor("Krok"), "no stale lock: \(second.screen())")
   }
 
+  @Test(
+    "the resume command opens the unit the same way whether it is read directly or by the parser",
+    arguments: [["--journal", "JOURNAL"], ["--journal=JOURNAL"], ["wizard", "--journal", "JOURNAL"]])
+  func resumeForms(_ arguments: [String]) throws {
+    let dir = TempDir()
+    defer { dir.cleanup() }
+    let name = try dir.appliedFinnJournal()
+    let env = ["EPUAP_WIZARD_STATE_DIR": dir.path, "LANG": "C.UTF-8"]
+    let line = arguments.map { $0.replacing("JOURNAL", with: dir.file(name)) }.joined(separator: " ")
+    let tmux = try Tmux("exec \(Binary.path) \(line)", environment: env)
+    #expect(try tmux.waitFor("Krok"), "\(line): \(tmux.screen())")
+    #expect(tmux.screen().contains("Starostwo Powiatowe w Gliwicach"), "\(line): \(tmux.screen())")
+  }
+
   @Test("q asks, says everything is saved, and quits with the journal path")
   func quit() throws {
     let dir = TempDir()
