@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// A JSON value as the journal's fast read path sees it.
 ///
 /// Only what journal lines hold is represented: numbers are integers. Anything else (a fraction, an
@@ -249,7 +253,13 @@ struct JSONLineParser {
       ascii = false
       break
     }
-    return ascii || string.utf8.elementsEqual(bytes) ? string : nil
+    if ascii { return string }
+    // A native string keeps its UTF-8 contiguously: one memcmp instead of a generic walk of both.
+    let same = string.utf8.withContiguousStorageIfAvailable { stored in
+      stored.count == bytes.count
+        && (bytes.isEmpty || memcmp(stored.baseAddress!, bytes.baseAddress!, bytes.count) == 0)
+    }
+    return (same ?? string.utf8.elementsEqual(bytes)) ? string : nil
   }
 
   /// The scalar of `\uXXXX` (the index is past the `u`), joining a surrogate pair; `nil` for a lone one.
