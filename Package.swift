@@ -5,17 +5,31 @@ import PackageDescription
 /// no symbols to look up at start, and only the parts of libc, libstdc++ and ncurses it uses are mapped.
 ///
 /// Build it with `swift build -c release --static-swift-stdlib` (the README's run command): the Swift
-/// libraries must be static too. The first screen appears sooner and the resident set is smaller than with
-/// shared libraries, as the README's benchmark section measures. Debug builds, and so the tests, link as
+/// libraries must be static too. The functions the first screens run are placed side by side, in the
+/// order of `Resources/link-order.txt` (made by `scripts/link-order`), so that few pages of code are read
+/// to show them. The README's benchmark section measures both. Debug builds, and so the tests, link as
 /// usual.
 let standaloneExecutable: [LinkerSetting] = [
-  .unsafeFlags(["-Xclang-linker", "-static"], .when(platforms: [.linux], configuration: .release))
+  .unsafeFlags(
+    [
+      "-Xclang-linker", "-static",
+      "-Xlinker", "--section-ordering-file=\(Context.packageDirectory)/Resources/link-order.txt",
+    ],
+    .when(platforms: [.linux], configuration: .release))
+]
+
+/// Each function of the project's own modules in a section of its own, so that the link can order them.
+let orderableFunctions: [SwiftSetting] = [
+  .unsafeFlags(["-Xfrontend", "-function-sections"], .when(platforms: [.linux], configuration: .release))
 ]
 
 /// Members of a module are visible only where that module is imported: `swift-crypto` imports all of
 /// Foundation, and without this its `String` extensions would quietly win over the standard library's
 /// and link Foundation (and ICU) into the binary, which the product keeps to FoundationEssentials.
 let ownImportsOnly: [SwiftSetting] = [.enableUpcomingFeature("MemberImportVisibility")]
+
+/// What every module of the project is compiled with.
+let projectSettings = ownImportsOnly + orderableFunctions
 
 let package = Package(
   name: "epuap-wizard",
@@ -33,17 +47,17 @@ let package = Package(
     .target(
       name: "EpuapDomain",
       dependencies: [.product(name: "Crypto", package: "swift-crypto")],
-      swiftSettings: ownImportsOnly,
+      swiftSettings: projectSettings,
       plugins: ["EmbedResourcesPlugin"]
     ),
     // The completion checklist in text, Markdown and HTML.
-    .target(name: "EpuapReport", dependencies: ["EpuapDomain"], swiftSettings: ownImportsOnly),
+    .target(name: "EpuapReport", dependencies: ["EpuapDomain"], swiftSettings: projectSettings),
     // A cell buffer, display width and key events: what screens are drawn into.
-    .target(name: "ScreenKit", swiftSettings: ownImportsOnly),
+    .target(name: "ScreenKit", swiftSettings: projectSettings),
     // The wizard's pure state, update and render. No ncurses.
     .target(
       name: "EpuapWizard", dependencies: ["EpuapDomain", "EpuapReport", "ScreenKit"],
-      swiftSettings: ownImportsOnly),
+      swiftSettings: projectSettings),
     // ncursesw, wrapped as a system library.
     .systemLibrary(
       name: "CNcursesw",
@@ -51,14 +65,14 @@ let package = Package(
       providers: [.apt(["libncursesw5-dev"])]
     ),
     // The only code that touches ncurses: draws a ScreenBuffer, reads keys.
-    .target(name: "TerminalUI", dependencies: ["CNcursesw", "ScreenKit"], swiftSettings: ownImportsOnly),
+    .target(name: "TerminalUI", dependencies: ["CNcursesw", "ScreenKit"], swiftSettings: projectSettings),
     .executableTarget(
       name: "epuap-wizard",
       dependencies: [
         "EpuapDomain", "EpuapReport", "EpuapWizard", "TerminalUI", "ScreenKit",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
-      swiftSettings: ownImportsOnly,
+      swiftSettings: projectSettings,
       linkerSettings: standaloneExecutable
     ),
     // Measurements for scripts/bench: durable append, resume at scale, printing, fixtures.
