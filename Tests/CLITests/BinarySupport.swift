@@ -1,8 +1,11 @@
 import Foundation
 
-/// The built `epuap-wizard` next to the test bundle (`swift build` builds it before `swift test`).
+/// The built `epuap-wizard` next to the test bundle (`swift build` builds it before `swift test`), or the
+/// one `EPUAP_WIZARD_BINARY` names: `scripts/test` runs these tests again against the static release
+/// binary, the one the README installs.
 enum Binary {
   static let path: String = {
+    if let chosen = ProcessInfo.processInfo.environment["EPUAP_WIZARD_BINARY"], !chosen.isEmpty { return chosen }
     let candidates = [
       URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent(
         "epuap-wizard"
