@@ -5,7 +5,9 @@ import Foundation
 /// binary, the one the README installs.
 enum Binary {
   static let path: String = {
-    if let chosen = ProcessInfo.processInfo.environment["EPUAP_WIZARD_BINARY"], !chosen.isEmpty { return chosen }
+    if let chosen = ProcessInfo.processInfo.environment["EPUAP_WIZARD_BINARY"], !chosen.isEmpty {
+      return chosen
+    }
     let candidates = [
       URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent(
         "epuap-wizard"
