@@ -29,24 +29,31 @@ enum WizardLaunch {
   /// Runs the wizard; errors become a Polish message on stderr and an `ExitCode`.
   static func run(journal: String?, directory: JournalDirectory) throws {
     try CLI.run {
-      let procedure = try CLI.procedure()
       guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
         throw CLIFailure(
           "Kreator potrzebuje terminala (uruchom go w oknie terminala). Bez terminala: epuap-wizard list | status | "
             + "answers | print — zobacz „epuap-wizard --help”.", code: 1)
       }
-      let backend = JournalBackend(procedure: procedure, directory: directory)
-      backend.printer = ChecklistPrinting.printer
-      if StartupReadAhead.opensStartScreen {
-        let journals = StartupReadAhead.journals
-        backend.readAhead = { journals.wait() }
-      }
+      // The terminal is set up first: meanwhile the procedure is read on another core (StartupReadAhead).
       NcursesTerminal.installSignalHandlers()
       let terminal: NcursesTerminal
       do {
         terminal = try NcursesTerminal(environment: ProcessInfo.processInfo.environment)
       } catch {
         throw CLIFailure("Nie można uruchomić terminala: \(error). Sprawdź zmienną TERM.", code: 2)
+      }
+      let procedure: Procedure
+      do {
+        procedure = try CLI.procedure()
+      } catch {
+        terminal.restore()
+        throw error
+      }
+      let backend = JournalBackend(procedure: procedure, directory: directory)
+      backend.printer = ChecklistPrinting.printer
+      if StartupReadAhead.opensStartScreen {
+        let journals = StartupReadAhead.journals
+        backend.readAhead = { journals.wait() }
       }
       let (model, commands) = WizardCore.start(
         procedure: procedure, size: terminal.size, today: JournalClock.day(Date()),

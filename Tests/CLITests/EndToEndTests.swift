@@ -142,6 +142,29 @@ struct EndToEndTests {
     }
   }
 
+  @Test(
+    "a broken procedure file: the terminal is set up first, then restored, and the message shown (exit 2)")
+  func brokenProcedureInTerminal() throws {
+    let dir = TempDir()
+    defer { dir.cleanup() }
+    let report = dir.file("stty.txt")
+    let tmux = try Tmux(
+      "\(Binary.path); echo \"exit=$?\"; stty -a > \(report); sleep 5",
+      environment: [
+        "EPUAP_WIZARD_STATE_DIR": dir.path, "LANG": "C.UTF-8",
+        "EPUAP_WIZARD_PROCEDURE": dir.file("brak.json"),
+      ])
+    #expect(try tmux.waitFor("exit=2"), "\(tmux.screen())")
+    let screen = tmux.screen()
+    #expect(screen.contains("Plik procedury") && screen.contains("nie można odczytać pliku"), "\(screen)")
+    var settings = ""
+    for _ in 0..<100 where settings.isEmpty {
+      usleep(50_000)
+      settings = (try? String(contentsOfFile: report, encoding: .utf8)) ?? ""
+    }
+    #expect(settings.contains(" icanon"), "the terminal is back in line mode: \(settings)")
+  }
+
   @Test("two wizards on one journal: the second is refused naming it; after kill -9 of the first it opens")
   func twoWizards() throws {
     let dir = TempDir()
