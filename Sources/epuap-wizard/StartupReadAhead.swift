@@ -2,18 +2,19 @@ import Dispatch
 import EpuapDomain
 import FoundationEssentials
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// Work the start screen needs, started on another core as soon as the program starts, while the
 /// command line is parsed and the terminal set up: the procedure and the journals of the standard folder.
 ///
 /// Nothing here changes what a command does: each result is exactly what the command would have read
 /// itself a few milliseconds later, and a command that does not ask simply lets the work finish unused.
 enum StartupReadAhead {
-  /// The procedure and the journals are read at the same time: the terminal is set up once the procedure
-  /// is there, while the journals are still being read.
-  private static let procedureQueue = DispatchQueue(label: "epuap-wizard.procedure", qos: .userInteractive)
-  private static let journalQueue = DispatchQueue(label: "epuap-wizard.journals", qos: .userInteractive)
-
-  static let procedure = Pending(on: procedureQueue) {
+  /// The procedure and the journals are read at the same time, each on a thread of its own, while the
+  /// terminal is set up.
+  static let procedure = Pending {
     Result { () throws(ProcedureError) -> Procedure in try ProcedureLoader.standard() }
   }
 
@@ -21,7 +22,7 @@ enum StartupReadAhead {
   ///
   /// Without arguments there is no `--state-dir`, so this
   /// is the folder the wizard lists.
-  static let journals = Pending(on: journalQueue) {
+  static let journals = Pending {
     JournalDirectory.standard().journalFiles().map(ReadJournal.init(path:))
   }
 
@@ -64,14 +65,17 @@ enum DirectLaunch: Equatable {
   }
 }
 
-/// A value being computed on a queue; `wait()` returns it once it is there.
+/// A value being computed on a thread of its own; `wait()` returns it once it is there.
+///
+/// A plain POSIX thread starts in tens of microseconds; the first job on a Dispatch queue waited about
+/// two milliseconds for libdispatch to bring up its worker threads, most of the head start it was for.
 final class Pending<Value: Sendable>: @unchecked Sendable {
-  // Written once by the queue before `done` is signalled, read only after waiting on `done`.
+  // Written once by the thread before `done` is signalled, read only after waiting on `done`.
   private var value: Value?
   private let done = DispatchSemaphore(value: 0)
 
-  init(on queue: DispatchQueue, _ work: @escaping @Sendable () -> Value) {
-    queue.async {
+  init(_ work: @escaping @Sendable () -> Value) {
+    BackgroundThread.start {
       self.value = work()
       self.done.signal()
     }
@@ -81,5 +85,30 @@ final class Pending<Value: Sendable>: @unchecked Sendable {
     done.wait()
     done.signal()  // so that a later call does not wait
     return value!
+  }
+}
+
+/// Detached POSIX threads for work that must start at once.
+enum BackgroundThread {
+  private final class Job {
+    let body: @Sendable () -> Void
+    init(_ body: @escaping @Sendable () -> Void) { self.body = body }
+  }
+
+  /// Runs `body` on a new detached thread; on the calling thread if no thread can be created.
+  static func start(_ body: @escaping @Sendable () -> Void) {
+    let job = Unmanaged.passRetained(Job(body)).toOpaque()
+    var attributes = pthread_attr_t()
+    pthread_attr_init(&attributes)
+    defer { pthread_attr_destroy(&attributes) }
+    pthread_attr_setdetachstate(&attributes, Int32(PTHREAD_CREATE_DETACHED))
+    var thread = pthread_t()
+    let created = pthread_create(
+      &thread, &attributes,
+      { context in
+        Unmanaged<Job>.fromOpaque(context!).takeRetainedValue().body()
+        return nil
+      }, job)
+    if created != 0 { Unmanaged<Job>.fromOpaque(job).takeRetainedValue().body() }
   }
 }
