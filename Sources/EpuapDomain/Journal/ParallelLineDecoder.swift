@@ -1,4 +1,3 @@
-import Dispatch
 import FoundationEssentials
 
 /// Reads the lines of a long journal on every core before `JournalReader` walks them in order.
@@ -32,7 +31,7 @@ enum ParallelLineDecoder {
     let chunk = (lines.count + workers - 1) / workers
     results.withUnsafeMutableBufferPointer { buffer in
       let output = Slots(base: buffer.baseAddress!)
-      DispatchQueue.concurrentPerform(iterations: workers) { worker in
+      WorkerThreads.run(count: workers) { worker in
         let first = worker * chunk
         let last = min(lines.count, first + chunk)
         guard first < last else { return }
@@ -59,7 +58,7 @@ enum ParallelLineDecoder {
   /// The results array shared by the workers.
   ///
   /// Unchecked because each worker writes only its own range of
-  /// lines, and the array is read only after `concurrentPerform` has returned.
+  /// lines, and the array is read only after every worker has finished.
   private struct Slots: @unchecked Sendable {
     let base: UnsafeMutablePointer<Result<JournalEntry, JournalLineProblem>?>
   }
