@@ -2,10 +2,6 @@ import Dispatch
 import EpuapDomain
 import FoundationEssentials
 
-#if canImport(Glibc)
-  import Glibc
-#endif
-
 /// Work the start screen needs, started on another core as soon as the program starts, while the
 /// command line is parsed and the terminal set up: the procedure and the journals of the standard folder.
 ///
@@ -65,17 +61,15 @@ enum DirectLaunch: Equatable {
   }
 }
 
-/// A value being computed on a thread of its own; `wait()` returns it once it is there.
-///
-/// A plain POSIX thread starts in tens of microseconds; the first job on a Dispatch queue waited about
-/// two milliseconds for libdispatch to bring up its worker threads, most of the head start it was for.
+/// A value being computed on a thread of its own (`WorkerThreads.detach`); `wait()` returns it once it
+/// is there.
 final class Pending<Value: Sendable>: @unchecked Sendable {
   // Written once by the thread before `done` is signalled, read only after waiting on `done`.
   private var value: Value?
   private let done = DispatchSemaphore(value: 0)
 
   init(_ work: @escaping @Sendable () -> Value) {
-    BackgroundThread.start {
+    WorkerThreads.detach {
       self.value = work()
       self.done.signal()
     }
@@ -85,30 +79,5 @@ final class Pending<Value: Sendable>: @unchecked Sendable {
     done.wait()
     done.signal()  // so that a later call does not wait
     return value!
-  }
-}
-
-/// Detached POSIX threads for work that must start at once.
-enum BackgroundThread {
-  private final class Job {
-    let body: @Sendable () -> Void
-    init(_ body: @escaping @Sendable () -> Void) { self.body = body }
-  }
-
-  /// Runs `body` on a new detached thread; on the calling thread if no thread can be created.
-  static func start(_ body: @escaping @Sendable () -> Void) {
-    let job = Unmanaged.passRetained(Job(body)).toOpaque()
-    var attributes = pthread_attr_t()
-    pthread_attr_init(&attributes)
-    defer { pthread_attr_destroy(&attributes) }
-    pthread_attr_setdetachstate(&attributes, Int32(PTHREAD_CREATE_DETACHED))
-    var thread = pthread_t()
-    let created = pthread_create(
-      &thread, &attributes,
-      { context in
-        Unmanaged<Job>.fromOpaque(context!).takeRetainedValue().body()
-        return nil
-      }, job)
-    if created != 0 { Unmanaged<Job>.fromOpaque(job).takeRetainedValue().body() }
   }
 }

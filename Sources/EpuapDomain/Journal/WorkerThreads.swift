@@ -2,13 +2,11 @@
   import Glibc
 #endif
 
-/// Runs `count` pieces of work at once, one on the calling thread and the rest on new POSIX threads,
-/// and returns when all are done.
+/// Plain POSIX threads for work on the way to the first screen.
 ///
-/// Used instead of `DispatchQueue.concurrentPerform` because libdispatch starts its worker threads on
-/// first use, which cost about two milliseconds on the way to the first screen; a thread of our own
-/// starts in tens of microseconds. A piece whose thread cannot be created runs on the calling thread.
-enum WorkerThreads {
+/// Used instead of Dispatch because libdispatch starts its worker threads on first use, which cost
+/// about two milliseconds there; a thread of our own starts in tens of microseconds.
+public enum WorkerThreads {
   private final class Piece {
     let body: @Sendable (Int) -> Void
     let index: Int
@@ -18,6 +16,9 @@ enum WorkerThreads {
     }
   }
 
+  /// Runs `count` pieces of work at once, one on the calling thread and the rest on new threads.
+  ///
+  /// Returns when all are done. A piece whose thread cannot be created runs on the calling thread.
   static func run(count: Int, _ body: @escaping @Sendable (Int) -> Void) {
     guard count > 1 else {
       if count == 1 { body(0) }
@@ -28,14 +29,7 @@ enum WorkerThreads {
     for index in 1..<count {
       let piece = Unmanaged.passRetained(Piece(body, index: index)).toOpaque()
       var thread = pthread_t()
-      let created = pthread_create(
-        &thread, nil,
-        { context in
-          let piece = Unmanaged<Piece>.fromOpaque(context!).takeRetainedValue()
-          piece.body(piece.index)
-          return nil
-        }, piece)
-      if created == 0 {
+      if pthread_create(&thread, nil, runPiece, piece) == 0 {
         threads.append(thread)
       } else {
         Unmanaged<Piece>.fromOpaque(piece).release()
@@ -45,5 +39,26 @@ enum WorkerThreads {
     body(0)
     for index in inline { body(index) }
     for thread in threads { pthread_join(thread, nil) }
+  }
+
+  /// Runs `body` on a new detached thread, or at once on the calling thread if none can be created.
+  public static func detach(_ body: @escaping @Sendable () -> Void) {
+    let piece = Unmanaged.passRetained(Piece({ _ in body() }, index: 0)).toOpaque()
+    var attributes = pthread_attr_t()
+    pthread_attr_init(&attributes)
+    defer { pthread_attr_destroy(&attributes) }
+    pthread_attr_setdetachstate(&attributes, Int32(PTHREAD_CREATE_DETACHED))
+    var thread = pthread_t()
+    if pthread_create(&thread, &attributes, runPiece, piece) != 0 {
+      Unmanaged<Piece>.fromOpaque(piece).takeRetainedValue().body(0)
+    }
+  }
+
+  /// The start routine of every thread: runs the piece it was given and releases it.
+  private static let runPiece: @convention(c) (UnsafeMutableRawPointer?) -> UnsafeMutableRawPointer? = {
+    context in
+    let piece = Unmanaged<Piece>.fromOpaque(context!).takeRetainedValue()
+    piece.body(piece.index)
+    return nil
   }
 }
