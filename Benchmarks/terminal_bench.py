@@ -2,7 +2,9 @@
 """Terminal responsiveness and memory of epuap-wizard against dialog, at 80x24 in a pseudo-terminal.
 
 Each program runs in its own pty. "First paint" is the time from spawn to the last byte of the first
-complete screen (the median of several starts, the programs started in turn); a keystroke's latency is the time from writing the key
+complete screen (the median of several starts, the programs started in turn); the wizard's start screen
+is measured with the folder's summary cache in place (left by an unmeasured first start) and, separately,
+without it. A keystroke's latency is the time from writing the key
 to the last byte of the repaint it causes (the burst ends after SILENCE seconds without output).
 Prints JSON. Arguments: WIZARD STATE_DIR CARDS_JOURNAL KEYS [STARTS].
 """
@@ -11,6 +13,7 @@ import json
 import os
 import pty
 import select
+import shutil
 import signal
 import statistics
 import struct
@@ -110,12 +113,27 @@ def first_paints(argv, env, marker, runs):
 
 def interleaved_first_paints(programs, runs):
     """First paints of several programs with their starts taken in turn (a, b, c, a, b, c, ...), so that a
-    slow spell of the host falls on all of them alike; one list of times per program."""
+    slow spell of the host falls on all of them alike; one list of times per program. A program given with
+    a fourth element, a function, has it called before each of its starts."""
     times = [[] for _ in programs]
     for _ in range(runs):
-        for index, (argv, env, marker) in enumerate(programs):
+        for index, (argv, env, marker, *prepare) in enumerate(programs):
+            for step in prepare:
+                step()
             times[index] += first_paints(argv, env, marker, 1)
     return times
+
+
+SUMMARY_CACHE = ".spis-dziennikow.json"
+
+
+def remove_summary_cache(state_dir):
+    """The start screen without the folder's summary cache: every journal is read in full before the first
+    frame, as on the first start in a folder or after a journal was changed by something else."""
+    try:
+        os.remove(os.path.join(state_dir, SUMMARY_CACHE))
+    except FileNotFoundError:
+        pass
 
 
 def measure(argv, env, marker, paints, before_keys=(), keys=200, alternate=False):
@@ -160,9 +178,23 @@ def main():
         items += [f"k{number}", f"Sprawa numer {number}: zezwolenie, wpis lub zaświadczenie", "off"]
     dialog = ["dialog", "--checklist", "Karty usług", "24", "80", "16"] + items
     start, cards = [wizard], [wizard, "--journal", cards_journal]
-    start_paints, cards_paints, dialog_paints = interleaved_first_paints(
-        [(start, env, "wyjście".encode()), (cards, env, "wyjście".encode()), (dialog, env, b"Cancel")], runs)
-    results = {}
+    # The same folder in a copy whose summary cache is removed before each start.
+    uncached_dir = state_dir.rstrip("/") + "-bez-spisu"
+    shutil.rmtree(uncached_dir, ignore_errors=True)
+    shutil.copytree(state_dir, uncached_dir)
+    uncached_env = dict(env, EPUAP_WIZARD_STATE_DIR=uncached_dir)
+    # One start, not measured, leaves the summary cache in the folder, as the clerk's first start does.
+    first_paints(start, env, "wyjście".encode(), 1)
+    time.sleep(0.2)
+    if not os.path.exists(os.path.join(state_dir, SUMMARY_CACHE)):
+        sys.exit("the wizard wrote no summary cache in " + state_dir)
+    start_paints, cards_paints, dialog_paints, uncached_paints = interleaved_first_paints(
+        [(start, env, "wyjście".encode()), (cards, env, "wyjście".encode()), (dialog, env, b"Cancel"),
+         (start, uncached_env, "wyjście".encode(), lambda: remove_summary_cache(uncached_dir))], runs)
+    shutil.rmtree(uncached_dir, ignore_errors=True)
+    results = {"wizard_start_uncached": {
+        "first_paint_ms": statistics.median(uncached_paints) if uncached_paints else float("nan"),
+        "first_paint_runs": len(uncached_paints)}}
     results["wizard_start"] = measure(start, env, "wyjście".encode(), start_paints, keys=keys, alternate=True)
     # The 300-card journal opens on step 4.2; Enter opens the card list.
     results["wizard_cards"] = measure(cards, env, "wyjście".encode(), cards_paints, before_keys=[b"\r"], keys=keys)

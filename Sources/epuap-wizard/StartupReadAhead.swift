@@ -14,12 +14,22 @@ enum StartupReadAhead {
     Result { () throws(ProcedureError) -> Procedure in try ProcedureLoader.standard() }
   }
 
-  /// The standard folder's journals, read and folded.
+  /// The standard folder's journals, from its summary cache where the files are unchanged.
   ///
-  /// Without arguments there is no `--state-dir`, so this
-  /// is the folder the wizard lists.
+  /// The others are read and folded. Without arguments there is no `--state-dir`, so this is the
+  /// folder the wizard lists.
   static let journals = Pending {
-    JournalDirectory.standard().journalFiles().map(ReadJournal.init(path:))
+    let directory = JournalDirectory.standard()
+    return directory.listing(cache: summaryCache(for: directory))
+  }
+
+  /// The summary cache of `directory`, for the summaries this program computes with the standard procedure.
+  static func summaryCache(
+    for directory: JournalDirectory, environment: [String: String] = ProcessInfo.processInfo.environment
+  ) -> JournalSummaryCache {
+    let procedure = environment["EPUAP_WIZARD_PROCEDURE"].flatMap { $0.isEmpty ? nil : $0 } ?? "wbudowana"
+    return JournalSummaryCache(
+      folder: directory.path, key: "epuap-wizard \(EpuapWizardCommand.version); procedura: \(procedure)")
   }
 
   /// How the wizard was opened, when it is one of the two everyday command lines.

@@ -49,7 +49,9 @@ enum WizardLaunch {
         terminal.restore()
         throw error
       }
-      let backend = JournalBackend(procedure: procedure, directory: directory)
+      let backend = JournalBackend(
+        procedure: procedure, directory: directory,
+        summaryCache: StartupReadAhead.summaryCache(for: directory))
       backend.printer = ChecklistPrinting.printer
       if StartupReadAhead.opensStartScreen {
         let journals = StartupReadAhead.journals

@@ -209,4 +209,43 @@ struct EndToEndTests {
     try tmux.send("t")
     #expect(try tmux.waitFor("Zapisano. Dziennik:"), "\(tmux.screen())")
   }
+
+  @Test(
+    "the start screen lists from the summary cache, yet flags a journal damaged inside since (same length)")
+  func cachedListingStillFlagsDamage() throws {
+    let dir = TempDir()
+    defer { dir.cleanup() }
+    let environment = ["EPUAP_WIZARD_STATE_DIR": dir.path, "LANG": "C.UTF-8"]
+    let tmux = try Tmux("\(Binary.path); sleep 30", environment: environment)
+    #expect(try tmux.waitFor("Nowa jednostka"))
+    try createUnit(tmux)
+    try tmux.send("Down", "Enter", "d")
+    #expect(try tmux.waitFor("Krok 2.1"), "after the decision: \(tmux.screen())")
+    try tmux.send("d")
+    #expect(try tmux.waitFor("Krok 2.1 oznaczono jako zrobiony"))
+    try tmux.send("q")
+    #expect(try tmux.waitFor("Wszystko jest już zapisane"))
+    try tmux.send("t")
+    #expect(try tmux.waitFor("Zapisano. Dziennik:"), "\(tmux.screen())")
+    // Quitting kept the unit's summary beside the journal.
+    let cache = dir.file(".spis-dziennikow.json")
+    let cached = try String(contentsOfFile: cache, encoding: .utf8)
+    #expect(cached.contains("\"doneCount\":2"), "\(cached)")
+
+    try tmux.respawn("exec \(Binary.path)", environment: environment)
+    #expect(try tmux.waitFor("Wznów pracę"))
+    #expect(tmux.screen().contains("2/21"))
+    try tmux.send("q", "t")
+    usleep(300_000)
+
+    let journal = try #require(
+      try FileManager.default.contentsOfDirectory(atPath: dir.path).first { $0.hasSuffix(".jsonl") })
+    let text = try String(contentsOfFile: dir.file(journal), encoding: .utf8)
+    let damaged = text.replacingOccurrences(of: "\"stepID\":\"2.1\"", with: "\"stepID\":\"2.2\"")
+    #expect(damaged != text && damaged.utf8.count == text.utf8.count)
+    try damaged.write(toFile: dir.file(journal), atomically: false, encoding: .utf8)
+    try tmux.respawn("exec \(Binary.path)", environment: environment)
+    #expect(try tmux.waitFor("USZKODZONY"), "\(tmux.screen())")
+    #expect(!tmux.screen().contains("2/21"))
+  }
 }

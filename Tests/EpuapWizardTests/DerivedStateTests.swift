@@ -68,7 +68,7 @@ struct ReadAheadListingTests {
     var calls = 0
     backend.readAhead = {
       calls += 1
-      return [readAhead]
+      return [.read(readAhead)]
     }
     let first = backend.listJournals()
     #expect(first.map(\.unitName) == ["Gmina Zagórz"])

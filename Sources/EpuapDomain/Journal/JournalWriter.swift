@@ -32,6 +32,8 @@ public final class JournalWriter {
   private var fd: Int32
   private var committedLength: off_t
   private let lock: JournalLock
+  /// The seal of what this writer has committed: the file's length and the last line's hash.
+  public var seal: JournalSeal { JournalSeal(byteCount: Int(committedLength), lastHash: lastHash) }
   /// Test hook: called before each write with the bytes about to be written; may throw to simulate a
   /// failing disk through the same path as a real failure.
   public var beforeWrite: (([UInt8]) throws(JournalError) -> Void)?

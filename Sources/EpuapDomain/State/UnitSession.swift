@@ -10,6 +10,10 @@ public final class UnitSession {
   public private(set) var state: UnitState
   public var operatorName: String
   public var path: String { writer.path }
+  /// Who wrote the journal's last line.
+  public private(set) var lastOperatorName: String
+  /// The journal's seal after the last append (see `JournalSummaryCache`).
+  public var seal: JournalSeal { writer.seal }
   /// Set when opening moved a torn last line aside.
   public let recovery: TailRecovery?
   private let writer: JournalWriter
@@ -17,9 +21,10 @@ public final class UnitSession {
 
   init(
     procedure: Procedure, writer: JournalWriter, state: UnitState, operatorName: String,
-    recovery: TailRecovery?,
+    recovery: TailRecovery?, lastOperatorName: String,
     clock: @escaping @Sendable () -> Date
   ) {
+    self.lastOperatorName = lastOperatorName
     self.procedure = procedure
     self.validator = Validator(procedure: procedure)
     self.writer = writer
@@ -40,7 +45,7 @@ public final class UnitSession {
     state.apply(entry)
     return UnitSession(
       procedure: procedure, writer: writer, state: state, operatorName: operatorName, recovery: nil,
-      clock: clock)
+      lastOperatorName: operatorName, clock: clock)
   }
 
   /// Opens an existing journal; the operator defaults to the last one who wrote in it.
@@ -52,8 +57,8 @@ public final class UnitSession {
     guard let state = UnitState.fold(journal.entries) else { throw .missingHeader(path: path) }
     return UnitSession(
       procedure: procedure, writer: writer, state: state,
-      operatorName: operatorName ?? journal.entries.last?.operatorName ?? "", recovery: recovery, clock: clock
-    )
+      operatorName: operatorName ?? journal.entries.last?.operatorName ?? "", recovery: recovery,
+      lastOperatorName: journal.entries.last?.operatorName ?? "", clock: clock)
   }
 
   /// Appends `change` durably, then folds it into `state`.
@@ -63,6 +68,7 @@ public final class UnitSession {
   public func record(_ change: JournalChange) throws(JournalError) -> JournalEntry {
     let entry = try writer.append(change, operatorName: operatorName, time: JournalClock.timestamp(clock()))
     state.apply(entry)
+    lastOperatorName = entry.operatorName
     return entry
   }
 
@@ -73,6 +79,12 @@ public final class UnitSession {
 
   /// For tests of failing disks: see `JournalWriter.beforeWrite`.
   public func setBeforeWrite(_ hook: (([UInt8]) throws(JournalError) -> Void)?) { writer.beforeWrite = hook }
+
+  /// The journal's summary as the folder's list shows it.
+  public var summary: JournalSummary {
+    JournalSummary(
+      path: path, state: state, lastOperator: lastOperatorName, tornTail: false, procedure: procedure)
+  }
 
   public func close() { writer.close() }
 }

@@ -90,14 +90,9 @@ public struct JournalSummary: Sendable, Codable, Equatable {
     let path = read.path
     switch read.outcome {
     case .success(let (journal, state)):
-      let checklist = Checklist(procedure: procedure, state: state)
       return JournalSummary(
-        path: path, unitName: state.unit.name, entityIdentifier: state.unit.entityIdentifier,
-        role: state.unit.role,
-        chosenPath: state.path, doneCount: checklist.doneCount + checklist.skippedCount,
-        totalCount: checklist.applicableCount, lastChange: state.updatedAt,
-        lastOperator: journal.entries.last?.operatorName ?? "", eventCount: state.eventCount, problem: nil,
-        tornTail: journal.tornTail != nil)
+        path: path, state: state, lastOperator: journal.entries.last?.operatorName ?? "",
+        tornTail: journal.tornTail != nil, procedure: procedure)
     case .failure(let error):
       return JournalSummary(
         path: path, unitName: PathText.lastComponent(of: path), entityIdentifier: "", role: nil,
@@ -105,6 +100,53 @@ public struct JournalSummary: Sendable, Codable, Equatable {
         doneCount: 0, totalCount: 0, lastChange: "", lastOperator: "", eventCount: 0, problem: error.message,
         tornTail: false)
     }
+  }
+}
+
+extension JournalSummary {
+  /// The summary of a journal's folded state (`lastOperator`: who wrote its last line).
+  public init(path: String, state: UnitState, lastOperator: String, tornTail: Bool, procedure: Procedure) {
+    let checklist = Checklist(procedure: procedure, state: state)
+    self.init(
+      path: path, unitName: state.unit.name, entityIdentifier: state.unit.entityIdentifier,
+      role: state.unit.role, chosenPath: state.path, doneCount: checklist.doneCount + checklist.skippedCount,
+      totalCount: checklist.applicableCount, lastChange: state.updatedAt, lastOperator: lastOperator,
+      eventCount: state.eventCount, problem: nil, tornTail: tornTail)
+  }
+}
+
+/// A journal as the start screen first lists it: from the folder's summary cache when the file still has
+/// the seal the summary was computed from, read in full otherwise.
+public enum ListedJournal: Sendable {
+  /// Unchanged since its summary was cached, as far as the seal tells: still to be read in full.
+  case cached(path: String, JournalSummaryCache.Entry)
+  case read(ReadJournal)
+}
+
+extension JournalDirectory {
+  /// The folder's journals, each from `cache` when its seal matches, read in full otherwise.
+  public func listing(cache: JournalSummaryCache?) -> [ListedJournal] {
+    let files = journalFiles()
+    let entries = files.isEmpty ? [:] : cache?.load() ?? [:]
+    return files.map { path in
+      if let entry = entries[PathText.lastComponent(of: path)], entry.summary.problem == nil,
+        !entry.summary.tornTail, JournalSeal.read(path: path) == entry.seal
+      {
+        var summary = entry.summary
+        summary.path = path
+        return .cached(path: path, JournalSummaryCache.Entry(seal: entry.seal, summary: summary))
+      }
+      return .read(ReadJournal(path: path))
+    }
+  }
+}
+
+extension ReadJournal {
+  /// The seal of the content read, when the journal was read whole and sound (no torn last line).
+  public var seal: JournalSeal? {
+    guard case .success(let (journal, _)) = outcome, journal.tornTail == nil, let last = journal.entries.last
+    else { return nil }
+    return JournalSeal(byteCount: journal.soundLength, lastHash: last.hash)
   }
 }
 

@@ -7,6 +7,9 @@ import FoundationEssentials
 /// commands `update` returns; tests give it a temporary folder.
 public protocol WizardBackend: AnyObject {
   func listJournals() -> [JournalSummary]
+  /// Reads in full the journals the last listing took from the summary cache; returns the listing again
+  /// when any of them differs from its cached summary, nil when nothing changed or nothing was pending.
+  func verifyListing() -> [JournalSummary]?
   /// Opens a journal; the notice says what recovery did, if anything.
   func open(path: String) throws -> (state: UnitState, notice: String?)
   func create(unit: UnitInfo, operatorName: String) throws -> (path: String, state: UnitState)
@@ -29,40 +32,92 @@ public final class JournalBackend: WizardBackend {
   public var printer: ((UnitSession, String) throws -> String)?
 
   public init(
-    procedure: Procedure, directory: JournalDirectory, clock: @escaping @Sendable () -> Date = { Date() }
+    procedure: Procedure, directory: JournalDirectory, summaryCache: JournalSummaryCache? = nil,
+    clock: @escaping @Sendable () -> Date = { Date() }
   ) {
     self.procedure = procedure
     self.directory = directory
+    self.summaryCache = summaryCache
     self.clock = clock
   }
 
-  /// Journals of `directory` read before the wizard started (see `epuap-wizard`'s start-up): used
-  /// once, by the first listing, instead of reading them again.
-  public var readAhead: (() -> [ReadJournal])?
+  /// The folder's summary cache, when the start screen may use it; nil: every journal is read in full.
+  public let summaryCache: JournalSummaryCache?
+
+  /// The folder's listing made before the wizard started (see `epuap-wizard`'s start-up): used once,
+  /// by the first listing, instead of making it again.
+  public var readAhead: (() -> [ListedJournal])?
+
+  /// The last listing, and what is left to do for it after the first frame (`verifyListing`).
+  private var listed: [JournalSummary] = []
+  private var unverified: [(path: String, cached: JournalSummaryCache.Entry)] = []
+  private var toCache: [String: JournalSummaryCache.Entry] = [:]
 
   public func listJournals() -> [JournalSummary] {
-    let journals: [ReadJournal]
+    let journals: [ListedJournal]
     if let readAhead {
       self.readAhead = nil
       journals = readAhead()
     } else {
-      journals = directory.journalFiles().map(ReadJournal.init(path:))
+      journals = directory.listing(cache: summaryCache)
     }
-    return journals.map { JournalSummary.summary(of: $0, procedure: procedure) }
-      .sorted { $0.lastChange > $1.lastChange }
+    unverified = []
+    toCache = [:]
+    listed = journals.map { journal in
+      switch journal {
+      case .cached(let path, let entry):
+        unverified.append((path, entry))
+        return entry.summary
+      case .read(let read):
+        let summary = JournalSummary.summary(of: read, procedure: procedure)
+        if let seal = read.seal { toCache[read.path] = .init(seal: seal, summary: summary) }
+        return summary
+      }
+    }
+    listed.sort { $0.lastChange > $1.lastChange }
+    return listed
+  }
+
+  public func verifyListing() -> [JournalSummary]? {
+    guard let summaryCache, !unverified.isEmpty || !toCache.isEmpty else { return nil }
+    var changed = false
+    var unsound: Set<String> = []
+    for (path, cached) in unverified {
+      let read = ReadJournal(path: path)
+      let summary = JournalSummary.summary(of: read, procedure: procedure)
+      let seal = read.seal
+      if seal == nil { unsound.insert(PathText.lastComponent(of: path)) }
+      if let seal, seal != cached.seal || summary != cached.summary {
+        toCache[path] = .init(seal: seal, summary: summary)
+      }
+      guard summary != cached.summary, let index = listed.firstIndex(where: { $0.path == path }) else {
+        continue
+      }
+      listed[index] = summary
+      changed = true
+    }
+    unverified = []
+    // The file is written only when it has to change: the usual start confirms what it holds.
+    if !toCache.isEmpty || !unsound.isEmpty {
+      summaryCache.store(
+        Dictionary(toCache.map { (PathText.lastComponent(of: $0.key), $0.value) }, uniquingKeysWith: { $1 }),
+        removing: unsound)
+    }
+    toCache = [:]
+    guard changed else { return nil }
+    listed.sort { $0.lastChange > $1.lastChange }
+    return listed
   }
 
   public func open(path: String) throws -> (state: UnitState, notice: String?) {
-    session?.close()
-    session = nil
+    close()
     let opened = try UnitSession.open(at: path, procedure: procedure, clock: clock)
     session = opened
     return (opened.state, opened.recovery?.message)
   }
 
   public func create(unit: UnitInfo, operatorName: String) throws -> (path: String, state: UnitState) {
-    session?.close()
-    session = nil
+    close()
     let path = directory.newJournalPath(for: unit)
     let created = try UnitSession.create(
       at: path, unit: unit, operatorName: operatorName, procedure: procedure, clock: clock)
@@ -82,7 +137,13 @@ public final class JournalBackend: WizardBackend {
     return try printer(session, format)
   }
 
+  /// Closes the open journal and keeps its summary in the cache, so that the next start lists it at once.
   public func close() {
+    if let session, let summaryCache {
+      summaryCache.store([
+        PathText.lastComponent(of: session.path): .init(seal: session.seal, summary: session.summary)
+      ])
+    }
     session?.close()
     session = nil
   }

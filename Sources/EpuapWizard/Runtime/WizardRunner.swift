@@ -4,6 +4,8 @@ import ScreenKit
 
 /// The run loop: key → event → `update` → commands (journal writes) → result events → `render` → draw.
 ///
+/// After a frame is drawn, a listing taken from the summary cache is confirmed (`settleListing`).
+///
 /// A journal write is carried out before the next frame is drawn, and its result comes back as an event,
 /// so the screen shows a change as recorded only once it is on disk.
 public final class WizardRunner {
@@ -34,6 +36,7 @@ public final class WizardRunner {
   public func run(initialCommands: [WizardCommand]) -> Outcome {
     if carryOut(initialCommands) { return .quit }
     draw()
+    settleListing()
     while true {
       if let signal = pendingSignal() { return .signal(signal) }
       guard let key = terminal.readKey(timeoutMilliseconds: 200) else {
@@ -43,7 +46,16 @@ public final class WizardRunner {
       }
       if send(key == .resize ? .resized(terminal.size) : .key(key)) { return .quit }
       draw()
+      settleListing()
     }
+  }
+
+  /// Once a frame is on the screen, reads in full the journals listed from the summary cache; a journal
+  /// that turns out different (damaged inside, say) comes back as a new listing and is drawn at once.
+  private func settleListing() {
+    guard let corrected = backend.verifyListing() else { return }
+    send(.journalsListed(corrected))
+    draw()
   }
 
   /// Feeds one event through `update` and carries out the commands; true when the wizard should quit.

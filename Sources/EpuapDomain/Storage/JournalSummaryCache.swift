@@ -1,0 +1,136 @@
+import FoundationEssentials
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// The summaries of a folder's journals as they were when last read in full, kept beside them in
+/// `.spis-dziennikow.json`, so that the start screen can list the folder at once instead of reading and
+/// checking every journal first.
+///
+/// A summary is used only while its journal keeps the same `JournalSeal`, and only until the journal has
+/// been read in full right after the first screen: the cache saves time and decides nothing. It is written
+/// without `fsync` (a torn or stale file costs one full read); a file that is missing, damaged or written
+/// with another `key` is ignored.
+public struct JournalSummaryCache: Sendable {
+  public static let fileName = ".spis-dziennikow.json"
+  public let folder: String
+  /// What the summaries depend on besides the journal: the program's version and the procedure's source.
+  public let key: String
+
+  public init(folder: String, key: String) {
+    self.folder = folder
+    self.key = key
+  }
+
+  public var path: String { folder + "/" + Self.fileName }
+
+  /// A journal's summary and the seal of the content it was computed from.
+  public struct Entry: Equatable, Sendable {
+    public var seal: JournalSeal
+    public var summary: JournalSummary
+
+    public init(seal: JournalSeal, summary: JournalSummary) {
+      self.seal = seal
+      self.summary = summary
+    }
+  }
+
+  /// The entries of the file by journal file name; empty when there is no usable file.
+  public func load() -> [String: Entry] {
+    guard let bytes = try? DurableFile.readAll(path), !bytes.isEmpty,
+      let json = bytes.withUnsafeBufferPointer({ JSONLineParser.parse($0, maxDepth: 8) }),
+      json["format"]?.integerValue == Self.format, json.text("key") == key,
+      case .array(let items)? = json["journals"]
+    else { return [:] }
+    var entries: [String: Entry] = [:]
+    for item in items {
+      guard let file = item.text("file"), let byteCount = item["bytes"]?.integerValue,
+        let lastHash = item.text("lastHash"), let summaryJSON = item["summary"],
+        let summary = JournalSummary(json: summaryJSON)
+      else { continue }
+      entries[file] = Entry(seal: JournalSeal(byteCount: byteCount, lastHash: lastHash), summary: summary)
+    }
+    return entries
+  }
+
+  /// Writes `entries` (by file name) over what the file holds now, leaving out the files in `removing`
+  /// and journals that are no longer in the folder; returns whether the file was written.
+  ///
+  /// Another wizard may write the file at the same time: each write is a whole new file renamed into
+  /// place, so a reader sees one version or the other, and a lost entry costs one full read.
+  @discardableResult
+  public func store(_ entries: [String: Entry], removing: Set<String> = []) -> Bool {
+    var merged = load()
+    for file in removing { merged[file] = nil }
+    for (file, entry) in entries { merged[file] = entry }
+    let present = Set(JournalDirectory(path: folder).journalFiles().map { PathText.lastComponent(of: $0) })
+    let file = CacheFile(
+      format: Self.format, key: key,
+      journals: merged.filter { present.contains($0.key) }.sorted { $0.key < $1.key }.map {
+        CacheFile.Journal(
+          file: $0.key, bytes: $0.value.seal.byteCount, lastHash: $0.value.seal.lastHash,
+          summary: $0.value.summary)
+      })
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = .sortedKeys
+    guard let data = try? encoder.encode(file) else { return false }
+    // Readable by the owner only, like the journals whose contents it repeats.
+    let temporary = path + ".\(getpid()).tmp"
+    let fd = DurableFile.openDescriptor(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC)
+    guard fd >= 0 else { return false }
+    let written = (try? DurableFile.writeAll(fd, [UInt8](data), path: temporary)) != nil
+    DurableFile.closeDescriptor(fd)
+    guard written, rename(temporary, path) == 0 else {
+      unlink(temporary)
+      return false
+    }
+    return true
+  }
+
+  /// Raised when the file's layout changes, so that an older layout is ignored rather than misread.
+  static let format = 1
+
+  private struct CacheFile: Encodable {
+    struct Journal: Encodable {
+      var file: String
+      var bytes: Int
+      var lastHash: String
+      var summary: JournalSummary
+    }
+    var format: Int
+    var key: String
+    var journals: [Journal]
+  }
+}
+
+extension JournalSummary {
+  /// The summary as `JSONEncoder` wrote it into the cache; nil for anything else.
+  init?(json: JSONValue) {
+    guard json.isObject, let path = json.text("path"), let unitName = json.text("unitName"),
+      let entityIdentifier = json.text("entityIdentifier"), let doneCount = json["doneCount"]?.integerValue,
+      let totalCount = json["totalCount"]?.integerValue, let lastChange = json.text("lastChange"),
+      let lastOperator = json.text("lastOperator"), let eventCount = json["eventCount"]?.integerValue,
+      case .bool(let tornTail)? = json["tornTail"]
+    else { return nil }
+    var role: Role?
+    if let raw = json["role"] {
+      guard let value = raw.stringValue.flatMap(Role.init(rawValue:)) else { return nil }
+      role = value
+    }
+    var chosenPath: PathID?
+    if let raw = json["chosenPath"] {
+      guard let value = raw.stringValue.flatMap(PathID.init(rawValue:)) else { return nil }
+      chosenPath = value
+    }
+    var problem: String?
+    if let raw = json["problem"] {
+      guard let value = raw.stringValue else { return nil }
+      problem = value
+    }
+    self.init(
+      path: path, unitName: unitName, entityIdentifier: entityIdentifier, role: role, chosenPath: chosenPath,
+      doneCount: doneCount, totalCount: totalCount, lastChange: lastChange, lastOperator: lastOperator,
+      eventCount: eventCount, problem: problem, tornTail: tornTail)
+  }
+}

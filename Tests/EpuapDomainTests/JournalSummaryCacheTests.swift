@@ -1,0 +1,200 @@
+import EpuapDomain
+import Foundation
+import Testing
+
+@Suite("Journal seal and the folder's summary cache")
+struct JournalSummaryCacheTests {
+  static let procedure = try! ProcedureLoader.builtIn()
+
+  func cache(_ folder: TempFolder, key: String = "test 1") -> JournalSummaryCache {
+    JournalSummaryCache(folder: folder.path, key: key)
+  }
+
+  /// Entries as the backend stores them: from journals read in full.
+  func entries(_ paths: [String]) -> [String: JournalSummaryCache.Entry] {
+    var result: [String: JournalSummaryCache.Entry] = [:]
+    for path in paths {
+      let read = ReadJournal(path: path)
+      result[(path as NSString).lastPathComponent] = JournalSummaryCache.Entry(
+        seal: read.seal!, summary: JournalSummary.summary(of: read, procedure: Self.procedure))
+    }
+    return result
+  }
+
+  @Test("the seal is the file's length and its last line's hash, read from the end only")
+  func sealOfJournal() throws {
+    let folder = TempFolder()
+    defer { folder.cleanup() }
+    let path = try makeJournal(in: folder, events: 5)
+    let loaded = try JournalReader.load(path: path)
+    let seal = try #require(JournalSeal.read(path: path))
+    #expect(seal == JournalSeal(byteCount: bytes(path).count, lastHash: loaded.entries.last!.hash))
+    #expect(ReadJournal(path: path).seal == seal)
+  }
+
+  @Test("the seal changes with an append, and a one-line journal has one")
+  func sealFollowsAppends() throws {
+    let folder = TempFolder()
+    defer { folder.cleanup() }
+    let path = try makeJournal(in: folder, events: 0)
+    let before = try #require(JournalSeal.read(path: path))
+    let (writer, _, _) = try JournalWriter.open(at: path, now: fixedDate)
+    try writer.append(
+      .stepMarked(StepMark(stepID: "2.1", status: .done)), operatorName: "Anna Nowak",
+      time: "2026-11-25T11:00:00Z")
+    #expect(JournalSeal.read(path: path) == writer.seal)
+    writer.close()
+    let after = try #require(JournalSeal.read(path: path))
+    #expect(after != before)
+    #expect(after.byteCount > before.byteCount)
+  }
+
+  @Test("a last line longer than the first look at the tail (4 KiB) is still found")
+  func sealOfLongLastLine() throws {
+    let folder = TempFolder()
+    defer { folder.cleanup() }
+    let path = try makeJournal(in: folder, events: 2)
+    let (writer, _, _) = try JournalWriter.open(at: path, now: fixedDate)
+    try writer.append(
+      .stepMarked(StepMark(stepID: "3.1", status: .skipped, reason: String(repeating: "ż", count: 6000))),
+      operatorName: "Anna Nowak", time: "2026-11-25T11:00:00Z")
+    writer.close()
+    #expect(JournalSeal.read(path: path) == ReadJournal(path: path).seal)
+    #expect(JournalSeal.read(path: path) != nil)
+  }
+
+  @Test("no seal for a torn last line, an empty or missing file, a folder, or a line without a hash")
+  func noSeal() throws {
+    let folder = TempFolder()
+    defer { folder.cleanup() }
+    let path = try makeJournal(in: folder, events: 2)
+    var torn = bytes(path)
+    torn.removeLast(10)
+    writeBytes(folder.file("torn.jsonl"), torn)
+    writeBytes(folder.file("empty.jsonl"), [])
+    writeBytes(folder.file("plain.jsonl"), Array("{\"a\":1}\n".utf8))
+    try FileManager.default.createDirectory(
+      atPath: folder.file("dir.jsonl"), withIntermediateDirectories: true)
+    for name in ["torn.jsonl", "empty.jsonl", "plain.jsonl", "dir.jsonl", "missing.jsonl"] {
+      #expect(JournalSeal.read(path: folder.file(name)) == nil, "\(name)")
+    }
+    #expect(ReadJournal(path: folder.file("torn.jsonl")).seal == nil)
+  }
+
+  @Test("entries written are read back the same, and the file is the owner's only")
+  func roundTrip() throws {
+    let folder = TempFolder()
+    defer { folder.cleanup() }
+    let decided = try makeJournal(in: folder, name: "a.jsonl", events: 3)
+    let (writer, _, _) = try JournalWriter.open(at: decided, now: fixedDate)
+    try writer.append(
+      .decisionMade(Decision(path: .sodOther, vendor: "EZD RP \"NASK\" / \\ \u{1}")),
+      operatorName: "Zofia Żółć", time: "2026-11-25T12:00:00Z")
+    writer.close()
+    let bare = try makeJournal(in: folder, name: "b.jsonl", events: 0)
+    let written = entries([decided, bare])
+    #expect(written["b.jsonl"]?.summary.chosenPath == nil)
+    #expect(written["a.jsonl"]?.summary.chosenPath == .sodOther)
+    #expect(cache(folder).store(written))
+    #expect(cache(folder).load() == written)
+    let mode = try FileManager.default.attributesOfItem(atPath: cache(folder).path)[.posixPermissions] as? Int
+    #expect(mode == 0o600)
+    let files = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+    #expect(files.contains(".spis-dziennikow.json"))
+    #expect(!files.contains { $0.hasSuffix(".tmp") }, "\(files)")
+  }
+
+  @Test("a file written with another key, of another format, or damaged is ignored")
+  func unusableFiles() throws {
+    let folder = TempFolder()
+    defer { folder.cleanup() }
+    let path = try makeJournal(in: folder, events: 1)
+    #expect(cache(folder).store(entries([path])))
+    #expect(!cache(folder).load().isEmpty)
+    #expect(cache(folder, key: "test 2").load().isEmpty)
+    let text = String(decoding: bytes(cache(folder).path), as: UTF8.self)
+    writeBytes(
+      cache(folder).path, Array(text.replacingOccurrences(of: "\"format\":1", with: "\"format\":2").utf8))
+    #expect(cache(folder).load().isEmpty)
+    for damaged in [Array(text.utf8.prefix(text.utf8.count / 2)), [0xFF, 0x00], Array("[]".utf8)] {
+      writeBytes(cache(folder).path, damaged)
+      #expect(cache(folder).load().isEmpty)
+    }
+  }
+
+  @Test("storing merges with what the file holds and drops journals no longer in the folder")
+  func storeMerges() throws {
+    let folder = TempFolder()
+    defer { folder.cleanup() }
+    let first = try makeJournal(in: folder, name: "a.jsonl", events: 1)
+    let second = try makeJournal(in: folder, name: "b.jsonl", events: 2)
+    #expect(cache(folder).store(entries([first])))
+    #expect(cache(folder).store(entries([second])))
+    #expect(Set(cache(folder).load().keys) == ["a.jsonl", "b.jsonl"])
+    try FileManager.default.removeItem(atPath: first)
+    #expect(cache(folder).store([:]))
+    #expect(Set(cache(folder).load().keys) == ["b.jsonl"])
+  }
+
+  @Test("a folder that cannot be written keeps no cache and says nothing")
+  func readOnlyFolder() throws {
+    guard getuid() != 0 else { return }  // root writes anywhere
+    let folder = TempFolder()
+    defer {
+      chmod(folder.path, 0o700)
+      folder.cleanup()
+    }
+    let path = try makeJournal(in: folder, events: 1)
+    chmod(folder.path, 0o500)
+    #expect(!cache(folder).store(entries([path])))
+    #expect(cache(folder).load().isEmpty)
+  }
+
+  @Test("listing: cached where the seal matches, read where the journal changed or the key differs")
+  func listing() throws {
+    let folder = TempFolder()
+    defer { folder.cleanup() }
+    let kept = try makeJournal(in: folder, name: "a.jsonl", events: 2)
+    let changed = try makeJournal(in: folder, name: "b.jsonl", events: 2)
+    let stored = entries([kept, changed])
+    #expect(cache(folder).store(stored))
+    let (writer, _, _) = try JournalWriter.open(at: changed, now: fixedDate)
+    try writer.append(
+      .stepMarked(StepMark(stepID: "3.9", status: .done)), operatorName: "Anna Nowak",
+      time: "2026-11-25T13:00:00Z")
+    writer.close()
+
+    let directory = JournalDirectory(path: folder.path)
+    let listed = directory.listing(cache: cache(folder))
+    #expect(listed.count == 2)
+    guard case .cached(let path, let entry) = listed[0], case .read(let read) = listed[1] else {
+      Issue.record("expected a.jsonl cached and b.jsonl read, got \(listed)")
+      return
+    }
+    #expect(path == kept)
+    #expect(entry == stored["a.jsonl"])
+    #expect(read.path == changed)
+    #expect(JournalSummary.summary(of: read, procedure: Self.procedure).eventCount == 4)
+
+    for listing in [directory.listing(cache: nil), directory.listing(cache: cache(folder, key: "test 2"))] {
+      #expect(listing.allSatisfy { if case .read = $0 { true } else { false } })
+    }
+  }
+
+  @Test("a journal damaged inside without changing its length keeps its seal: the listing trusts it")
+  func sameLengthDamage() throws {
+    let folder = TempFolder()
+    defer { folder.cleanup() }
+    let path = try makeJournal(in: folder, events: 3)
+    #expect(cache(folder).store(entries([path])))
+    let text = String(decoding: bytes(path), as: UTF8.self)
+    let damaged = text.replacingOccurrences(of: "\"stepID\":\"3.1\"", with: "\"stepID\":\"3.7\"")
+    #expect(damaged != text && damaged.utf8.count == text.utf8.count)
+    writeBytes(path, Array(damaged.utf8))
+    guard case .cached = JournalDirectory(path: folder.path).listing(cache: cache(folder))[0] else {
+      Issue.record("the seal is unchanged, so the summary is taken from the cache")
+      return
+    }
+    #expect(ReadJournal(path: path).seal == nil)
+  }
+}
