@@ -99,7 +99,7 @@ public struct LPSender: Sendable {
   /// The environment `lp` runs with; its `PATH` is where `lp` is looked for.
   public var environment: [String: String]
 
-  public init(printer: String? = nil, environment: [String: String] = ProcessInfo.processInfo.environment) {
+  public init(printer: String? = nil, environment: [String: String] = ProcessEnvironment.current) {
     self.printer = printer?.isEmpty == true ? nil : printer
     self.environment = environment
   }

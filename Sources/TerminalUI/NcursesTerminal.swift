@@ -14,7 +14,7 @@ import ScreenKit
 /// given back by `restore()`, by `deinit`, at exit and when the program crashes (see
 /// `TerminalSignals`).
 ///
-///     let terminal = try NcursesTerminal(environment: ProcessInfo.processInfo.environment)
+///     let terminal = try NcursesTerminal(environment: ProcessEnvironment.current)
 ///     defer { terminal.restore() }
 ///     terminal.draw(screen)
 ///     let key = terminal.readKey(timeoutMilliseconds: 200)

@@ -25,7 +25,7 @@ enum StartupReadAhead {
 
   /// The summary cache of `directory`, for the summaries this program computes with the standard procedure.
   static func summaryCache(
-    for directory: JournalDirectory, environment: [String: String] = ProcessInfo.processInfo.environment
+    for directory: JournalDirectory, environment: [String: String] = ProcessEnvironment.current
   ) -> JournalSummaryCache {
     let procedure = environment["EPUAP_WIZARD_PROCEDURE"].flatMap { $0.isEmpty ? nil : $0 } ?? "wbudowana"
     return JournalSummaryCache(

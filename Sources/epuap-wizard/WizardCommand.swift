@@ -38,7 +38,7 @@ enum WizardLaunch {
       NcursesTerminal.installSignalHandlers()
       let terminal: NcursesTerminal
       do {
-        terminal = try NcursesTerminal(environment: ProcessInfo.processInfo.environment)
+        terminal = try NcursesTerminal(environment: ProcessEnvironment.current)
       } catch {
         throw CLIFailure("Nie można uruchomić terminala: \(error). Sprawdź zmienną TERM.", code: 2)
       }

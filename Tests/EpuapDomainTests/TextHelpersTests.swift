@@ -1,4 +1,4 @@
-import EpuapDomain
+@testable import EpuapDomain
 import Foundation
 import Testing
 
@@ -106,5 +106,14 @@ struct TextHelpersTests {
       #expect(
         JournalClock.compactStamp(date) == String(format: "%04d%02d%02dT%02d%02d%02dZ", arguments: values))
     }
+  }
+
+  @Test("the environment as read is what ProcessInfo gives, Polish values and '=' inside values included")
+  func environmentSnapshot() {
+    setenv("EPUAP_TEST_WARTOSC", "a=b=ż", 1)
+    let read = ProcessEnvironment.read()
+    #expect(read == ProcessInfo.processInfo.environment)
+    #expect(read["EPUAP_TEST_WARTOSC"] == "a=b=ż")
+    #expect(!ProcessEnvironment.current.isEmpty)
   }
 }

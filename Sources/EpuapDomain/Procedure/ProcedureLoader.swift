@@ -30,7 +30,7 @@ public enum ProcedureLoader {
   }
 
   /// The built-in procedure, or the file named by `EPUAP_WIZARD_PROCEDURE` when it is set.
-  public static func standard(environment: [String: String] = ProcessInfo.processInfo.environment)
+  public static func standard(environment: [String: String] = ProcessEnvironment.current)
     throws(ProcedureError) -> Procedure
   {
     if let path = environment["EPUAP_WIZARD_PROCEDURE"], !path.isEmpty { return try load(file: path) }

@@ -12,7 +12,7 @@ public struct JournalDirectory: Sendable {
 
   public init(path: String) { self.path = path }
 
-  public static func standard(environment: [String: String] = ProcessInfo.processInfo.environment)
+  public static func standard(environment: [String: String] = ProcessEnvironment.current)
     -> JournalDirectory
   {
     if let dir = environment["EPUAP_WIZARD_STATE_DIR"], !dir.isEmpty { return JournalDirectory(path: dir) }
