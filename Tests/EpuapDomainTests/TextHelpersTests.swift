@@ -1,6 +1,7 @@
-@testable import EpuapDomain
 import Foundation
 import Testing
+
+@testable import EpuapDomain
 
 /// The library's own text helpers against what Foundation gives for the same input: the product links
 /// only FoundationEssentials, so these stand in for `NSString`, `CharacterSet` and `String(format:)`.
