@@ -18,8 +18,13 @@ extension DisplayWidth {
   ///     DisplayWidth.pad("Rola", to: 8)  // "Rola    "
   public static func pad(_ text: String, to width: Int) -> String {
     guard width > 0 else { return "" }
-    let fitted = of(text) > width ? truncate(text, to: width) : text
-    return fitted + String(repeating: " ", count: width - of(fitted))
+    // Measured once: table cells are padded for every row of every frame.
+    let textWidth = of(text)
+    if textWidth > width {
+      let fitted = truncate(text, to: width)
+      return fitted + String(repeating: " ", count: width - of(fitted))
+    }
+    return textWidth == width ? text : text + String(repeating: " ", count: width - textWidth)
   }
 
   /// Word-wraps `text` into lines of at most `width` columns.

@@ -131,7 +131,7 @@ enum CardListView {
       let action = card.action.map { shortAction($0) } ?? "— bez decyzji —"
       let problem = model.cardsWithErrors.contains(card.id) ? " ✗" : ""
       let text =
-        "  " + DisplayWidth.pad(DisplayWidth.truncate(card.name, to: nameWidth - 1), to: nameWidth)
+        "  " + DisplayWidth.pad(card.name, to: nameWidth - 1) + " "
         + DisplayWidth.pad(status, to: 12) + action + problem
       var line = ContentLine(text, card.action == nil ? Styles.dim : .plain, row: index)
       line.highlighted = index == list.cursor && !list.filtering
