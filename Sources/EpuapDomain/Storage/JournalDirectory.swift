@@ -129,9 +129,7 @@ extension JournalDirectory {
     let files = journalFiles()
     let entries = files.isEmpty ? [:] : cache?.load() ?? [:]
     return files.map { path in
-      if let entry = entries[PathText.lastComponent(of: path)], entry.summary.problem == nil,
-        !entry.summary.tornTail, JournalSeal.read(path: path) == entry.seal
-      {
+      if let entry = entries[PathText.lastComponent(of: path)], JournalSeal.read(path: path) == entry.seal {
         var summary = entry.summary
         summary.path = path
         return .cached(path: path, JournalSummaryCache.Entry(seal: entry.seal, summary: summary))

@@ -51,6 +51,7 @@ public final class JournalBackend: WizardBackend {
   /// The last listing, and what is left to do for it after the first frame (`verifyListing`).
   private var listed: [JournalSummary] = []
   private var unverified: [(path: String, cached: JournalSummaryCache.Entry)] = []
+  /// Summaries to write into the cache, by journal file name.
   private var toCache: [String: JournalSummaryCache.Entry] = [:]
 
   public func listJournals() -> [JournalSummary] {
@@ -70,7 +71,9 @@ public final class JournalBackend: WizardBackend {
         return entry.summary
       case .read(let read):
         let summary = JournalSummary.summary(of: read, procedure: procedure)
-        if let seal = read.seal { toCache[read.path] = .init(seal: seal, summary: summary) }
+        if let seal = read.seal {
+          toCache[PathText.lastComponent(of: read.path)] = .init(seal: seal, summary: summary)
+        }
         return summary
       }
     }
@@ -79,16 +82,19 @@ public final class JournalBackend: WizardBackend {
   }
 
   public func verifyListing() -> [JournalSummary]? {
-    guard let summaryCache, !unverified.isEmpty || !toCache.isEmpty else { return nil }
+    guard !unverified.isEmpty || !toCache.isEmpty else { return nil }
     var changed = false
     var unsound: Set<String> = []
     for (path, cached) in unverified {
       let read = ReadJournal(path: path)
       let summary = JournalSummary.summary(of: read, procedure: procedure)
-      let seal = read.seal
-      if seal == nil { unsound.insert(PathText.lastComponent(of: path)) }
-      if let seal, seal != cached.seal || summary != cached.summary {
-        toCache[path] = .init(seal: seal, summary: summary)
+      let file = PathText.lastComponent(of: path)
+      if let seal = read.seal {
+        if seal != cached.seal || summary != cached.summary {
+          toCache[file] = .init(seal: seal, summary: summary)
+        }
+      } else {
+        unsound.insert(file)
       }
       guard summary != cached.summary, let index = listed.firstIndex(where: { $0.path == path }) else {
         continue
@@ -98,10 +104,8 @@ public final class JournalBackend: WizardBackend {
     }
     unverified = []
     // The file is written only when it has to change: the usual start confirms what it holds.
-    if !toCache.isEmpty || !unsound.isEmpty {
-      summaryCache.store(
-        Dictionary(toCache.map { (PathText.lastComponent(of: $0.key), $0.value) }, uniquingKeysWith: { $1 }),
-        removing: unsound)
+    if let summaryCache, !toCache.isEmpty || !unsound.isEmpty {
+      summaryCache.store(toCache, removing: unsound)
     }
     toCache = [:]
     guard changed else { return nil }
