@@ -4,11 +4,13 @@
 Each program runs in its own pty. "First paint" is the time from spawn to the last byte of the first
 complete screen (the median of several starts, the programs started in turn); the wizard's start screen
 is measured with the folder's summary cache in place (left by an unmeasured first start) and, separately,
-without it. A keystroke's latency is the time from writing the key
-to the last byte of the repaint it causes (the burst ends after SILENCE seconds without output).
+without it. A keystroke's latency is the time from writing the key to the last byte of the repaint it
+causes (the burst ends after SILENCE seconds without output); the three programs stay open side by side
+and take their keys in turn, one key each, so that all of them are measured over the same minutes.
 Prints JSON. Arguments: WIZARD STATE_DIR CARDS_JOURNAL KEYS [STARTS].
 """
 import fcntl
+import gc
 import json
 import os
 import pty
@@ -136,36 +138,58 @@ def remove_summary_cache(state_dir):
         pass
 
 
-def measure(argv, env, marker, paints, before_keys=(), keys=200, alternate=False):
-    start = time.monotonic()
-    pid, fd = spawn(argv, env)
-    read_burst(fd, start, marker)
-    for key in before_keys:
-        os.write(fd, key)
-        read_burst(fd, time.monotonic())
-    drain(fd)
-    latencies = []
-    for index in range(keys):
-        key = (DOWN if index % 2 == 0 else UP) if alternate else DOWN
+class Session:
+    """One program in its own pty, on its first screen, ready for keys."""
+
+    def __init__(self, argv, env, marker, before_keys=(), alternate=False):
+        start = time.monotonic()
+        self.pid, self.fd = spawn(argv, env)
+        read_burst(self.fd, start, marker)
+        for key in before_keys:
+            os.write(self.fd, key)
+            read_burst(self.fd, time.monotonic())
+        drain(self.fd)
+        self.alternate = alternate
+        self.latencies = []
+
+    def press(self, index):
+        """Sends the index-th key and records the time to the last byte of its repaint."""
+        key = (DOWN if index % 2 == 0 else UP) if self.alternate else DOWN
         sent = time.monotonic()
-        os.write(fd, key)
-        last, _ = read_burst(fd, sent, timeout=2.0)
+        os.write(self.fd, key)
+        last, _ = read_burst(self.fd, sent, timeout=2.0)
         if last is not None:
-            latencies.append((last - sent) * 1000)
-    alive = os.waitpid(pid, os.WNOHANG) == (0, 0)
-    rss = peak_rss_kib(pid) if alive else 0
-    stop(pid, fd)
-    latencies.sort()
-    p99 = latencies[min(len(latencies) - 1, int(round(0.99 * (len(latencies) - 1))))] if latencies else float("nan")
-    return {
-        "first_paint_ms": statistics.median(paints) if paints else float("nan"),
-        "first_paint_runs": len(paints),
-        "key_p50_ms": statistics.median(latencies) if latencies else float("nan"),
-        "key_p99_ms": p99,
-        "keys_measured": len(latencies),
-        "peak_rss_kib": rss,
-        "alive_after_keys": alive,
-    }
+            self.latencies.append((last - sent) * 1000)
+
+    def finish(self, paints):
+        alive = os.waitpid(self.pid, os.WNOHANG) == (0, 0)
+        rss = peak_rss_kib(self.pid) if alive else 0
+        stop(self.pid, self.fd)
+        latencies = sorted(self.latencies)
+        p99 = latencies[min(len(latencies) - 1, int(round(0.99 * (len(latencies) - 1))))] if latencies else float("nan")
+        return {
+            "first_paint_ms": statistics.median(paints) if paints else float("nan"),
+            "first_paint_runs": len(paints),
+            "key_p50_ms": statistics.median(latencies) if latencies else float("nan"),
+            "key_p99_ms": p99,
+            "keys_measured": len(latencies),
+            "peak_rss_kib": rss,
+            "alive_after_keys": alive,
+        }
+
+
+def interleaved_keys(sessions, keys):
+    """Presses `keys` keys in every session, the sessions taking turns key by key (the one to go first
+    changing every round), so that a slow spell of the host falls on all programs alike, as with the
+    first paints; each key's repaint is finished before the next key is sent to any program. Python's
+    garbage collector is off meanwhile, so that it cannot stall the harness in the middle of a key."""
+    gc.disable()
+    try:
+        for index in range(keys):
+            for turn in range(len(sessions)):
+                sessions[(index + turn) % len(sessions)].press(index)
+    finally:
+        gc.enable()
 
 
 def main():
@@ -195,10 +219,17 @@ def main():
     results = {"wizard_start_uncached": {
         "first_paint_ms": statistics.median(uncached_paints) if uncached_paints else float("nan"),
         "first_paint_runs": len(uncached_paints)}}
-    results["wizard_start"] = measure(start, env, "wyjście".encode(), start_paints, keys=keys, alternate=True)
-    # The 300-card journal opens on step 4.2; Enter opens the card list.
-    results["wizard_cards"] = measure(cards, env, "wyjście".encode(), cards_paints, before_keys=[b"\r"], keys=keys)
-    results["dialog_checklist"] = measure(dialog, env, b"Cancel", dialog_paints, keys=keys)
+    # All three wait on their first screens (the 300-card journal opens on step 4.2; Enter opens the card
+    # list) and take their keys in turn.
+    sessions = [
+        Session(start, env, "wyjście".encode(), alternate=True),
+        Session(cards, env, "wyjście".encode(), before_keys=[b"\r"]),
+        Session(dialog, env, b"Cancel"),
+    ]
+    interleaved_keys(sessions, keys)
+    results["wizard_start"] = sessions[0].finish(start_paints)
+    results["wizard_cards"] = sessions[1].finish(cards_paints)
+    results["dialog_checklist"] = sessions[2].finish(dialog_paints)
     print(json.dumps(results))
 
 
