@@ -19,7 +19,12 @@ extension DisplayWidth {
   public static func pad(_ text: String, to width: Int) -> String {
     guard width > 0 else { return "" }
     // Measured once: table cells are padded for every row of every frame.
-    let textWidth = of(text)
+    let simple = simpleWidth(text)
+    let textWidth = simple ?? of(text)
+    if let simple, simple > width {
+      // One column per scalar: the first `width - 1` scalars and the one-column "…" fill it exactly.
+      return prefix(of: text, scalars: width - 1) + "…"
+    }
     if textWidth > width {
       let fitted = truncate(text, to: width)
       return fitted + String(repeating: " ", count: width - of(fitted))
@@ -46,11 +51,7 @@ extension DisplayWidth {
   static func prefix<S: StringProtocol>(of text: S, fitting width: Int) -> String {
     if simpleWidth(text) != nil {
       // One column per scalar, and every scalar a character of its own: cut after `width` scalars.
-      let scalars = text.unicodeScalars
-      let end =
-        scalars.index(scalars.startIndex, offsetBy: max(0, width), limitedBy: scalars.endIndex)
-        ?? scalars.endIndex
-      return String(text[..<end])
+      return prefix(of: text, scalars: width)
     }
     var result = ""
     var used = 0
@@ -61,6 +62,26 @@ extension DisplayWidth {
       used += characterWidth
     }
     return result
+  }
+
+  /// The first `count` scalars of `text`; in a native string found by counting, in place, the UTF-8
+  /// bytes that start a scalar.
+  static func prefix<S: StringProtocol>(of text: S, scalars count: Int) -> String {
+    let count = max(0, count)
+    let utf8 = text.utf8
+    let counted = utf8.withContiguousStorageIfAvailable { bytes -> Int in
+      var seen = 0
+      for (offset, byte) in bytes.enumerated() where byte & 0xC0 != 0x80 {
+        if seen == count { return offset }
+        seen += 1
+      }
+      return bytes.count
+    }
+    if let counted { return String(text[..<utf8.index(utf8.startIndex, offsetBy: counted)]) }
+    let scalars = text.unicodeScalars
+    let end =
+      scalars.index(scalars.startIndex, offsetBy: count, limitedBy: scalars.endIndex) ?? scalars.endIndex
+    return String(text[..<end])
   }
 
   /// Wraps one paragraph (text without newlines) greedily, word by word.

@@ -52,6 +52,14 @@ public enum DisplayWidth {
     var index = 0
     let end = bytes.count
     while index < end {
+      // Eight printable ASCII bytes at a time: most text on every screen is such.
+      if index + 8 <= end,
+        isPrintableASCII(UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self))
+      {
+        index += 8
+        count += 8
+        continue
+      }
       let lead = UInt32(bytes[index])
       let value: UInt32
       if lead < 0x80 {
@@ -70,6 +78,18 @@ public enum DisplayWidth {
       count += 1
     }
     return count
+  }
+
+  /// Whether all eight bytes of `word` are printable ASCII (0x20...0x7E), tested together: a byte below
+  /// 0x80 plus 0x60 reaches 0x80 only from 0x20 up, and plus 0x01 only at 0x7F, and neither sum carries
+  /// into the next byte.
+  @inline(__always)
+  static func isPrintableASCII(_ word: UInt64) -> Bool {
+    let high: UInt64 = 0x8080_8080_8080_8080
+    guard word & high == 0 else { return false }
+    let atLeastSpace = word &+ 0x6060_6060_6060_6060
+    let delete = word &+ 0x0101_0101_0101_0101
+    return atLeastSpace & ~delete & high == high
   }
 
   /// Whether a scalar is one column wide and a character of its own whatever stands next to it.

@@ -108,4 +108,48 @@ struct DisplayWidthQuickPathTests {
       }
     }
   }
+
+  @Test("Eight bytes are tested for printable ASCII together, every byte value in every place")
+  func printableASCIIWords() {
+    for position in 0..<8 {
+      for value in 0...255 {
+        var bytes = [UInt8](repeating: UInt8(ascii: "a"), count: 8)
+        bytes[position] = UInt8(value)
+        let word = bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
+        #expect(
+          DisplayWidth.isPrintableASCII(word) == (0x20...0x7E).contains(value), "\(value) at \(position)")
+      }
+    }
+  }
+
+  @Test("A control or a wide character anywhere in a long line makes it not simple")
+  func simpleWidthOfLongLines() {
+    for position in 0..<19 {
+      for odd in ["\u{7}", "\u{7F}", "\t", "\u{1B}", "漢", "e\u{301}", "ą", "—"] {
+        var characters = Array(repeating: "a", count: 19)
+        characters[position] = odd
+        let text = characters.joined()
+        let expected: Int? =
+          DisplayWidth.isSimple(odd.unicodeScalars.first!) && odd.unicodeScalars.count == 1 ? 19 : nil
+        #expect(
+          DisplayWidth.simpleWidth(text) == expected, "\(odd.unicodeScalars.map(\.value)) at \(position)")
+      }
+    }
+  }
+
+  @Test("The first scalars of a string and of a substring, counted by UTF-8 bytes")
+  func prefixByScalars() {
+    let text = "Zażółć gęślą jaźń — 漢字 e\u{301}"
+    let scalars = Array(text.unicodeScalars)
+    let slice = text.dropFirst(3)
+    let sliceScalars = Array(slice.unicodeScalars)
+    for count in -1...(scalars.count + 1) {
+      var expected = String.UnicodeScalarView()
+      expected.append(contentsOf: scalars.prefix(max(0, count)))
+      #expect(DisplayWidth.prefix(of: text, scalars: count) == String(expected), "\(count)")
+      var expectedSlice = String.UnicodeScalarView()
+      expectedSlice.append(contentsOf: sliceScalars.prefix(max(0, count)))
+      #expect(DisplayWidth.prefix(of: slice, scalars: count) == String(expectedSlice), "slice \(count)")
+    }
+  }
 }

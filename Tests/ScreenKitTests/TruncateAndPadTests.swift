@@ -36,6 +36,9 @@ struct TruncateAndPadTests {
       ("漢字", 5, "漢字 "),
       ("Zażółć gęślą", 8, "Zażółć …"),
       ("漢字漢字", 4, "漢… "),
+      ("abcdef", 1, "…"),
+      ("Sprawa numer 40: zezwolenie, wpis lub zaświadczenie", 20, "Sprawa numer 40: ze…"),
+      ("Gmina Żółkiew — wydział", 14, "Gmina Żółkiew…"),
       ("", 3, "   "),
       ("abc", 0, ""),
     ])
