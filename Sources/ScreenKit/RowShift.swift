@@ -35,12 +35,7 @@ extension ScreenBuffer {
       previous.cells.withUnsafeBufferPointer { before in
         /// Whether row `y` of this frame equals row `source` of the previous one.
         func same(_ y: Int, _ source: Int) -> Bool {
-          let a = y * width
-          let b = source * width
-          for x in 0..<width where !Cell.same(now.baseAddress! + a + x, before.baseAddress! + b + x) {
-            return false
-          }
-          return true
+          Cell.same(row: now.baseAddress! + y * width, before.baseAddress! + source * width, count: width)
         }
         let changed = (0..<height).map { !same($0, $0) }
         guard changed.count(where: { $0 }) >= minimumRows else { return nil }

@@ -14,25 +14,8 @@ extension ScreenBuffer {
   ) -> Int {
     guard y >= 0, y < size.height else { return 0 }
     let limit = min(size.width, x + max(0, maxWidth ?? size.width))
+    if x >= 0, let written = writeSimple(text, x: x, y: y, style: style, limit: limit) { return written }
     var column = x
-    if x >= 0, DisplayWidth.simpleWidth(text) != nil {
-      // One column per scalar and no controls: no grapheme breaking, no width lookups, and straight into
-      // the cells (the subscript's control check is not needed).
-      let rowStart = y * size.width
-      let ascii = Self.asciiCharacters
-      cells.withUnsafeMutableBufferPointer { cells in
-        for scalar in text.unicodeScalars {
-          guard column < limit else { break }
-          let character = scalar.value < 0x80 ? ascii[Int(scalar.value)] : Character(scalar)
-          cells[rowStart + column] = Cell(character: character, width: 1, style: style)
-          column += 1
-        }
-      }
-      // Only the cells just outside what was written can have lost their other half.
-      repairWideCharacter(x: x - 1, y: y)
-      repairWideCharacter(x: column, y: y)
-      return column - x
-    }
     for original in text {
       let character = ControlCharacters.visible(original)
       let width = DisplayWidth.of(character)
@@ -53,8 +36,52 @@ extension ScreenBuffer {
     return max(0, column - x)
   }
 
-  /// Every ASCII character, made once: most cells of a frame hold one.
-  private static let asciiCharacters = (0..<128).map { Character(Unicode.Scalar(UInt8($0))) }
+  /// `write` for text of simple scalars (see `DisplayWidth.isSimple`), in one pass.
+  ///
+  /// Each scalar takes one cell, its UTF-8 copied straight in. Returns nil, for `write` to go the
+  /// general way, as soon as a scalar that is not simple comes up before the text or the room ends; the
+  /// cells written by then hold what the general way writes there too.
+  private mutating func writeSimple(_ text: String, x: Int, y: Int, style: Style, limit: Int) -> Int? {
+    var text = text
+    let rowStart = y * size.width
+    let written = text.withUTF8 { bytes -> Int? in
+      cells.withUnsafeMutableBufferPointer { cells -> Int? in
+        var column = x
+        var index = 0
+        let end = bytes.count
+        while index < end {
+          let lead = bytes[index]
+          let count = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+          guard index + count <= end else { return nil }
+          var utf8 = UInt64(lead)
+          var value = UInt32(lead)
+          if count > 1 {
+            value = UInt32(lead) & (count == 2 ? 0x1F : count == 3 ? 0x0F : 0x07)
+            for offset in 1..<count {
+              let byte = bytes[index + offset]
+              utf8 |= UInt64(byte) << (8 * offset)
+              value = value << 6 | UInt32(byte & 0x3F)
+            }
+          }
+          // A scalar that is not simple may belong to the character before it (a combining mark), so it
+          // decides even when it falls beyond the room.
+          guard DisplayWidth.isSimple(value) else { return nil }
+          guard column < limit else { break }
+          cells[rowStart + column] =
+            count == 1
+            ? Cell(ascii: lead, style: style) : Cell(utf8: utf8, count: count, width: 1, style: style)
+          column += 1
+          index += count
+        }
+        return column - x
+      }
+    }
+    guard let written else { return nil }
+    // Only the cells just outside what was written can have lost their other half.
+    repairWideCharacter(x: x - 1, y: y)
+    repairWideCharacter(x: x + written, y: y)
+    return written
+  }
 
   /// Stores one character and, for a wide one, its continuation cell.
   private mutating func put(_ character: Character, width: Int, x: Int, y: Int, style: Style) {

@@ -48,7 +48,7 @@ public struct ScreenBuffer: Equatable, Sendable {
   public mutating func fill(x: Int, y: Int, width: Int, height: Int, style: Style) {
     let columns = clamp(x, x + width, to: size.width)
     for row in clamp(y, y + height, to: size.height) {
-      for column in columns { cells[row * size.width + column] = Cell(character: " ", style: style) }
+      for column in columns { cells[row * size.width + column] = Cell(ascii: 0x20, style: style) }
       repairWideCharacters(row: row)
     }
   }
@@ -88,7 +88,7 @@ public struct ScreenBuffer: Equatable, Sendable {
     let rightHalfMissing = width == 2 && (x + 1 >= size.width || cells[index + 1].width != 0)
     let leftHalfMissing = width == 0 && (x == 0 || cells[index - 1].width != 2)
     if rightHalfMissing || leftHalfMissing {
-      cells[index] = Cell(character: " ", style: cells[index].style)
+      cells[index] = Cell(ascii: 0x20, style: cells[index].style)
     }
   }
 }

@@ -37,6 +37,10 @@ extension NcursesTerminal {
           let source = shift.map { $0.sourceRow(of: y) } ?? y
           let sourceRow = (source ?? 0) * stride
           let redraw = !compare || source == nil
+          if !redraw, Cell.same(row: cells.baseAddress! + row, before.baseAddress! + sourceRow, count: width)
+          {
+            continue
+          }
           var x = 0
           while x < width {
             let here = cells.baseAddress! + row + x
@@ -84,16 +88,14 @@ extension NcursesTerminal {
       put([" "], width: 1, style: cell.style, x: x, y: y, screen: screen, styles: &styles)
       return 1
     }
-    if let ascii = Self.printableASCII(cell.character) {
-      putSingle(ascii, width: 1, style: cell.style, x: x, y: y, screen: screen, styles: &styles)
+    if let ascii = cell.printableASCII {
+      putSingle(wchar_t(ascii), width: 1, style: cell.style, x: x, y: y, screen: screen, styles: &styles)
       return 1
     }
     // One scalar that is not a control (a Polish letter, a dash, a box line): no arrays needed when the
     // C library agrees on its width.
-    let unicodeScalars = cell.character.unicodeScalars
-    if let only = unicodeScalars.first,
-      unicodeScalars.index(after: unicodeScalars.startIndex) == unicodeScalars.endIndex,
-      !ControlCharacters.isControl(only), Int(epuap_wcwidth(wchar_t(bitPattern: only.value))) == width
+    if let only = cell.singleScalar, !ControlCharacters.isControl(only),
+      Int(epuap_wcwidth(wchar_t(bitPattern: only.value))) == width
     {
       putSingle(
         wchar_t(bitPattern: only.value), width: width, style: cell.style, x: x, y: y, screen: screen,
@@ -113,14 +115,6 @@ extension NcursesTerminal {
       }
     }
     return width
-  }
-
-  /// The character's code if it is one printable ASCII character: one column in every locale, so it needs
-  /// not even `wcwidth` (most cells of every screen are such).
-  private static func printableASCII(_ character: Character) -> wchar_t? {
-    let utf8 = character.utf8
-    guard utf8.count == 1, let byte = utf8.first, byte >= 0x20, byte < 0x7F else { return nil }
-    return wchar_t(byte)
   }
 
   /// Puts one spacing character of `width` columns, without building arrays.

@@ -69,17 +69,14 @@ struct RowShiftTests {
 
 @Suite("Comparing cells in place")
 struct CellSameTests {
-  @Test("same bytes or equal values count as the same cell; a different character, width or style does not")
+  @Test("cells are the same when character, width and style are; a different one of them is not")
   func sameCells() {
-    // The byte comparison relies on fields packed without gaps.
-    #expect(
-      MemoryLayout<Cell>.size == MemoryLayout<Character>.size + MemoryLayout<Int>.size
-        + MemoryLayout<Style>.size)
-    let long = String(repeating: "ż", count: 20)  // a character string too long to be stored inline
+    // The byte comparison of rows relies on cells without padding between them.
+    #expect(MemoryLayout<Cell>.size == MemoryLayout<Cell>.stride)
     let cells = [
       Cell(character: "a"), Cell(character: "a"), Cell(character: "b"), Cell(character: "a", width: 2),
       Cell(character: "a", style: Style(.error)), Cell(character: Character("e\u{301}")),
-      Cell(character: Character("\u{E9}")), Cell(character: Character(String(long.prefix(1)))),
+      Cell(character: Character("\u{E9}")), Cell(character: "ż"), Cell(character: "ż"),
     ]
     cells.withUnsafeBufferPointer { cell in
       let base = cell.baseAddress!
@@ -87,9 +84,88 @@ struct CellSameTests {
       #expect(!Cell.same(base, base + 2))
       #expect(!Cell.same(base, base + 3))
       #expect(!Cell.same(base, base + 4))
-      // Canonically equivalent characters are equal cells, as `==` says, though their bytes differ.
-      #expect(Cell.same(base + 5, base + 6) == (cells[5] == cells[6]))
-      #expect(Cell.same(base + 7, base + 7))
+      // The terminal is sent bytes: the two spellings of "é" are different cells.
+      #expect(!Cell.same(base + 5, base + 6))
+      #expect(Cell.same(base + 7, base + 8))
+      for (i, j) in [(0, 1), (0, 2), (5, 6), (7, 8)] {
+        #expect(Cell.same(base + i, base + j) == (cells[i] == cells[j]))
+      }
     }
+  }
+
+  @Test("rows are the same exactly when their cells' bytes are")
+  func sameRows() {
+    let row = (0..<80).map { Cell(character: Character(String($0 % 10)), width: 1, style: Style(.accent)) }
+    var composed = row
+    composed[40] = Cell(character: Character("e\u{301}"))
+    var precomposed = row
+    precomposed[40] = Cell(character: Character("\u{E9}"))
+    for (x, changed) in [(0, "x"), (41, "y"), (79, "z")] {
+      var other = row
+      other[x] = Cell(character: Character(changed), width: 1, style: Style(.accent))
+      var restyled = row
+      restyled[x].style = Style(.error)
+      var widened = row
+      widened[x].width = 2
+      for different in [other, restyled, widened] {
+        #expect(
+          !row.withUnsafeBufferPointer { a in
+            different.withUnsafeBufferPointer { b in Cell.same(row: a.baseAddress!, b.baseAddress!, count: 80)
+            }
+          }, "column \(x)")
+        #expect(
+          row.withUnsafeBufferPointer { a in
+            different.withUnsafeBufferPointer { b in Cell.same(row: a.baseAddress!, b.baseAddress!, count: x)
+            }
+          }, "the columns before \(x)")
+      }
+    }
+    #expect(
+      row.withUnsafeBufferPointer { a in
+        row.map { $0 }.withUnsafeBufferPointer { b in
+          Cell.same(row: a.baseAddress!, b.baseAddress!, count: 80)
+        }
+      })
+    // The terminal is sent bytes, so "é" as one scalar and as "e" with a combining accent are different.
+    #expect(
+      !composed.withUnsafeBufferPointer { a in
+        precomposed.withUnsafeBufferPointer { b in Cell.same(row: a.baseAddress!, b.baseAddress!, count: 80) }
+      })
+  }
+}
+
+@Suite("A cell holds its character as UTF-8")
+struct CellCharacterTests {
+  @Test(
+    "characters come back whole",
+    arguments: ["a", " ", "~", "ż", "Ł", "—", "✓", "漢", "😀", "e\u{301}", "🇵🇱", "❤️", "👍🏽", "\u{FFFD}"]
+      as [Character])
+  func roundTrip(character: Character) {
+    let cell = Cell(character: character, width: 2, style: Style(.warning, [.bold]))
+    #expect(cell.character == character)
+    #expect(cell.width == 2)
+    #expect(cell.style == Style(.warning, [.bold]))
+    var bytes: [UInt8] = []
+    cell.withUTF8 { bytes = Array($0) }
+    #expect(bytes == Array(String(character).utf8))
+    let scalars = Array(character.unicodeScalars)
+    #expect(cell.singleScalar == (scalars.count == 1 ? scalars[0] : nil))
+    let ascii = scalars.count == 1 && (0x20..<0x7F).contains(scalars[0].value) ? UInt8(scalars[0].value) : nil
+    #expect(cell.printableASCII == ascii)
+  }
+
+  @Test("a character longer than 15 bytes keeps the whole scalars from its start that fit")
+  func longCharacters() {
+    let family: Character = "👨\u{200D}👩\u{200D}👧\u{200D}👦"  // 25 bytes
+    let cell = Cell(character: family, width: 2)
+    var count = 0
+    cell.withUTF8 { count = $0.count }
+    #expect(count <= 15)
+    // 👨, joiner, 👩, joiner: 4 + 3 + 4 + 3 bytes; the next 👧 would make 18.
+    #expect(String(cell.character).unicodeScalars.elementsEqual(family.unicodeScalars.prefix(4)))
+    var marks = Cell(character: Character("a" + String(repeating: "\u{301}", count: 10)))
+    #expect(String(marks.character).unicodeScalars.count == 8)  // 1 + 7 × 2 bytes
+    marks.character = "b"
+    #expect(marks == Cell(character: "b"))
   }
 }

@@ -88,6 +88,16 @@ struct ScreenBufferWriteTests {
     assertScreen(buffer, equals: ["e\u{301}xz"])
   }
 
+  @Test("A combining mark just past the room still joins the last letter written")
+  func combiningMarkAtTheClip() {
+    var buffer = makeBuffer(width: 10)
+    #expect(buffer.write("abce\u{301}f", x: 0, y: 0, maxWidth: 4) == 4)
+    #expect(buffer[3, 0].character == Character("e\u{301}"))
+    #expect(buffer.write("Łódź ąę", x: 4, y: 0, maxWidth: 4) == 4)
+    #expect(buffer[4, 0].character == "Ł" && buffer[7, 0].character == "ź")
+    assertScreen(buffer, equals: ["abce\u{301}Łódź"])
+  }
+
   @Test("Control characters never reach a cell raw")
   func controlCharactersReplaced() {
     var buffer = makeBuffer(width: 20, height: 3)
