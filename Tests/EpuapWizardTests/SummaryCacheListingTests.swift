@@ -113,6 +113,30 @@ struct SummaryCacheListingTests {
     #expect(next.listJournals()[0].problem != nil)
   }
 
+  @Test("the journal opened with --journal is not read a second time: its session knows it")
+  func openJournalNotReadAgain() throws {
+    let (folder, journal) = try folderWithUnit()
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let planted = try plantWrongSummary(folder: folder, journal: journal)
+    let truth = JournalSummary.read(path: journal, procedure: Self.procedure)
+    let wizard = backend(folder)
+    #expect(wizard.listJournals() == [planted])
+    // Opened through another spelling of its path, as a command line may give it.
+    _ = try wizard.open(path: folder + "/./" + (journal as NSString).lastPathComponent)
+    // Damage inside, same length, after the open: a second read would see it; the check uses the state
+    // the open read and checked, and corrects the planted summary from it.
+    let text = try String(contentsOfFile: journal, encoding: .utf8)
+    let damaged = text.replacingOccurrences(of: "\"stepID\":\"2.1\"", with: "\"stepID\":\"2.2\"")
+    #expect(damaged != text && damaged.utf8.count == text.utf8.count)
+    try damaged.write(toFile: journal, atomically: false, encoding: .utf8)
+    #expect(wizard.verifyListing() == [truth])
+    wizard.close()
+    // The next start lists from the cache and its full read after the first frame finds the damage.
+    let next = backend(folder)
+    #expect(next.listJournals() == [truth])
+    #expect(try #require(next.verifyListing()).first?.problem?.contains("wierszu") == true)
+  }
+
   @Test("closing a unit caches what a full read of its journal says")
   func closeStoresSession() throws {
     let (folder, journal) = try folderWithUnit()

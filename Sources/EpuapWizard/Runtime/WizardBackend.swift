@@ -85,11 +85,24 @@ public final class JournalBackend: WizardBackend {
     guard !unverified.isEmpty || !toCache.isEmpty else { return nil }
     var changed = false
     var unsound: Set<String> = []
+    let openJournal = session.flatMap { FileIdentity(path: $0.path) }
     for (path, cached) in unverified {
-      let read = ReadJournal(path: path)
-      let summary = JournalSummary.summary(of: read, procedure: procedure)
+      let summary: JournalSummary
+      let seal: JournalSeal?
+      if let session, let openJournal, session.seal == cached.seal, FileIdentity(path: path) == openJournal {
+        // The open journal (`--journal`) was read in full and checked when it was opened, and nothing has
+        // been appended since: its state is the truth, without a second read.
+        summary = JournalSummary(
+          path: path, state: session.state, lastOperator: session.lastOperatorName, tornTail: false,
+          procedure: procedure)
+        seal = session.seal
+      } else {
+        let read = ReadJournal(path: path)
+        summary = JournalSummary.summary(of: read, procedure: procedure)
+        seal = read.seal
+      }
       let file = PathText.lastComponent(of: path)
-      if let seal = read.seal {
+      if let seal {
         if seal != cached.seal || summary != cached.summary {
           toCache[file] = .init(seal: seal, summary: summary)
         }
