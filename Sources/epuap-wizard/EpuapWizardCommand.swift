@@ -36,7 +36,7 @@ struct EpuapWizardCommand: ParsableCommand {
   /// lines.
   static func main() {
     StartupReadAhead.begin()
-    guard let launch = StartupReadAhead.launch else { return main(nil) }
+    guard let launch = StartupReadAhead.launch else { return parseAndRun() }
     do {
       switch launch {
       case .startScreen: try WizardLaunch.run(journal: nil, directory: .standard())
@@ -46,6 +46,18 @@ struct EpuapWizardCommand: ParsableCommand {
       Self.exit(withError: exit)
     } catch {
       Self.exit(withError: error)
+    }
+  }
+
+  /// `main` of swift-argument-parser, but a command line it cannot take is explained in Polish.
+  static func parseAndRun() {
+    do {
+      var command = try parseAsRoot()
+      try command.run()
+    } catch {
+      guard exitCode(for: error) == .validationFailure else { exit(withError: error) }
+      StandardStream.error.write(PolishUsageError.translate(fullMessage(for: error)) + "\n")
+      exit(withError: ExitCode.validationFailure)
     }
   }
 }

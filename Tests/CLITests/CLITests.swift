@@ -13,6 +13,29 @@ struct CLITests {
       help.stdout.contains("journal") && help.stdout.contains("answers") && help.stdout.contains("print"))
   }
 
+  @Test(
+    "a command line the parser cannot take is explained in Polish, with the usage, exit code 64",
+    arguments: [
+      (["--bogus"], "Błąd: nieznana opcja „--bogus”."),
+      (["journal", "verify", "--jsn", "x"], "Błąd: nieznana opcja „--jsn”. Czy chodziło o „--json”?"),
+      (["journal", "verify"], "Błąd: brak argumentu „<path>”."),
+      (["journal", "verify", "a", "b"], "Błąd: nieoczekiwany argument „b”"),
+      (["list", "--journal"], "Błąd: brak wartości opcji „--journal <journal>”."),
+      (["list", "--json=3"], "Błąd: opcja „--json” nie przyjmuje wartości, a podano „3”."),
+    ])
+  func parseErrorsInPolish(arguments: [String], expected: String) throws {
+    let result = try Binary.run(arguments)
+    #expect(result.code == 64)
+    #expect(result.stdout.isEmpty)
+    let lines = result.stderr.split(separator: "\n").map(String.init)
+    #expect(lines.first?.hasPrefix(expected) == true, "\(result.stderr)")
+    #expect(lines.contains { $0.hasPrefix("Użycie: epuap-wizard") }, "\(result.stderr)")
+    #expect(lines.last?.hasPrefix("  Pomoc: epuap-wizard") == true && lines.last?.hasSuffix(" --pomoc") == true)
+    for english in ["Error:", "Usage:", "Help:", "See '", "Unknown", "Missing", "Unexpected"] {
+      #expect(!result.stderr.contains(english), "\(english) in \(result.stderr)")
+    }
+  }
+
   @Test("answers apply creates a journal; status --json has the documented shape")
   func applyAndStatus() throws {
     let dir = TempDir()
