@@ -30,7 +30,8 @@ struct CLITests {
     let lines = result.stderr.split(separator: "\n").map(String.init)
     #expect(lines.first?.hasPrefix(expected) == true, "\(result.stderr)")
     #expect(lines.contains { $0.hasPrefix("Użycie: epuap-wizard") }, "\(result.stderr)")
-    #expect(lines.last?.hasPrefix("  Pomoc: epuap-wizard") == true && lines.last?.hasSuffix(" --pomoc") == true)
+    #expect(
+      lines.last?.hasPrefix("  Pomoc: epuap-wizard") == true && lines.last?.hasSuffix(" --pomoc") == true)
     for english in ["Error:", "Usage:", "Help:", "See '", "Unknown", "Missing", "Unexpected"] {
       #expect(!result.stderr.contains(english), "\(english) in \(result.stderr)")
     }
