@@ -39,7 +39,7 @@ struct ApplyAnswersCommand: ParsableCommand {
     commandName: "apply",
     abstract: "Sprawdza cały plik odpowiedzi i zapisuje go do dziennika w całości albo wcale.",
     discussion: """
-      Gdy dziennik nie istnieje, zostaje utworzony dla jednostki z pliku (wtedy potrzebne jest --operator
+      Gdy dziennik nie istnieje, zostaje utworzony dla jednostki z pliku (wtedy potrzebne jest --operator \
       albo pole "operator" w pliku). Format pliku: docs/ANSWERS.md.
       """)
 

@@ -12,12 +12,12 @@ struct EpuapWizardCommand: ParsableCommand {
     abstract:
       "Kreator przeniesienia integracji ePUAP z platformy SEKAP — krok po kroku, z dziennikiem postępu.",
     discussion: """
-      Bez polecenia uruchamia kreatora w terminalu. Postęp jest zapisywany po każdej czynności
-      w dzienniku (JSON, jeden plik na jednostkę) w $XDG_STATE_HOME/epuap-wizard/
+      Bez polecenia uruchamia kreatora w terminalu. Postęp jest zapisywany po każdej czynności \
+      w dzienniku (JSON, jeden plik na jednostkę) w $XDG_STATE_HOME/epuap-wizard/ \
       (domyślnie ~/.local/state/epuap-wizard/).
 
-      Kody wyjścia: 0 — w porządku; 1 — odmowa lub błędne dane (nic nie zapisano);
-      2 — dziennik uszkodzony lub niedostępny.
+      Kody wyjścia: 0\u{00A0}— w porządku; 1\u{00A0}— odmowa lub błędne dane (nic nie zapisano); \
+      2\u{00A0}— dziennik uszkodzony lub niedostępny; 64\u{00A0}— błędny wiersz polecenia.
       """,
     version: version,
     subcommands: [
@@ -49,15 +49,23 @@ struct EpuapWizardCommand: ParsableCommand {
     }
   }
 
-  /// `main` of swift-argument-parser, but a command line it cannot take is explained in Polish.
+  /// `main` of swift-argument-parser, but with its messages in Polish: help, and what is wrong with a
+  /// command line it cannot take.
   static func parseAndRun() {
     do {
       var command = try parseAsRoot()
       try command.run()
     } catch {
-      guard exitCode(for: error) == .validationFailure else { exit(withError: error) }
-      StandardStream.error.write(PolishUsageError.translate(fullMessage(for: error)) + "\n")
-      exit(withError: ExitCode.validationFailure)
+      switch exitCode(for: error) {
+      case .success:  // help or the version
+        StandardStream.output.write(PolishParserMessages.translate(fullMessage(for: error)) + "\n")
+        exit(withError: ExitCode.success)
+      case .validationFailure:
+        StandardStream.error.write(PolishParserMessages.translate(fullMessage(for: error)) + "\n")
+        exit(withError: ExitCode.validationFailure)
+      default:
+        exit(withError: error)
+      }
     }
   }
 }

@@ -18,7 +18,8 @@ struct VerifyCommand: ParsableCommand {
     commandName: "verify",
     abstract: "Sprawdza dziennik (każdy wiersz i łańcuch sum kontrolnych) bez zmieniania go.",
     discussion:
-      "Kod wyjścia: 0 — dziennik cały; 1 — urwany ostatni wiersz lub odłożone wiersze; 2 — uszkodzony.")
+      "Kod wyjścia: 0\u{00A0}— dziennik cały; 1\u{00A0}— urwany ostatni wiersz lub odłożone wiersze; 2\u{00A0}— uszkodzony."
+  )
 
   @Argument(help: "Ścieżka do dziennika.") var path: String
   @Flag(name: .long, help: "Wynik w JSON.") var json = false

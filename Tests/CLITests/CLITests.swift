@@ -11,6 +11,20 @@ struct CLITests {
     #expect(help.stdout.contains("Kreator przeniesienia integracji ePUAP"))
     #expect(
       help.stdout.contains("journal") && help.stdout.contains("answers") && help.stdout.contains("print"))
+    // The parser's own words are Polish too, in the help of every command.
+    for arguments in [["--pomoc"], ["print", "--pomoc"], ["journal", "verify", "-h"], ["help", "journal"]] {
+      let text = try Binary.run(arguments)
+      #expect(text.code == 0 && text.stdout.hasPrefix("OPIS: "), "\(arguments): \(text.stdout)")
+      #expect(text.stdout.contains("\nUŻYCIE: epuap-wizard") && text.stdout.contains("\nOPCJE:\n"))
+      #expect(text.stdout.contains("Pokaż pomoc."), "\(arguments)")
+      for english in [
+        "OVERVIEW", "USAGE", "OPTIONS", "ARGUMENTS", "SUBCOMMANDS", "Show ", "(default", "See '",
+      ] {
+        #expect(!text.stdout.contains(english), "\(english) in the help of \(arguments)")
+      }
+    }
+    #expect(try Binary.run(["--pomoc"]).stdout.contains("wizard (domyślne)"))
+    #expect(try Binary.run(["print", "--pomoc"]).stdout.contains("(domyślnie: text)"))
   }
 
   @Test(

@@ -1,14 +1,16 @@
-/// What is wrong with a command line, in Polish: swift-argument-parser writes its errors in English.
+/// The command line's messages in Polish: swift-argument-parser writes its own words (errors, the
+/// headings and standard lines of help) in English.
 ///
-/// The parser's whole message (`fullMessage(for:)`: the error line, the usage, where to find help) is
-/// translated line by line, from the sentences the parser is known to write. A sentence not known here
-/// is kept as it is; the commands' own `ValidationError`s are Polish already.
+/// The parser's whole message (`fullMessage(for:)`: the error line, the usage and where to find help,
+/// or the help text) is translated line by line, from the sentences and headings the parser is known to
+/// write. A line not known here is kept as it is: the commands' own texts and `ValidationError`s are
+/// Polish already.
 ///
-///     PolishUsageError.translate("Error: Unknown option '--bogus'")  // "Błąd: nieznana opcja „--bogus”."
-enum PolishUsageError {
+///     PolishParserMessages.translate("Error: Unknown option '--bogus'")  // "Błąd: nieznana opcja „--bogus”."
+enum PolishParserMessages {
   static func translate(_ message: String) -> String {
     message.split(separator: "\n", omittingEmptySubsequences: false)
-      .map { line(String($0)) }
+      .map { line(String($0)).replacing("<subcommand>", with: "<polecenie>") }
       .joined(separator: "\n")
   }
 
@@ -19,8 +21,32 @@ enum PolishUsageError {
     if let command = between("  See '", "' for more information.", in: text) {
       return "  Pomoc: " + command
     }
-    return text
+    if let command = between("  See '", " <subcommand>' for detailed help.", in: text) {
+      return "  Opis polecenia: \(command) <subcommand>"
+    }
+    for (english, polish) in headings {
+      if let rest = after(english, in: text) { return polish + rest }
+    }
+    for (english, polish) in standardHelp where text.hasSuffix(english) {
+      return String(text.dropLast(english.count)) + polish
+    }
+    if text.hasPrefix("  "), text.firstRange(of: " (default)  ") != nil {
+      // A subcommand's line: "wizard (default)" keeps its column.
+      return text.replacing(" (default)  ", with: " (domyślne) ", maxReplacements: 1)
+    }
+    return text.replacing("(default: ", with: "(domyślnie: ")
   }
+
+  /// The headings of help, English → Polish.
+  private static let headings = [
+    ("OVERVIEW: ", "OPIS: "), ("USAGE: ", "UŻYCIE: "), ("ARGUMENTS:", "ARGUMENTY:"), ("OPTIONS:", "OPCJE:"),
+    ("SUBCOMMANDS:", "POLECENIA:"),
+  ]
+
+  /// The help lines of the parser's own options, English → Polish (each the end of its line).
+  private static let standardHelp = [
+    ("Show the version.", "Pokaż wersję."), ("Show help information.", "Pokaż pomoc."),
+  ]
 
   /// One of the parser's sentences in Polish, or `english` itself when it is not one of them.
   static func sentence(_ english: String) -> String {
