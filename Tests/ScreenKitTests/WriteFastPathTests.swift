@@ -2,8 +2,10 @@ import Testing
 
 @testable import ScreenKit
 
-/// `ScreenBuffer.write` copies text of simple scalars straight into cells; every other text goes the
-/// general way, character by character. The two must leave the same cells.
+/// The quick and the general way of `ScreenBuffer.write` must leave the same cells.
+///
+/// Text of simple scalars is copied straight into cells; every other text goes the general way,
+/// character by character.
 @Suite("Writing text: the quick path")
 struct WriteFastPathTests {
   static let simple = (0...0x2FFF).compactMap(Unicode.Scalar.init).filter(DisplayWidth.isSimple)
