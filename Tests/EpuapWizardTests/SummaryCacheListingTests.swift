@@ -62,6 +62,15 @@ struct SummaryCacheListingTests {
     return planted
   }
 
+  /// Changes a step id inside the journal: the same length and the same last line, so the seal still
+  /// matches and only a full read finds the broken hash chain.
+  func damageInside(_ journal: String) throws {
+    let text = try String(contentsOfFile: journal, encoding: .utf8)
+    let damaged = text.replacingOccurrences(of: "\"stepID\":\"2.1\"", with: "\"stepID\":\"2.2\"")
+    #expect(damaged != text && damaged.utf8.count == text.utf8.count)
+    try damaged.write(toFile: journal, atomically: false, encoding: .utf8)
+  }
+
   @Test("a cached summary is listed first and corrected by the full read that follows")
   func cachedThenCorrected() throws {
     let (folder, journal) = try folderWithUnit()
@@ -95,13 +104,10 @@ struct SummaryCacheListingTests {
   func damageFoundAfterFirstFrame() throws {
     let (folder, journal) = try folderWithUnit()
     defer { try? FileManager.default.removeItem(atPath: folder) }
-    let text = try String(contentsOfFile: journal, encoding: .utf8)
-    let damaged = text.replacingOccurrences(of: "\"stepID\":\"2.1\"", with: "\"stepID\":\"2.2\"")
-    #expect(damaged != text && damaged.utf8.count == text.utf8.count)
     let first = backend(folder)
     _ = first.listJournals()
     #expect(first.verifyListing() == nil)  // fills the cache
-    try damaged.write(toFile: journal, atomically: false, encoding: .utf8)
+    try damageInside(journal)
 
     let wizard = backend(folder)
     #expect(wizard.listJournals().map(\.problem) == [nil])
@@ -123,12 +129,9 @@ struct SummaryCacheListingTests {
     #expect(wizard.listJournals() == [planted])
     // Opened through another spelling of its path, as a command line may give it.
     _ = try wizard.open(path: folder + "/./" + (journal as NSString).lastPathComponent)
-    // Damage inside, same length, after the open: a second read would see it; the check uses the state
-    // the open read and checked, and corrects the planted summary from it.
-    let text = try String(contentsOfFile: journal, encoding: .utf8)
-    let damaged = text.replacingOccurrences(of: "\"stepID\":\"2.1\"", with: "\"stepID\":\"2.2\"")
-    #expect(damaged != text && damaged.utf8.count == text.utf8.count)
-    try damaged.write(toFile: journal, atomically: false, encoding: .utf8)
+    // Damage inside after the open: a second read would see it; the check uses the state the open read
+    // and checked, and corrects the planted summary from it.
+    try damageInside(journal)
     #expect(wizard.verifyListing() == [truth])
     wizard.close()
     // The next start lists from the cache and its full read after the first frame finds the damage.
