@@ -68,16 +68,16 @@ public struct Cell: Equatable, Sendable {
     return UInt8(low)
   }
 
-  /// The character's scalar when it is a single one.
+  /// The character's scalar when it is a single one, decoded from the bytes in place (they are valid
+  /// UTF-8: they come from a `String`), for the terminal layer on every cell that is not ASCII.
   public var singleScalar: Unicode.Scalar? {
     let count = Int(high >> 56)
-    guard count > 0, count <= 4 else { return nil }
-    var decoder = UTF8()
-    var bytes = (0..<count).map { UInt8(truncatingIfNeeded: low >> (8 * $0)) }.makeIterator()
-    guard case .scalarValue(let scalar) = decoder.decode(&bytes),
-      case .emptyInput = decoder.decode(&bytes)
-    else { return nil }
-    return scalar
+    let lead = UInt8(truncatingIfNeeded: low)
+    guard count > 0, count == (lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4) else { return nil }
+    guard count > 1 else { return Unicode.Scalar(lead) }
+    var value = UInt32(lead) & (count == 2 ? 0x1F : count == 3 ? 0x0F : 0x07)
+    for index in 1..<count { value = value << 6 | UInt32(truncatingIfNeeded: low >> (8 * index)) & 0x3F }
+    return Unicode.Scalar(value)
   }
 
   /// Calls `body` with the character's UTF-8 bytes.
