@@ -68,16 +68,16 @@ public struct Cell: Equatable, Sendable {
     return UInt8(low)
   }
 
-  /// The character's scalar when it is a single one, decoded from the bytes in place (they are valid
-  /// UTF-8: they come from a `String`), for the terminal layer on every cell that is not ASCII.
+  /// The character's scalar when it is a single one, decoded from the bytes in place, for the terminal
+  /// layer on every cell that is not ASCII.
   public var singleScalar: Unicode.Scalar? {
     let count = Int(high >> 56)
-    let lead = UInt8(truncatingIfNeeded: low)
-    guard count > 0, count == (lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4) else { return nil }
-    guard count > 1 else { return Unicode.Scalar(lead) }
-    var value = UInt32(lead) & (count == 2 ? 0x1F : count == 3 ? 0x0F : 0x07)
-    for index in 1..<count { value = value << 6 | UInt32(truncatingIfNeeded: low >> (8 * index)) & 0x3F }
-    return Unicode.Scalar(value)
+    guard count > 0, count <= 4 else { return nil }
+    return withUnsafeBytes(of: low.littleEndian) { raw in
+      let bytes = UnsafeBufferPointer(rebasing: raw.assumingMemoryBound(to: UInt8.self)[0..<count])
+      guard let (value, length) = UTF8Scalar.decode(bytes, at: 0), length == count else { return nil }
+      return Unicode.Scalar(value)
+    }
   }
 
   /// Calls `body` with the character's UTF-8 bytes.
@@ -99,9 +99,8 @@ public struct Cell: Equatable, Sendable {
     var high: UInt64 = 0
     var count = 0
     for scalar in character.unicodeScalars {
-      let bytes = Array(String(scalar).utf8)
-      guard count + bytes.count <= capacity else { break }
-      for byte in bytes {
+      guard count + scalar.utf8.count <= capacity else { break }
+      for byte in scalar.utf8 {
         if count < 8 { low |= UInt64(byte) << (8 * count) } else { high |= UInt64(byte) << (8 * (count - 8)) }
         count += 1
       }

@@ -60,20 +60,8 @@ public enum DisplayWidth {
         count += 8
         continue
       }
-      let lead = UInt32(bytes[index])
-      let value: UInt32
-      if lead < 0x80 {
-        value = lead
-        index += 1
-      } else if lead < 0xE0, index + 1 < end {
-        value = (lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
-        index += 2
-      } else if lead < 0xF0, index + 2 < end {
-        value = (lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
-        index += 3
-      } else {
-        return nil  // beyond the Basic Multilingual Plane: never simple
-      }
+      guard let (value, length) = UTF8Scalar.decode(bytes, at: index) else { return nil }
+      index += length
       guard isSimple(value) else { return nil }
       count += 1
     }

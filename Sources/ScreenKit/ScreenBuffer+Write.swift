@@ -50,28 +50,20 @@ extension ScreenBuffer {
         var index = 0
         let end = bytes.count
         while index < end {
-          let lead = bytes[index]
-          let count = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
-          guard index + count <= end else { return nil }
-          var utf8 = UInt64(lead)
-          var value = UInt32(lead)
-          if count > 1 {
-            value = UInt32(lead) & (count == 2 ? 0x1F : count == 3 ? 0x0F : 0x07)
-            for offset in 1..<count {
-              let byte = bytes[index + offset]
-              utf8 |= UInt64(byte) << (8 * offset)
-              value = value << 6 | UInt32(byte & 0x3F)
-            }
-          }
+          guard let (value, length) = UTF8Scalar.decode(bytes, at: index) else { return nil }
           // A scalar that is not simple may belong to the character before it (a combining mark), so it
           // decides even when it falls beyond the room.
           guard DisplayWidth.isSimple(value) else { return nil }
           guard column < limit else { break }
-          cells[rowStart + column] =
-            count == 1
-            ? Cell(ascii: lead, style: style) : Cell(utf8: utf8, count: count, width: 1, style: style)
+          if length == 1 {
+            cells[rowStart + column] = Cell(ascii: bytes[index], style: style)
+          } else {
+            var utf8: UInt64 = 0
+            for offset in 0..<length { utf8 |= UInt64(bytes[index + offset]) << (8 * offset) }
+            cells[rowStart + column] = Cell(utf8: utf8, count: length, width: 1, style: style)
+          }
           column += 1
-          index += count
+          index += length
         }
         return column - x
       }
