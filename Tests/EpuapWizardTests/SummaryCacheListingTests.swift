@@ -73,19 +73,28 @@ struct SummaryCacheListingTests {
 
   @Test("a cached summary is listed first and corrected by the full read that follows")
   func cachedThenCorrected() throws {
+    try withPlantedListing { folder, journal, wizard, truth in
+      #expect(wizard.verifyListing() == [truth])
+      #expect(wizard.verifyListing() == nil)
+      #expect(JournalSummaryCache(folder: folder, key: "test").load().map(\.value.summary) == [truth])
+      // With another key (another version of the program) the planted summary is not used at all.
+      _ = try plantWrongSummary(folder: folder, journal: journal)
+      #expect(backend(folder, key: "other").listJournals() == [truth])
+    }
+  }
+
+  /// A folder whose cache holds a wrong summary of its one journal (`plantWrongSummary`), a backend that
+  /// has just listed it from the cache, and the journal's true summary; the folder goes afterwards.
+  func withPlantedListing(
+    _ body: (_ folder: String, _ journal: String, _ wizard: JournalBackend, _ truth: JournalSummary) throws
+      -> Void
+  ) throws {
     let (folder, journal) = try folderWithUnit()
     defer { try? FileManager.default.removeItem(atPath: folder) }
     let planted = try plantWrongSummary(folder: folder, journal: journal)
-    let truth = JournalSummary.read(path: journal, procedure: Self.procedure)
-
     let wizard = backend(folder)
     #expect(wizard.listJournals() == [planted])
-    #expect(wizard.verifyListing() == [truth])
-    #expect(wizard.verifyListing() == nil)
-    #expect(JournalSummaryCache(folder: folder, key: "test").load().map(\.value.summary) == [truth])
-    // With another key (another version of the program) the planted summary is not used at all.
-    _ = try plantWrongSummary(folder: folder, journal: journal)
-    #expect(backend(folder, key: "other").listJournals() == [truth])
+    try body(folder, journal, wizard, JournalSummary.read(path: journal, procedure: Self.procedure))
   }
 
   @Test("a cached listing handed over by the read-ahead is checked even by a backend without a cache")
@@ -121,23 +130,19 @@ struct SummaryCacheListingTests {
 
   @Test("the journal opened with --journal is not read a second time: its session knows it")
   func openJournalNotReadAgain() throws {
-    let (folder, journal) = try folderWithUnit()
-    defer { try? FileManager.default.removeItem(atPath: folder) }
-    let planted = try plantWrongSummary(folder: folder, journal: journal)
-    let truth = JournalSummary.read(path: journal, procedure: Self.procedure)
-    let wizard = backend(folder)
-    #expect(wizard.listJournals() == [planted])
-    // Opened through another spelling of its path, as a command line may give it.
-    _ = try wizard.open(path: folder + "/./" + (journal as NSString).lastPathComponent)
-    // Damage inside after the open: a second read would see it; the check uses the state the open read
-    // and checked, and corrects the planted summary from it.
-    try damageInside(journal)
-    #expect(wizard.verifyListing() == [truth])
-    wizard.close()
-    // The next start lists from the cache and its full read after the first frame finds the damage.
-    let next = backend(folder)
-    #expect(next.listJournals() == [truth])
-    #expect(try #require(next.verifyListing()).first?.problem?.contains("wierszu") == true)
+    try withPlantedListing { folder, journal, wizard, truth in
+      // Opened through another spelling of its path, as a command line may give it.
+      _ = try wizard.open(path: folder + "/./" + (journal as NSString).lastPathComponent)
+      // Damage inside after the open: a second read would see it; the check uses the state the open read
+      // and checked, and corrects the planted summary from it.
+      try damageInside(journal)
+      #expect(wizard.verifyListing() == [truth])
+      wizard.close()
+      // The next start lists from the cache and its full read after the first frame finds the damage.
+      let next = backend(folder)
+      #expect(next.listJournals() == [truth])
+      #expect(try #require(next.verifyListing()).first?.problem?.contains("wierszu") == true)
+    }
   }
 
   @Test("closing a unit caches what a full read of its journal says")
