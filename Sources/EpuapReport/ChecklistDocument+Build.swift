@@ -50,19 +50,22 @@ private struct Builder {
   let state: UnitState
   let checklist: Checklist
   let issues: [ValidationIssue]
+  let verdict: Verdict
 
   init(procedure: Procedure, state: UnitState, today: String) {
     self.procedure = procedure
     self.state = state
     checklist = Checklist(procedure: procedure, state: state)
     issues = Validator(procedure: procedure).issues(for: state, today: today)
+    verdict = Verdict(procedure: procedure, state: state, checklist: checklist, issues: issues)
   }
 
-  var isFinished: Bool { checklist.isComplete && issues.errors.isEmpty }
+  var isFinished: Bool { verdict.finished }
 
   func blocks() -> [Block] {
     var blocks: [Block] = [.notice(notice())]
     blocks += unitAndPath()
+    blocks += orderNotices()
     blocks += warnings()
     blocks += steps()
     if applies(.mailboxes) || !state.mailboxes.isEmpty { blocks += mailboxes() }
@@ -70,7 +73,8 @@ private struct Builder {
     if applies(.consent) || state.consent != nil { blocks += consent() }
     if applies(.cards) || !state.cards.isEmpty { blocks += cards() }
     blocks += interpretations()
-    blocks.append(.signatures(["Sporządził:", "Zatwierdził: Kierownik Jednostki"]))
+    let signatures = state.path.flatMap { procedure.pathInfo($0)?.signatures }
+    blocks.append(.signatures(signatures ?? ["Sporządził(a):", "Zatwierdził(a): Kierownik Jednostki"]))
     return blocks
   }
 
@@ -92,36 +96,25 @@ private struct Builder {
 
   // MARK: - Parts
 
+  /// The verdict: „ZAKOŃCZONE” only when nothing blocks, else „NIEZAKOŃCZONE” and every reason with its
+  /// step.
   private func notice() -> ChecklistDocument.Notice {
-    if isFinished {
+    if verdict.finished {
       return ChecklistDocument.Notice(
         finished: true,
-        headline: "ZAKOŃCZONE: wszystkie kroki ścieżki są zrobione albo pominięte z podanym powodem.",
+        headline:
+          "ZAKOŃCZONE: wszystkie kroki ścieżki są zrobione (albo pominięte z powodem tam, gdzie instrukcja "
+          + "na to pozwala) i nic nie blokuje zakończenia.",
         groups: [])
     }
-    let open = checklist.open
-    let errors = issues.errors
-    var parts: [String] = []
-    if !open.isEmpty {
-      parts.append(
-        ReportText.count(open.count, "krok do zrobienia", "kroki do zrobienia", "kroków do zrobienia"))
-    }
-    if !errors.isEmpty {
-      parts.append(
-        ReportText.count(errors.count, "błąd do poprawienia", "błędy do poprawienia", "błędów do poprawienia")
-      )
-    }
-    var groups: [ChecklistDocument.Group] = []
-    if !open.isEmpty {
-      groups.append(
-        .init(title: "Kroki do zrobienia", items: open.map { "\($0.step.id) " + clean($0.step.title) }))
-    }
-    if !errors.isEmpty { groups.append(.init(title: "Błędy do poprawienia", items: errors.map(describe))) }
+    let reasons = verdict.blocking
     return ChecklistDocument.Notice(
       finished: false,
       headline: "NIEZAKOŃCZONE: "
-        + (parts.isEmpty ? "brak kroków na ścieżce" : parts.joined(separator: ", ")),
-      groups: groups)
+        + ReportText.count(
+          reasons.count, "powód blokuje zakończenie", "powody blokują zakończenie",
+          "powodów blokuje zakończenie"),
+      groups: [.init(title: "Co blokuje zakończenie", items: reasons.map { clean($0.line) })])
   }
 
   private func unitAndPath() -> [Block] {
@@ -171,6 +164,13 @@ private struct Builder {
     return blocks
   }
 
+  /// What must happen before what, in the seeds' words (cards before the UM disconnects the unit, …).
+  private func orderNotices() -> [Block] {
+    let notes = procedure.orderNotices.filter { $0.applies(to: state.path) }
+    if notes.isEmpty { return [] }
+    return [.heading("Kolejność i terminy"), .bullets(notes.map { clean($0.text) })]
+  }
+
   private func warnings() -> [Block] {
     let warnings = issues.warnings
     if warnings.isEmpty { return [] }
@@ -200,11 +200,15 @@ private struct Builder {
       statusText =
         "pominięte — powód: " + (item.record.reason.isEmpty ? "nie podano" : clean(item.record.reason))
         + (when.isEmpty ? "" : "; " + when)
+    case .waiting:
+      statusText =
+        "czeka na: " + clean(item.record.reason)
+        + (mark.map { " (od \($0.time.prefix(10)))" } ?? "") + (when.isEmpty ? "" : "; " + when)
     default: statusText = Procedure.statusLabel(item.status)
     }
     return ChecklistDocument.StepItem(
       id: item.step.id, title: clean(item.step.title), status: item.status, statusText: statusText,
-      location: clean(item.step.location), values: values(of: item))
+      location: clean(item.step.location), values: values(of: item), warnings: item.step.warnings.map(clean))
   }
 
   /// What was recorded at a step.
@@ -216,13 +220,17 @@ private struct Builder {
     var entries: [Entry] = []
     switch step.kind {
     case .decision:
-      if let decision = state.decision {
-        for field in step.fields {
-          if field.id == "sciezka" {
-            entries.append(Entry(field.label, procedure.pathTitle(decision.path)))
-          } else if field.id == "dostawca", !decision.vendor.isEmpty {
-            entries.append(Entry(field.label, clean(decision.vendor)))
+      for field in step.fields {
+        if field.id == "sciezka" {
+          entries.append(
+            Entry(field.label, state.decision.map { procedure.pathTitle($0.path) } ?? "nie podjęto"))
+        } else if field.id == "dostawca" {
+          if let vendor = state.decision?.vendor, !vendor.isEmpty {
+            entries.append(Entry(field.label, clean(vendor)))
           }
+        } else {
+          entries.append(
+            Entry(field.label, item.record.values[field.id].map { shown(field, $0) } ?? "nie zapisano"))
         }
       }
     case .mailboxes:
@@ -277,6 +285,8 @@ private struct Builder {
     return entries
   }
 
+  private var vendorValuesCount: Bool { Validator.allowsVendorValues(on: state.path) }
+
   private func mailboxes() -> [Block] {
     let listStep = procedure.allSteps.first { $0.kind == .mailboxes }
     let settingSteps = procedure.allSteps.filter { $0.kind == .perMailbox && !$0.fields.isEmpty }
@@ -311,10 +321,15 @@ private struct Builder {
             known.insert(field.id)
             let value = mailbox.settings[field.id]
             var remark = "—"
-            if state.override(mailboxID: mailbox.id, fieldID: field.id) != nil {
-              remark = "wartość wykonawcy, powód niżej"
+            let override = state.override(mailboxID: mailbox.id, fieldID: field.id)
+            if let override, vendorValuesCount, override.value == value {
+              remark = "odstępstwo: wartość wykonawcy, powód niżej"
             } else if let value, !field.expected.isEmpty, value != field.expected {
-              remark = "inna niż zalecana"
+              remark =
+                field.isRequirement
+                ? "BŁĄD: instrukcja wymaga „\(clean(field.expected))”" : "inna niż zalecana"
+            } else if value != nil, field.toConfirm == true {
+              remark = "do potwierdzenia (kopia tekstowa instrukcji nie podaje wartości)"
             }
             rows.append([
               step.id, clean(field.label), value.map { shown(field, $0) } ?? "nie zapisano",
@@ -330,7 +345,12 @@ private struct Builder {
       }
       let overrides = state.overrides.filter { $0.mailboxID == mailbox.id }
       if !overrides.isEmpty {
-        blocks.append(.paragraph("Wartości wykonawcy SOD zamiast zalecanych, z powodem:"))
+        blocks.append(
+          .paragraph(
+            vendorValuesCount
+              ? "Odstępstwa: wartości wykonawcy SOD zamiast wymaganych lub zalecanych, z powodem:"
+              : "Wartości wykonawcy zapisane w dzienniku nie dotyczą tej ścieżki (nie ma na niej wykonawcy):")
+        )
         blocks.append(.bullets(overrides.map(describe)))
       }
     }
@@ -458,7 +478,8 @@ private struct Builder {
   private func interpretations() -> [Block] {
     var blocks: [Block] = [.heading("Podstawa i uwagi do instrukcji")]
     if !procedure.source.isEmpty { blocks.append(.paragraph("Podstawa: " + clean(procedure.source))) }
-    if !procedure.interpretations.isEmpty { blocks.append(.bullets(procedure.interpretations.map(clean))) }
+    let notes = procedure.interpretations.filter { $0.applies(to: state.path) }
+    if !notes.isEmpty { blocks.append(.bullets(notes.map { clean($0.text) })) }
     return blocks
   }
 

@@ -45,6 +45,8 @@ public struct ChecklistDocument: Sendable, Equatable {
     public var location: String
     /// Values recorded at the step, with field and choice labels.
     public var values: [Entry]
+    /// The step's „UWAGA” texts, printed with it.
+    public var warnings: [String] = []
   }
 
   /// What is still open („NIEZAKOŃCZONE”), or that the checklist is complete.

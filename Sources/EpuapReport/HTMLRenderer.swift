@@ -74,6 +74,9 @@ public struct HTMLRenderer: Sendable {
       for step in steps {
         var cell = "<strong>\(escape(step.title))</strong>"
         if !step.location.isEmpty { cell += "<div class=\"where\">Gdzie: \(escape(step.location))</div>" }
+        for warning in step.warnings {
+          cell += "<div class=\"uwaga\"><strong>UWAGA:</strong> \(escape(warning))</div>"
+        }
         if !step.values.isEmpty {
           cell +=
             "<ul class=\"values\">"
@@ -135,6 +138,7 @@ public struct HTMLRenderer: Sendable {
     tr.todo td:last-child { font-weight: bold; }
     .where { font-size: 9pt; }
     ul.values { margin: 2pt 0 0 0; padding-left: 14pt; }
+    div.uwaga { margin: 2pt 0 0 0; }
     dl { display: grid; grid-template-columns: max-content auto; gap: 1pt 8pt; margin: 4pt 0; }
     dt { font-weight: bold; }
     dd { margin: 0; }

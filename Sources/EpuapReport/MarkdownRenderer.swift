@@ -51,6 +51,7 @@ public struct MarkdownRenderer: Sendable {
         switch step.status {
         case .done: mark = "[x]"
         case .skipped: mark = "\\[-\\]"
+        case .waiting: mark = "\\[~\\]"
         default: mark = "[ ]"
         }
         var lines = [
@@ -58,6 +59,7 @@ public struct MarkdownRenderer: Sendable {
         ]
         lines.append("  - Status: " + escape(step.statusText))
         if !step.location.isEmpty { lines.append("  - Gdzie: " + escape(step.location)) }
+        lines += step.warnings.map { "  - **UWAGA:** " + escape($0) }
         lines += step.values.map { "  - " + escape($0.label) + ": " + value($0.value) }
         return lines
       }

@@ -74,6 +74,7 @@ public struct TextRenderer: Sendable {
     switch step.status {
     case .done: mark = "[x]"
     case .skipped: mark = "[-]"
+    case .waiting: mark = "[~]"
     default: mark = "[ ]"
     }
     let head = mark + " " + ReportText.pad(ReportText.clean(step.id), to: 5)
@@ -81,6 +82,7 @@ public struct TextRenderer: Sendable {
     var lines = wrap(step.title, first: head + " ", rest: indent)
     lines += wrap("Status: " + step.statusText, first: indent, rest: indent + "  ")
     if !step.location.isEmpty { lines += wrap("Gdzie: " + step.location, first: indent, rest: indent + "  ") }
+    for warning in step.warnings { lines += wrap("UWAGA: " + warning, first: indent, rest: indent + "  ") }
     for value in step.values {
       lines += wrap(
         value.label + ": " + (value.value.isEmpty ? "—" : value.value), first: indent, rest: indent + "  ")

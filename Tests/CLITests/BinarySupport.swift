@@ -90,7 +90,8 @@ let finnAnswers = """
     "decision": { "path": "sod-finn", "vendor": "FINN 8SQL" },
     "mailboxes": [
       { "address": "/pzgliwice/SkrytkaESP", "action": "keep",
-        "settings": { "typSkrytki": "asynchroniczna", "rodzajOdpowiedzi": "UPP", "trybPracy": "PULL", "maksDokumentow": "0",
+        "settings": { "edycjaUruchomiona": "tak", "trybPracyEdytuj": "tak", "zapisano": "tak",
+                      "typSkrytki": "asynchroniczna", "rodzajOdpowiedzi": "UPP", "trybPracy": "PULL", "maksDokumentow": "0",
                       "adresyEmail": "epuap@gliwice.pl", "progKolejki": "10", "kolejkaPrzepelniona": "tak",
                       "bledyDostarczania": "tak", "nieodebranePo": "1",
                       "transmisjaDokumenty": "Moje dokumenty", "transmisjaUPP": "Moje dokumenty" },
@@ -105,7 +106,8 @@ let finnAnswers = """
       { "name": "Wpis do ewidencji instruktorów", "status": "nieaktualna", "action": "delete" }
     ],
     "steps": {
-      "2.0": { "status": "done" },
+      "2.0": { "status": "done", "values": { "ktoZdecydowal": "Jan Nowak, Starosta", "dataDecyzji": "2026-11-18",
+                                             "dokumentDecyzji": "Zarządzenie nr 12/2026" } },
       "3.1": { "status": "done" },
       "3.2": { "status": "skipped", "reason": "menu było już otwarte" },
       "3.6": { "status": "done" },

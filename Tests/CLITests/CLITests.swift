@@ -70,11 +70,17 @@ struct CLITests {
     let json = try #require(
       try JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [String: Any])
     for key in [
-      "unit", "path", "decision", "progress", "steps", "openSteps", "mailboxes", "overrides", "systems",
-      "consent", "cards", "errors", "warnings", "journal",
+      "unit", "finished", "blocking", "path", "decision", "progress", "steps", "openSteps", "mailboxes",
+      "overrides", "systems", "consent", "cards", "errors", "warnings", "journal",
     ] {
       #expect(json[key] != nil, "missing key \(key)")
     }
+    #expect(json["finished"] as? Bool == false)
+    let blocking = try #require(json["blocking"] as? [[String: Any]])
+    #expect(
+      blocking.contains {
+        $0["stepID"] as? String == "2.3" && ($0["text"] as? String)?.contains("do zrobienia") == true
+      })
     #expect(json["path"] as? String == "sod-finn")
     let steps = try #require(json["steps"] as? [[String: Any]])
     let s313 = try #require(steps.first { $0["id"] as? String == "3.13" })

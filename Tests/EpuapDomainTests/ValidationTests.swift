@@ -93,35 +93,91 @@ struct ValidationTests {
     #expect(validator.fields.check(field, "2026-11-25", today: "2026-11-25").isEmpty)
   }
 
-  @Test("a value other than the recommended one warns, unless a vendor override with a reason covers it")
-  func recommendedValues() throws {
-    let field = try #require(procedure.step("3.6")?.fields.first { $0.id == "trybPracy" })
-    var state = UnitState(unit: UnitInfo(name: "U", entityIdentifier: "u1", role: .partner), createdAt: "")
-    let mailbox = Mailbox(id: "skrytka-1", address: "/u1/skrytka", action: .keep)
-    let warning = validator.checkValue(
-      stepID: "3.6", field: field, value: "PUSH", mailbox: mailbox, state: state)
-    #expect(warning.map(\.rule) == [.differsFromRecommended])
-    #expect(warning[0].severity == .warning)
-    #expect(warning[0].message.contains("PUSH") && warning[0].message.contains("PULL"))
-    #expect(
-      validator.checkValue(stepID: "3.6", field: field, value: "PULL", mailbox: mailbox, state: state).isEmpty
-    )
+  struct StrengthCase: Sendable, CustomTestStringConvertible {
+    var name: String
+    var path: PathID?
+    var role: Role = .partner
+    var step: String
+    var field: String
+    var value: String
+    var override: String? = nil
+    var reason: String = ""
+    var rules: [RuleID]
+    var testDescription: String { name }
+  }
 
-    state.overrides = [
-      VendorOverride(
-        mailboxID: "skrytka-1", fieldID: "trybPracy", value: "PUSH", reason: "pismo dostawcy 12/2026")
-    ]
+  /// How strongly the instruction speaks decides the severity of another value.
+  ///
+  /// „należy”/„powinny” (3.6, 3.8, section 1) is a requirement: another value is an error; „zalecamy”
+  /// (3.7) a warning. Only an SOD path has a vendor whose value, with a reason, stands for the instruction's.
+  @Test(
+    "how strongly the instruction asks decides error or warning, and vendor values count only with an SOD",
+    arguments: [
+      StrengthCase(
+        name: "portal, 3.6 PUSH", path: .portal, step: "3.6", field: "trybPracy", value: "PUSH",
+        rules: [.requiredValue]),
+      StrengthCase(
+        name: "portal, 3.6 PUSH with a vendor value", path: .portal, step: "3.6", field: "trybPracy",
+        value: "PUSH", override: "PUSH", reason: "pismo 12/2026", rules: [.requiredValue]),
+      StrengthCase(
+        name: "FINN, 3.6 PUSH", path: .sodFinn, step: "3.6", field: "trybPracy", value: "PUSH",
+        rules: [.requiredValueSOD]),
+      StrengthCase(
+        name: "FINN, 3.6 PUSH with a vendor value and reason", path: .sodFinn, step: "3.6",
+        field: "trybPracy", value: "PUSH", override: "PUSH", reason: "pismo dostawcy 12/2026", rules: []),
+      StrengthCase(
+        name: "other SOD, vendor value without a reason", path: .sodOther, step: "3.6", field: "trybPracy",
+        value: "PUSH", override: "PUSH", reason: "  ", rules: [.requiredValueSOD]),
+      StrengthCase(
+        name: "portal, 3.8 „własny”", path: .portal, step: "3.8", field: "transmisjaDokumenty",
+        value: "własny",
+        rules: [.requiredValue]),
+      StrengthCase(
+        name: "portal, 3.7 threshold 10", path: .portal, step: "3.7", field: "progKolejki", value: "10",
+        rules: [.differsFromRecommended]),
+      StrengthCase(
+        name: "portal, 3.6 PULL", path: .portal, step: "3.6", field: "trybPracy", value: "PULL", rules: []),
+      StrengthCase(
+        name: "UM, 1.1 „Do BIP” still ticked", path: nil, role: .um, step: "1.1", field: "doBipOdznaczony",
+        value: "nie", rules: [.requiredValueUM]),
+    ])
+  func strength(_ test: StrengthCase) throws {
+    let field = try #require(procedure.step(test.step)?.fields.first { $0.id == test.field })
+    var state = UnitState(unit: UnitInfo(name: "U", entityIdentifier: "u1", role: test.role), createdAt: "")
+    if let path = test.path { state.decision = Decision(path: path, vendor: "EZD") }
+    let mailbox = Mailbox(id: "skrytka-1", address: "/u1/skrytka", action: .keep)
+    if let value = test.override {
+      state.overrides = [
+        VendorOverride(mailboxID: "skrytka-1", fieldID: test.field, value: value, reason: test.reason)
+      ]
+    }
+    let issues = validator.checkValue(
+      stepID: test.step, field: field, value: test.value, mailbox: test.step == "1.1" ? nil : mailbox,
+      state: state)
+    #expect(issues.map(\.rule) == test.rules)
+    for issue in issues {
+      #expect(issue.severity == (issue.rule == .differsFromRecommended ? .warning : .error))
+      #expect(issue.message.contains(test.value) && issue.message.contains(field.expected))
+    }
+    if test.role == .um {
+      #expect(issues.allSatisfy { $0.message.contains("admin.sekap.pl") && !$0.message.contains("SOD") })
+    }
+  }
+
+  @Test("a vendor value is refused where there is no vendor, and needs a reason where there is")
+  func vendorValues() {
+    let override = VendorOverride(mailboxID: "skrytka-1", fieldID: "trybPracy", value: "PUSH", reason: "")
     #expect(
-      validator.checkValue(stepID: "3.6", field: field, value: "PUSH", mailbox: mailbox, state: state).isEmpty
-    )
-    state.overrides[0].reason = "  "
+      validator.checkOverride(override, fieldLabel: "Tryb pracy", path: .portal).map(\.rule) == [
+        .overrideOutsideSOD, .overrideNeedsReason,
+      ])
     #expect(
-      validator.checkValue(stepID: "3.6", field: field, value: "PUSH", mailbox: mailbox, state: state).count
-        == 1)
-    #expect(
-      validator.checkOverride(state.overrides[0], fieldLabel: field.label).map(\.rule) == [
+      validator.checkOverride(override, fieldLabel: "Tryb pracy", path: .sodFinn).map(\.rule) == [
         .overrideNeedsReason
       ])
+    var withReason = override
+    withReason.reason = "pismo 1/2026"
+    #expect(validator.checkOverride(withReason, fieldLabel: "Tryb pracy", path: .sodOther).isEmpty)
   }
 
   @Test("choices outside the list and malformed numbers are refused")

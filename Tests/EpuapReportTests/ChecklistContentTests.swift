@@ -217,14 +217,23 @@ struct ChecklistContentTests {
     ]
     for (format, unitHeading, stepsHeading) in headings {
       let output = format.render(checklist)
-      let notice = try #require(
-        output.range(of: "NIEZAKOŃCZONE: 11 kroków do zrobienia, 1 błąd do poprawienia"))
+      let reasons =
+        checklist.blocks.compactMap { block -> Int? in
+          if case .notice(let notice) = block { return notice.groups.first?.items.count }
+          return nil
+        }.first ?? 0
+      #expect(reasons == 22, "every reason, each with its step")
+      let notice = try #require(output.range(of: "NIEZAKOŃCZONE: \(reasons) powody blokują zakończenie"))
       let unit = try #require(output.range(of: unitHeading))
       let steps = try #require(output.range(of: stepsHeading))
       #expect(notice.lowerBound < unit.lowerBound && unit.lowerBound < steps.lowerBound, "\(format)")
-      let openStep = try #require(output.range(of: "3.13 „Usuń system”"))
+      let openStep = try #require(output.range(of: "krok 3.13: do zrobienia"))
       let error = try #require(output.range(of: "Karta „Wydanie prawa jazdy”: przekierowanie"))
-      #expect(openStep.lowerBound < unit.lowerBound && error.lowerBound < unit.lowerBound, "\(format)")
+      let sekap = try #require(output.range(of: "Karta „Karta wędkarska”: adres"))
+      let blocked = try #require(output.range(of: "Karta „Wyrejestrowanie pojazdu”: skrytka"))
+      for found in [openStep, error, sekap, blocked] {
+        #expect(found.lowerBound < unit.lowerBound, "\(format): reasons come before the unit")
+      }
     }
     let finished = try document(try portalJournal(folder))
     #expect(finished.isFinished)

@@ -64,9 +64,10 @@ extension UnitSession {
   }
 }
 
-/// The settings of steps 3.6–3.8 exactly as the instruction recommends.
+/// The settings of steps 3.4–3.9 exactly as the instruction asks: „Edytuj” (3.4, 3.5), 3.6–3.8, „Zapisz”.
 func recommendedSettings(emails: String) -> [String: String] {
   [
+    "edycjaUruchomiona": "tak", "trybPracyEdytuj": "tak", "zapisano": "tak",
     "typSkrytki": "asynchroniczna", "rodzajOdpowiedzi": "UPP", "trybPracy": "PULL", "maksDokumentow": "0",
     "adresyEmail": emails, "progKolejki": "4", "kolejkaPrzepelniona": "tak", "bledyDostarczania": "tak",
     "nieodebranePo": "1", "transmisjaDokumenty": "Moje dokumenty", "transmisjaUPP": "Moje dokumenty",
@@ -75,13 +76,30 @@ func recommendedSettings(emails: String) -> [String: String] {
 
 let steps3 = (1...12).map { "3.\($0)" }
 
+/// The receipt test of step 5.5 passed: sent, received, UPP issued, the e-mail came.
+let receiptPassed = [
+  "dataTestu": "2026-11-25", "dokumentOdebrany": "tak", "uppWydane": "tak", "emailPowiadomienia": "tak",
+]
+
+/// Who decided, when and on what document (step 2.0).
+func decisionRecord(_ session: UnitSession) throws {
+  try session.values(
+    "2.0",
+    [
+      "ktoZdecydowal": "Jan Nowak, Wójt", "dataDecyzji": "2026-11-18",
+      "dokumentDecyzji": "Zarządzenie nr 12/2026",
+    ])
+}
+
 /// Portal only, finished: every step done or skipped with a reason, consent recorded, two cards decided.
 func portalJournal(_ folder: TempFolder) throws -> String {
   let unit = UnitInfo(name: "Urząd Gminy Pilchowice", entityIdentifier: "ugpilchowice", role: .partner)
   let session = try makeSession(folder, "ugpilchowice.jsonl", unit: unit, operatorName: "Anna Nowak")
   defer { session.close() }
   try session.record(.decisionMade(Decision(path: .portal)))
+  try decisionRecord(session)
   try session.mark("2.0")
+  try session.mark("2.4", .skipped, reason: "przełączenie nie zmienia osób w rolach SEKAP")
   try session.record(
     .batch([
       .mailboxSaved(MailboxEntry(id: "skrytka-1", address: "/ugpilchowice/skrytka", action: .keep)),
@@ -117,12 +135,13 @@ func portalJournal(_ folder: TempFolder) throws -> String {
   try session.mark("5.1")
   try session.mark("5.2", .skipped, reason: "komponenty wypowiada Starostwo zbiorczo dla gmin powiatu")
   try session.mark("5.3", .skipped, reason: "gmina nie ma jednostek podległych w SEKAP")
-  try session.mark("5.4")
+  try session.record(.mailboxSettingsRecorded(MailboxSettings(mailboxID: "skrytka-1", values: receiptPassed)))
+  try session.mark("5.5")
   return session.path
 }
 
-/// FINN 8SQL, unfinished: two operators, a skipped step, partial mailbox settings, a card without a decision
-/// and a redirect without its URL (an error).
+/// FINN 8SQL, unfinished: two operators, a skipped step, partial mailbox settings, a card without a decision,
+/// a redirect without its URL, one to sekap.pl and a form under a blocked mailbox (errors).
 func finnJournal(_ folder: TempFolder) throws -> String {
   let unit = UnitInfo(name: "Starostwo Powiatowe w Gliwicach", entityIdentifier: "pzgliwice", role: .partner)
   let session = try makeSession(folder, "pzgliwice.jsonl", unit: unit, operatorName: "Anna Nowak")
@@ -174,6 +193,14 @@ func finnJournal(_ folder: TempFolder) throws -> String {
         ServiceCard(
           id: "karta-4", name: "Rejestracja pojazdu", status: .aktualna, action: .epuap,
           epuapForm: "Wniosek o rejestrację pojazdu", mailbox: "/pzgliwice/SkrytkaESP")),
+      .cardSaved(
+        ServiceCard(
+          id: "karta-5", name: "Wyrejestrowanie pojazdu", status: .aktualna, action: .epuap,
+          epuapForm: "Wniosek o wyrejestrowanie", mailbox: "/pzgliwice/ZMOKU")),
+      .cardSaved(
+        ServiceCard(
+          id: "karta-6", name: "Karta wędkarska", status: .aktualna, action: .external,
+          formName: "Wniosek o kartę", url: "https://www.sekap.pl/katalog/karta-wedkarska")),
     ]))
   try session.mark(["3.10", "3.11"])
   return session.path
@@ -187,6 +214,7 @@ func otherSODJournal(_ folder: TempFolder) throws -> String {
   defer { session.close() }
   try session.record(
     .decisionMade(Decision(path: .sodOther, vendor: "EZD RP, wdrożenie: Integrator Sp. z o.o.")))
+  try decisionRecord(session)
   try session.mark("2.0")
   try session.values(
     "2.2",
@@ -195,6 +223,9 @@ func otherSODJournal(_ folder: TempFolder) throws -> String {
       "osobaKontaktowa": "zgłoszenie EZD-2231",
     ])
   try session.mark("2.2")
+  try session.values("2.3", ["odbiorRecznyKto": "Ewa Nowak, kancelaria", "odbiorRecznyOd": "2026-11-22"])
+  try session.mark("2.3")
+  try session.mark("2.4", .skipped, reason: "bez zmian osób w rolach SEKAP")
   var settings = recommendedSettings(emails: "it@mops.zabrze.pl")
   settings["progKolejki"] = "10"
   settings["rodzajTransmisji"] = "SOAP binarnie"
@@ -222,13 +253,14 @@ func umJournal(_ folder: TempFolder) throws -> String {
   let unit = UnitInfo(name: "Starostwo Powiatowe w Tarnowskich Górach", entityIdentifier: "sptg", role: .um)
   let session = try makeSession(folder, "sptg-um.jsonl", unit: unit, operatorName: "Ewa Wiśniewska (UMWS)")
   defer { session.close() }
-  try session.values("1.1", ["aktualny": "nie", "doBip": "nie"])
+  try session.values("1.1", ["aktualnyOdznaczony": "tak", "doBipOdznaczony": "tak"])
   try session.mark("1.1")
   try session.values(
     "1.2",
     ["parametryWydruku": "tak", "ikona": "tak", "powiazanaSkrzynka": "tak", "identyfikatorAdres": "tak"])
   try session.mark("1.2")
-  try session.values("1.3", ["dataRozlaczenia": "2026-11-24"])
+  try session.values(
+    "1.3", ["potwierdzeniePartnera": "pismo Starostwa OR.0123.7.2026", "dataRozlaczenia": "2026-11-24"])
   try session.mark("1.3")
   return session.path
 }

@@ -59,12 +59,24 @@ final class WizardHarness {
     press(.tab, .enter)
   }
 
-  /// Chooses a path on the decision screen (cursor starts on the first path) and confirms.
-  func decide(_ path: PathID, vendor: String = "") {
+  /// Chooses a path on the decision screen (cursor starts on the first path), fills who decided, when and
+  /// on what document, and confirms.
+  func decide(
+    _ path: PathID, vendor: String = "", decidedBy: String = "Jan Nowak, Starosta",
+    date: String = "2026-11-20", document: String = "Zarządzenie nr 12/2026"
+  ) {
     let index = PathID.partnerChoices.firstIndex(of: path)!
     for _ in 0..<index { press(.down) }
     press(.enter)
-    if path == .sodOther { type(vendor) }
+    if path == .sodOther {
+      type(vendor)
+      press(.tab)
+    }
+    type(decidedBy)
+    press(.tab)
+    type(date)
+    press(.tab)
+    type(document)
     press(.function(2))
   }
 

@@ -25,15 +25,17 @@ public struct AnswersFile: Codable, Sendable, Equatable {
   public init(unit: UnitInfo) { self.unit = unit }
 
   public struct StepAnswer: Codable, Sendable, Equatable {
-    /// `todo`, `done` or `skipped`; absent: unchanged.
-    public var status: StepStatus?
+    /// `todo`, `done`, `skipped` or `waiting` (or their Polish names: „do zrobienia”, „zrobione”,
+    /// „pominięte”, „czeka”); absent: unchanged.
+    public var status: String?
     public var reason: String?
     public var values: [String: String]?
   }
 
   public struct MailboxAnswer: Codable, Sendable, Equatable {
     public var address: String
-    public var action: MailboxAction
+    /// `keep`, `delete`, `block`, or as the screen shows it („zachowaj”, „usuń”, „zablokuj”).
+    public var action: String
     public var note: String?
     public var settings: [String: String]?
     public var overrides: [OverrideAnswer]?
@@ -47,8 +49,10 @@ public struct AnswersFile: Codable, Sendable, Equatable {
 
   public struct CardAnswer: Codable, Sendable, Equatable {
     public var name: String
-    public var status: CardStatus
-    public var action: CardAction?
+    /// `aktualna`, `nieaktualna`, or as the screen shows it („Aktualna”).
+    public var status: String
+    /// `delete`, `external`, `epuap`, `keep`, or as the screen shows it („Usuń”, …).
+    public var action: String?
     public var formName: String?
     public var url: String?
     public var epuapForm: String?
@@ -63,7 +67,7 @@ public struct AnswersFile: Codable, Sendable, Equatable {
     var steps: [String: StepAnswer] = [:]
     for (id, record) in state.steps where record.lastMark != nil || !record.values.isEmpty {
       steps[id] = StepAnswer(
-        status: record.lastMark?.status, reason: record.reason.isEmpty ? nil : record.reason,
+        status: record.lastMark?.status.rawValue, reason: record.reason.isEmpty ? nil : record.reason,
         values: record.values.isEmpty ? nil : record.values)
     }
     file.steps = steps.isEmpty ? nil : steps
@@ -71,7 +75,8 @@ public struct AnswersFile: Codable, Sendable, Equatable {
       let overrides = state.overrides.filter { $0.mailboxID == mailbox.id }
         .map { OverrideAnswer(field: $0.fieldID, value: $0.value, reason: $0.reason) }
       return MailboxAnswer(
-        address: mailbox.address, action: mailbox.action, note: mailbox.note.isEmpty ? nil : mailbox.note,
+        address: mailbox.address, action: mailbox.action.rawValue,
+        note: mailbox.note.isEmpty ? nil : mailbox.note,
         settings: mailbox.settings.isEmpty ? nil : mailbox.settings,
         overrides: overrides.isEmpty ? nil : overrides)
     }
@@ -80,7 +85,8 @@ public struct AnswersFile: Codable, Sendable, Equatable {
     file.consent = state.consent
     let cards = state.cards.map { card in
       CardAnswer(
-        name: card.name, status: card.status, action: card.action, formName: card.formName.nonEmpty,
+        name: card.name, status: card.status.rawValue, action: card.action?.rawValue,
+        formName: card.formName.nonEmpty,
         url: card.url.nonEmpty, epuapForm: card.epuapForm.nonEmpty, mailbox: card.mailbox.nonEmpty)
     }
     file.cards = cards.isEmpty ? nil : cards

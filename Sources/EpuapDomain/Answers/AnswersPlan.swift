@@ -55,9 +55,14 @@ public struct AnswersPlan {
     for (index, answer) in (answers.mailboxes ?? []).enumerated() {
       let location = "mailboxes[\(index)] (\(answer.address))"
       let existing = working.mailboxes.first { $0.address == answer.address.trimmed }
+      guard
+        let action = resolve(
+          answer.action, as: MailboxAction.self, step: "3.3", field: "dzialanie",
+          at: "\(location).action", problems: &problems)
+      else { continue }
       let entry = MailboxEntry(
         id: existing?.id ?? working.nextID(prefix: "skrytka"), address: answer.address.trimmed,
-        action: answer.action,
+        action: action,
         note: answer.note ?? "")
       report(location, validator.checkMailbox(entry, in: working))
       if existing.map({ $0.address != entry.address || $0.action != entry.action || $0.note != entry.note })
@@ -65,14 +70,17 @@ public struct AnswersPlan {
       {
         record(.mailboxSaved(entry))
       }
-      if let settings = answer.settings, !settings.isEmpty {
-        for (fieldID, value) in settings.sorted(by: { $0.key < $1.key }) {
+      if let given = answer.settings, !given.isEmpty {
+        var settings: [String: String] = [:]
+        for (fieldID, value) in given.sorted(by: { $0.key < $1.key }) {
           guard let stepID = validator.stepID(ofSetting: fieldID),
             let field = validator.field(stepID, fieldID)
           else {
             problems.append("\(location).settings.\(fieldID): nieznane ustawienie skrytki")
             continue
           }
+          let value = Self.canonical(value, for: field)
+          settings[fieldID] = value
           report(
             "\(location).settings.\(fieldID)",
             validator.fields.check(field, value, stepID: stepID, subject: entry.address))
@@ -90,9 +98,21 @@ public struct AnswersPlan {
           problems.append("\(location).overrides.\(override.field): nieznane ustawienie skrytki")
           continue
         }
+        guard validator.acceptsVendorValue(fieldID: override.field) else {
+          problems.append(
+            "\(location).overrides.\(override.field): wartość wykonawcy zapisuje się tylko dla ustawień "
+              + "kroków 3.6–3.8, które mają wartość z instrukcji")
+          continue
+        }
+        let field = validator.stepID(ofSetting: override.field).flatMap {
+          validator.field($0, override.field)
+        }
+        let value = field.map { Self.canonical(override.value, for: $0) } ?? override.value
         let saved = VendorOverride(
-          mailboxID: entry.id, fieldID: override.field, value: override.value, reason: override.reason)
-        report("\(location).overrides.\(override.field)", validator.checkOverride(saved, fieldLabel: label))
+          mailboxID: entry.id, fieldID: override.field, value: value, reason: override.reason)
+        report(
+          "\(location).overrides.\(override.field)",
+          validator.checkOverride(saved, fieldLabel: label, path: working.path ?? .portal))
         if working.override(mailboxID: entry.id, fieldID: override.field) != saved {
           record(.overrideSaved(saved))
         }
@@ -106,15 +126,50 @@ public struct AnswersPlan {
       report("consent", validator.checkConsent(consent, today: today))
       if working.consent != consent { record(.consentRecorded(consent)) }
     }
+    var cardsByName: [String: Int] = [:]
+    for (position, card) in working.cards.enumerated() where cardsByName[card.name] == nil {
+      cardsByName[card.name] = position
+    }
+    var cardChanges: [JournalChange] = []
+    var usedCardIDs = Set(working.cards.map(\.id))
+    var nextCardNumber = working.cards.count + 1
+    func newCardID() -> String {
+      while usedCardIDs.contains("karta-\(nextCardNumber)") { nextCardNumber += 1 }
+      usedCardIDs.insert("karta-\(nextCardNumber)")
+      return "karta-\(nextCardNumber)"
+    }
     for (index, answer) in (answers.cards ?? []).enumerated() {
-      let existing = working.cards.first { $0.name == answer.name.trimmed }
+      let location = "cards[\(index)] (\(answer.name))"
+      guard
+        let status = resolve(
+          answer.status, as: CardStatus.self, step: "4.2", field: "status", at: "\(location).status",
+          problems: &problems)
+      else { continue }
+      var action: CardAction?
+      if let given = answer.action {
+        guard
+          let resolved = resolve(
+            given, as: CardAction.self, step: "4.2", field: "dzialanie", at: "\(location).action",
+            problems: &problems)
+        else { continue }
+        action = resolved
+      }
+      let existing = cardsByName[answer.name.trimmed].map { working.cards[$0] }
       let card = ServiceCard(
-        id: existing?.id ?? working.nextID(prefix: "karta"), name: answer.name.trimmed, status: answer.status,
-        action: answer.action, formName: answer.formName ?? "", url: answer.url ?? "",
+        id: existing?.id ?? newCardID(), name: answer.name.trimmed,
+        status: status, action: action, formName: answer.formName ?? "", url: answer.url ?? "",
         epuapForm: answer.epuapForm ?? "",
         mailbox: answer.mailbox ?? "")
-      report("cards[\(index)] (\(answer.name))", validator.checkCard(card))
-      if existing != card { record(.cardSaved(card)) }
+      report(location, validator.checkCard(card, in: working))
+      if existing != card {
+        if existing == nil { cardsByName[card.name] = working.cards.count + cardChanges.count }
+        cardChanges.append(.cardSaved(card))
+      }
+    }
+    // Folded in one go, so that 15,000 cards cost one pass, not one copy of the state each.
+    if !cardChanges.isEmpty {
+      changes += cardChanges
+      working = working.simulating(cardChanges)
     }
     let stepAnswers = (answers.steps ?? [:]).sorted { NaturalOrder.precedes($0.key, $1.key) }
     for (stepID, answer) in stepAnswers {
@@ -122,15 +177,18 @@ public struct AnswersPlan {
         problems.append("steps.\(stepID): nie ma takiego kroku w procedurze")
         continue
       }
-      if let values = answer.values, !values.isEmpty {
-        for (fieldID, value) in values.sorted(by: { $0.key < $1.key }) {
+      if let given = answer.values, !given.isEmpty {
+        var values: [String: String] = [:]
+        for (fieldID, value) in given.sorted(by: { $0.key < $1.key }) {
           guard let field = step.fields.first(where: { $0.id == fieldID }) else {
             problems.append("steps.\(stepID).values.\(fieldID): krok nie ma takiego pola")
             continue
           }
+          let value = Self.canonical(value, for: field)
+          values[fieldID] = value
           report(
             "steps.\(stepID).values.\(fieldID)",
-            validator.checkValue(stepID: stepID, field: field, value: value, today: today))
+            validator.checkValue(stepID: stepID, field: field, value: value, state: working, today: today))
         }
         let current = working.step(stepID).values
         if values.contains(where: { current[$0.key] != $0.value }) {
@@ -139,13 +197,22 @@ public struct AnswersPlan {
       }
     }
     for (stepID, answer) in stepAnswers {
-      guard validator.step(stepID) != nil, let status = answer.status else { continue }
+      guard validator.step(stepID) != nil, let given = answer.status else { continue }
+      guard let status = Self.stepStatus(given) else {
+        problems.append(
+          "steps.\(stepID).status: „\(given)” nie jest stanem kroku; dozwolone: „todo” („do zrobienia”), "
+            + "„done” („zrobione”), „skipped” („pominięte”, z „reason”), „waiting” („czeka”, z „reason”)")
+        continue
+      }
       switch status {
       case .notApplicable:
         problems.append("steps.\(stepID).status: „not-applicable” wynika ze ścieżki, nie zapisuje się go")
         continue
       case .skipped:
-        report("steps.\(stepID)", validator.checkSkip(stepID: stepID, reason: answer.reason ?? ""))
+        report(
+          "steps.\(stepID)", validator.checkSkip(stepID: stepID, reason: answer.reason ?? "", in: working))
+      case .waiting:
+        report("steps.\(stepID)", validator.checkWaiting(stepID: stepID, reason: answer.reason ?? ""))
       case .done:
         report("steps.\(stepID)", validator.blockers(markingDone: stepID, in: working, today: today))
       case .todo: break
@@ -156,5 +223,49 @@ public struct AnswersPlan {
     }
     if !problems.isEmpty { throw .invalid(file: file, problems: problems) }
     return changes
+  }
+
+  /// A choice given by its value or by the label the screen shows, in any letter case; nil (and the
+  /// problem, with every allowed value) when it is neither.
+  private func resolve<T: RawRepresentable>(
+    _ text: String, as: T.Type, step: String, field: String, at location: String, problems: inout [String]
+  ) -> T? where T.RawValue == String {
+    let choices = validator.field(step, field)?.choices ?? []
+    let wanted = SearchText.folded(text.trimmed)
+    let match = choices.first {
+      SearchText.folded($0.value) == wanted || SearchText.folded($0.label) == wanted
+    }
+    if let match, let value = T(rawValue: match.value) { return value }
+    let allowed = choices.map { $0.value == $0.label ? "„\($0.value)”" : "„\($0.value)” („\($0.label)”)" }
+    problems.append(
+      "\(location): „\(text)” nie jest dozwoloną wartością; dozwolone: \(allowed.joined(separator: ", "))")
+    return nil
+  }
+
+  /// A value as it is stored: a choice's value for its label in any letter case, „tak”/„nie” for a tick
+  /// box in any case; anything else as given (the field's check then names what is wrong).
+  static func canonical(_ value: String, for field: Field) -> String {
+    let wanted = SearchText.folded(value.trimmed)
+    switch field.kind {
+    case .choice:
+      return field.choices.first {
+        SearchText.folded($0.value) == wanted || SearchText.folded($0.label) == wanted
+      }?
+      .value ?? value
+    case .checkbox where wanted == "tak" || wanted == "nie":
+      return wanted
+    default:
+      return value
+    }
+  }
+
+  /// A step status by its id or its Polish name.
+  static func stepStatus(_ text: String) -> StepStatus? {
+    let wanted = SearchText.folded(text.trimmed)
+    return StepStatus.allCases.first {
+      $0 != .notApplicable
+        && (SearchText.folded($0.rawValue) == wanted
+          || SearchText.folded(Procedure.statusLabel($0)) == wanted)
+    } ?? (wanted == "not-applicable" ? .notApplicable : nil)
   }
 }

@@ -7,6 +7,10 @@ public enum StepStatus: String, Codable, Sendable, CaseIterable {
   case done
   /// Skipped, always with a reason.
   case skipped
+  /// Waiting for something outside the office (the UM's consent, the vendor), with what is awaited in
+  /// the reason; since when is the time of the mark. Keeps the verdict open, but the next-step key passes
+  /// over it.
+  case waiting
   /// Not part of the chosen path. Computed, never recorded.
   case notApplicable = "not-applicable"
 }

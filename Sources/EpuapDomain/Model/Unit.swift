@@ -45,4 +45,13 @@ public struct Decision: Codable, Sendable, Equatable {
     self.path = path
     self.vendor = vendor
   }
+
+  /// `vendor` may be left out (it is needed for `sod-inny` only; the rules say so, not the format).
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    path = try container.decode(PathID.self, forKey: .path)
+    vendor = try container.decodeIfPresent(String.self, forKey: .vendor) ?? ""
+  }
+
+  private enum CodingKeys: String, CodingKey { case path, vendor }
 }

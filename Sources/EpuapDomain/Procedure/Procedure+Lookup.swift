@@ -28,6 +28,7 @@ extension Procedure {
     case .todo: "do zrobienia"
     case .done: "zrobione"
     case .skipped: "pominięte"
+    case .waiting: "czeka"
     case .notApplicable: "nie dotyczy"
     }
   }

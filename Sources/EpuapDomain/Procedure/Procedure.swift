@@ -17,8 +17,11 @@ public struct Procedure: Codable, Sendable, Equatable {
   ///
   /// `{name}` placeholders are filled in.
   public var rules: [RuleText]
-  /// Notes on where the product interprets the source (shown in help and in the printout).
-  public var interpretations: [String]
+  /// Notes on where the product interprets the source (shown in the printout), each for its paths.
+  public var interpretations: [PathNote]
+  /// What the seeds say must happen before what (cards before the Urząd Marszałkowski disconnects the unit,
+  /// consent before „Usuń system”): shown at the decision, on the overview and on paper.
+  public var orderNotices: [PathNote]
   /// Name of the SEKAP server's system under „Systemy” (step 3.11): `i4m4hvn61u`.
   public var sekapSystemName: String
   /// How many mailboxes the instruction recommends at most (step 3.3): 2.
@@ -27,7 +30,8 @@ public struct Procedure: Codable, Sendable, Equatable {
   public init(
     formatVersion: Int, title: String, source: String, paths: [PathInfo], unitFields: [Field],
     sections: [Section],
-    rules: [RuleText], interpretations: [String], sekapSystemName: String, recommendedMaxMailboxes: Int
+    rules: [RuleText], interpretations: [PathNote], orderNotices: [PathNote] = [], sekapSystemName: String,
+    recommendedMaxMailboxes: Int
   ) {
     self.formatVersion = formatVersion
     self.title = title
@@ -37,6 +41,7 @@ public struct Procedure: Codable, Sendable, Equatable {
     self.sections = sections
     self.rules = rules
     self.interpretations = interpretations
+    self.orderNotices = orderNotices
     self.sekapSystemName = sekapSystemName
     self.recommendedMaxMailboxes = recommendedMaxMailboxes
   }
@@ -58,6 +63,43 @@ public struct PathInfo: Codable, Sendable, Equatable {
   ///
   /// FINN: documents wait in the ePUAP mailbox).
   public var warnings: [String]
+  /// The lines to sign at the foot of the printout, in this path's own words (the head of the unit signs
+  /// a partner's checklist; the Urząd Marszałkowski's staff and their department sign theirs).
+  public var signatures: [String]?
+}
+
+/// A note that holds for some paths only: an interpretation of the source, or an order the seeds impose.
+///
+/// In JSON either a string (every path) or `{"text": …, "paths": [...]}`.
+public struct PathNote: Codable, Sendable, Equatable {
+  public var text: String
+  /// Path ids it holds for; nil: every path.
+  public var paths: [String]?
+
+  public init(text: String, paths: [String]? = nil) {
+    self.text = text
+    self.paths = paths
+  }
+
+  public init(from decoder: any Decoder) throws {
+    if let single = try? decoder.singleValueContainer(), let text = try? single.decode(String.self) {
+      self.init(text: text)
+      return
+    }
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    self.init(
+      text: try container.decode(String.self, forKey: .text),
+      paths: try container.decodeIfPresent([String].self, forKey: .paths))
+  }
+
+  /// Whether the note is for `path`; before a decision (nil), for any partner path.
+  public func applies(to path: PathID?) -> Bool {
+    guard let paths else { return true }
+    if let path { return paths.contains(path.rawValue) }
+    return PathID.partnerChoices.contains { paths.contains($0.rawValue) }
+  }
+
+  private enum CodingKeys: String, CodingKey { case text, paths }
 }
 
 public struct Section: Codable, Sendable, Equatable {
@@ -124,6 +166,60 @@ public struct Step: Codable, Sendable, Equatable {
   public var warnings: [String]
   /// Further hints: recommendations and the product's notes.
   public var notes: [String]
+  /// False for a step the instruction requires whatever happens: 3.13, the per-mailbox steps, section 1.
+  ///
+  /// Such a step cannot be skipped, only marked as waiting. Absent: true.
+  public var skippable: Bool?
+  /// Field ids of which at least one must be filled to mark the step done.
+  ///
+  /// Step 1.3: the partner's confirmation or an agreed date.
+  public var requiresOneOf: [String]?
+  /// Two date fields of the step that must lie at least `minDays` apart.
+  ///
+  /// The report of a change of people comes at least 7 days before it (Regulamin, paragraf 3, ustęp 2).
+  public var dateOrder: DateOrder?
+
+  /// Whether the step may be skipped with a reason.
+  public var isSkippable: Bool { skippable ?? true }
+
+  public init(
+    id: String, number: String, title: String, location: String, instruction: String, paths: [String],
+    kind: StepKind, fields: [Field], rules: [String], warnings: [String], notes: [String],
+    skippable: Bool? = nil, requiresOneOf: [String]? = nil, dateOrder: DateOrder? = nil
+  ) {
+    self.id = id
+    self.number = number
+    self.title = title
+    self.location = location
+    self.instruction = instruction
+    self.paths = paths
+    self.kind = kind
+    self.fields = fields
+    self.rules = rules
+    self.warnings = warnings
+    self.notes = notes
+    self.skippable = skippable
+    self.requiresOneOf = requiresOneOf
+    self.dateOrder = dateOrder
+  }
+}
+
+/// Two date fields of one step that must lie at least `minDays` apart, e.g.
+///
+/// the report of a change of people at least 7 days before the change.
+public struct DateOrder: Codable, Sendable, Equatable {
+  public var earlier: String
+  public var later: String
+  public var minDays: Int
+}
+
+/// How strongly the instruction asks for a field's expected value.
+public enum ExpectationStrength: String, Codable, Sendable {
+  /// „należy”, „powinny”: another value blocks „done” (on an SOD path a vendor value with a reason is a
+  /// recorded deviation).
+  case requirement
+  /// „zalecamy”: another value is a warning.
+  case recommendation
 }
 
 /// What a field holds and how it is checked.
@@ -169,11 +265,20 @@ public struct Field: Codable, Sendable, Equatable {
   public var required: Bool
   /// Short hint shown under the field.
   public var hint: String
+  /// How strongly `expected` is asked for; absent: a recommendation.
+  public var strength: ExpectationStrength?
+  /// A date field that may lie in the future (a planned change, an agreed date).
+  public var allowsFuture: Bool?
+  /// A value the source cannot confirm (lost from its text copy): printed „do potwierdzenia”.
+  public var toConfirm: Bool?
+
+  /// Whether a value other than `expected` is an error rather than a warning.
+  public var isRequirement: Bool { strength == .requirement }
 
   public init(
     id: String, label: String, kind: FieldKind, choices: [Choice] = [], expected: String = "",
     required: Bool = false,
-    hint: String = ""
+    hint: String = "", strength: ExpectationStrength? = nil, allowsFuture: Bool? = nil
   ) {
     self.id = id
     self.label = label
@@ -182,6 +287,8 @@ public struct Field: Codable, Sendable, Equatable {
     self.expected = expected
     self.required = required
     self.hint = hint
+    self.strength = strength
+    self.allowsFuture = allowsFuture
   }
 }
 

@@ -45,25 +45,9 @@ public enum ProcedureLoader {
   }
 
   public static func load(_ data: Data, file: String) throws(ProcedureError) -> Procedure {
-    let procedure: Procedure
-    if let fast = fastDecode(data) {
-      procedure = fast
-    } else {
-      procedure = try decode(data, file: file)
-    }
+    let procedure = try decode(data, file: file)
     try check(procedure, file: file)
     return procedure
-  }
-
-  /// The most nested the procedure file may be; it has five levels, the rest is room for edits.
-  static let maxNesting = 32
-
-  /// The procedure read by the fast parser, or nil when it does not accept the file.
-  static func fastDecode(_ data: Data) -> Procedure? {
-    let json = data.withUnsafeBytes { bytes in
-      JSONLineParser.parse(bytes.bindMemory(to: UInt8.self), maxDepth: maxNesting)
-    }
-    return json.flatMap(Procedure.init(json:))
   }
 
   /// The procedure read by `JSONDecoder`, with an error that names the entry when the file is wrong.
@@ -149,6 +133,12 @@ public enum ProcedureLoader {
           throw fail(entry, "nieznana reguła „\(rule)”")
         }
         try checkFields(step.fields, entry: "\(entry).fields", fail: fail)
+        try checkStepFieldReferences(step, entry: entry, fail: fail)
+      }
+    }
+    for (index, note) in (procedure.interpretations + procedure.orderNotices).enumerated() {
+      for path in note.paths ?? [] where !pathIDs.contains(path) {
+        throw fail("interpretations/orderNotices[\(index)]", "nieznana ścieżka „\(path)”")
       }
     }
     let required: [(String, StepKind, [String])] = [
@@ -192,6 +182,12 @@ public enum ProcedureLoader {
       if field.kind != .choice, !field.choices.isEmpty {
         throw fail(fieldEntry, "„choices” tylko dla pola wyboru")
       }
+      if field.strength != nil, field.expected.isEmpty {
+        throw fail(fieldEntry, "„strength” bez wartości oczekiwanej „expected”")
+      }
+      if field.allowsFuture != nil, field.kind != .date {
+        throw fail(fieldEntry, "„allowsFuture” tylko dla pola daty")
+      }
       if !field.expected.isEmpty {
         switch field.kind {
         case .choice where !field.choices.contains(where: { $0.value == field.expected }):
@@ -203,6 +199,23 @@ public enum ProcedureLoader {
         default: break
         }
       }
+    }
+  }
+
+  /// `requiresOneOf` and `dateOrder` name fields the step has (date fields for `dateOrder`).
+  private static func checkStepFieldReferences(
+    _ step: Step, entry: String, fail: (String, String) -> ProcedureError
+  ) throws(ProcedureError) {
+    let ids = Set(step.fields.map(\.id))
+    for id in step.requiresOneOf ?? [] where !ids.contains(id) {
+      throw fail(entry, "„requiresOneOf” wskazuje nieznane pole „\(id)”")
+    }
+    if let order = step.dateOrder {
+      for id in [order.earlier, order.later]
+      where step.fields.first(where: { $0.id == id })?.kind != .date {
+        throw fail(entry, "„dateOrder” wskazuje „\(id)”, które nie jest polem daty tego kroku")
+      }
+      guard order.minDays >= 0 else { throw fail(entry, "„dateOrder.minDays” nie może być ujemne") }
     }
   }
 

@@ -44,12 +44,18 @@ public struct Checklist: Sendable, Equatable {
   public var applicable: [Item] { items.filter { $0.status != .notApplicable } }
   /// Steps on the path still to do.
   public var open: [Item] { applicable.filter { $0.status == .todo } }
+  /// Steps on the path waiting for something outside the office.
+  public var waiting: [Item] { applicable.filter { $0.status == .waiting } }
   /// Counted once, when the checklist is made: the title bar shows them on every frame.
   public let doneCount: Int
   public let skippedCount: Int
   /// How many steps are on the path (`applicable.count`, without building the list).
   public let applicableCount: Int
-  public var isComplete: Bool { !applicable.isEmpty && open.isEmpty }
+  /// Every step of the path is done or skipped (nothing to do, nothing waiting).
+  ///
+  /// Whether that finishes the switch-over is the `Verdict`'s call: a skip the instruction does not allow, or a done step whose
+  /// values break a rule, keeps it open.
+  public var isComplete: Bool { !applicable.isEmpty && open.isEmpty && waiting.isEmpty }
   /// The first step still to do: where a resumed session lands.
   public var firstOpen: Item? { open.first }
 
@@ -68,7 +74,7 @@ public struct Checklist: Sendable, Equatable {
     let before = Checklist(procedure: procedure, state: state)
     return zip(before.items, after.items).compactMap { old, new in
       old.status != .notApplicable && new.status == .notApplicable
-        && (old.status == .done || old.status == .skipped) ? old.step : nil
+        && (old.status == .done || old.status == .skipped || old.status == .waiting) ? old.step : nil
     }
   }
 }

@@ -20,6 +20,7 @@ public struct StatusReport: Codable, Sendable {
     public var done: Int
     public var skipped: Int
     public var open: Int
+    public var waiting: Int
     public var total: Int
   }
 
@@ -35,6 +36,10 @@ public struct StatusReport: Codable, Sendable {
   }
 
   public var unit: UnitInfo
+  /// The verdict: true only when nothing in `blocking` is left (the same as the printout's „ZAKOŃCZONE”).
+  public var finished: Bool
+  /// Every reason the switch-over is not finished, each with its step id.
+  public var blocking: [Verdict.Blocker]
   public var path: PathID?
   public var decision: Decision?
   public var progress: Progress
@@ -55,12 +60,15 @@ public struct StatusReport: Codable, Sendable {
   ) {
     let checklist = Checklist(procedure: procedure, state: state)
     let issues = Validator(procedure: procedure).issues(for: state, today: today)
+    let verdict = Verdict(procedure: procedure, state: state, checklist: checklist, issues: issues)
+    finished = verdict.finished
+    blocking = verdict.blocking
     unit = state.unit
     path = state.path
     decision = state.decision
     progress = Progress(
       done: checklist.doneCount, skipped: checklist.skippedCount, open: checklist.open.count,
-      total: checklist.applicable.count)
+      waiting: checklist.waiting.count, total: checklist.applicable.count)
     steps = checklist.items.map { item in
       StepLine(
         id: item.step.id, section: item.section.id, title: item.step.title, status: item.status,
@@ -91,8 +99,14 @@ public struct StatusReport: Codable, Sendable {
       "Ścieżka: " + (path.map { procedure.pathTitle($0) } ?? "decyzja jeszcze nie podjęta (krok 2.0)"))
     if let vendor = decision?.vendor, !vendor.isEmpty { lines.append("Dostawca SOD: \(vendor)") }
     lines.append(
-      "Postęp: zrobione \(progress.done), pominięte \(progress.skipped), do zrobienia \(progress.open) (z \(progress.total))"
-    )
+      "Postęp: zrobione \(progress.done), pominięte \(progress.skipped), czeka \(progress.waiting), "
+        + "do zrobienia \(progress.open) (z \(progress.total))")
+    if finished {
+      lines.append("ZAKOŃCZONE: nic nie blokuje zakończenia.")
+    } else {
+      lines.append("NIEZAKOŃCZONE: co blokuje zakończenie (\(blocking.count)):")
+      lines += blocking.map { "  - " + $0.line }
+    }
     lines.append("Dziennik: \(journal.path) — \(journal.events) zdarzeń, ostatni hash \(journal.lastHash)")
     if let torn = journal.tornTailLine {
       lines.append("UWAGA: wiersz \(torn) dziennika jest urwany; zostanie odłożony przy następnym otwarciu.")
@@ -110,10 +124,14 @@ public struct StatusReport: Codable, Sendable {
       switch step.status {
       case .done: mark = "[x]"
       case .skipped: mark = "[-]"
+      case .waiting: mark = "[~]"
       default: mark = "[ ]"
       }
       var line = "  \(mark) \(step.id) \(step.title)"
       if let reason = step.reason, step.status == .skipped { line += " — pominięto: \(reason)" }
+      if let reason = step.reason, step.status == .waiting {
+        line += " — czeka na: \(reason)" + (step.lastChange.map { " (od \($0.prefix(10)))" } ?? "")
+      }
       lines.append(line)
       let fields = procedure.step(step.id)?.fields ?? []
       for field in fields {
@@ -129,12 +147,17 @@ public struct StatusReport: Codable, Sendable {
       for mailbox in mailboxes {
         let action = procedure.choiceLabel(step: "3.3", field: "dzialanie", value: mailbox.action.rawValue)
         lines.append("  \(mailbox.address) — \(action)")
-        for (key, value) in mailbox.settings.sorted(by: { $0.key < $1.key }) {
+        let settingFields = procedure.allSteps.filter { $0.kind == .perMailbox }.flatMap(\.fields)
+        for field in settingFields {
+          if let value = mailbox.settings[field.id] { lines.append("      \(field.label): \(value)") }
+        }
+        let known = Set(settingFields.map(\.id))
+        for (key, value) in mailbox.settings.sorted(by: { $0.key < $1.key }) where !known.contains(key) {
           lines.append("      \(key): \(value)")
         }
         for override in overrides where override.mailboxID == mailbox.id {
-          lines.append(
-            "      wartość dostawcy \(override.fieldID) = \(override.value) (powód: \(override.reason))")
+          let label = settingFields.first { $0.id == override.fieldID }?.label ?? override.fieldID
+          lines.append("      wartość wykonawcy „\(label)” = \(override.value) (powód: \(override.reason))")
         }
       }
     }
@@ -162,11 +185,6 @@ public struct StatusReport: Codable, Sendable {
     if !openSteps.isEmpty {
       lines.append("")
       lines.append("Do zrobienia: " + openSteps.joined(separator: ", "))
-    }
-    if !errors.isEmpty {
-      lines.append("")
-      lines.append("Błędy:")
-      lines += errors.map { "  - \($0.message)" }
     }
     if !warnings.isEmpty {
       lines.append("")

@@ -60,7 +60,7 @@ public struct FieldValidator: Sendable {
       return Self.isWebURL(trimmed) ? [] : issue(.urlInvalid)
     case .date:
       guard Self.isDate(trimmed) else { return issue(.dateInvalid) }
-      if let today, trimmed > today { return issue(.dateInFuture) }
+      if let today, field.allowsFuture != true, trimmed > today { return issue(.dateInFuture) }
       return []
     case .mailboxAddress:
       return checkMailboxAddress(trimmed, field: field.label, stepID: stepID, subject: subject)
@@ -167,6 +167,20 @@ public struct FieldValidator: Sendable {
     let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
     let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
     return day <= days
+  }
+
+  /// Days since 1970-01-01 of a `RRRR-MM-DD` date, for counting the days between two dates; nil if it is
+  /// not one.
+  public static func dayNumber(_ text: String) -> Int? {
+    guard isDate(text) else { return nil }
+    let parts = text.split(separator: "-").compactMap { Int($0) }
+    // Howard Hinnant's days_from_civil.
+    let (year, month, day) = (parts[0] - (parts[1] <= 2 ? 1 : 0), parts[1], parts[2])
+    let era = year / 400
+    let yearOfEra = year - era * 400
+    let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+    let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+    return era * 146_097 + dayOfEra - 719_468
   }
 
   static func isControl(_ scalar: Unicode.Scalar) -> Bool {

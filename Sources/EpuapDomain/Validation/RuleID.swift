@@ -38,6 +38,21 @@ public enum RuleID: String, CaseIterable, Sendable, Codable {
   case skipNeedsReason = "pominiecie-bez-powodu"
   case decisionRequired = "decyzja-wymagana"
   case vendorRequired = "dostawca-wymagany"
+  case requiredValue = "wartosc-wymagana"
+  case requiredValueSOD = "wartosc-wymagana-sod"
+  case requiredValueUM = "wartosc-wymagana-um"
+  case overrideOutsideSOD = "wartosc-dostawcy-poza-sod"
+  case stepNotSkippable = "krok-niepomijalny"
+  case cardsUndecidedNoSkip = "karty-bez-decyzji-pominiecie"
+  case waitingNeedsReason = "czekanie-bez-powodu"
+  case cardCountMismatch = "karty-liczba-niezgodna"
+  case cardMailboxUnknown = "karta-skrytka-nieznana"
+  case cardMailboxNotKept = "karta-skrytka-nieaktywna"
+  case cardRedirectToSekap = "karta-url-sekap"
+  case cardDuplicate = "karta-duplikat"
+  case mailboxOtherEntity = "adres-skrytki-inny-podmiot"
+  case oneOfRequired = "jedno-z-pol-wymagane"
+  case reportTooLate = "termin-przed-zmiana"
 
   public enum Severity: String, Sendable, Codable {
     case error
@@ -47,10 +62,20 @@ public enum RuleID: String, CaseIterable, Sendable, Codable {
   public var severity: Severity {
     switch self {
     case .mailboxNameSpaces, .mailboxNameNonASCII, .differsFromRecommended,
-      .moreThanRecommendedMailboxes, .cardWithoutAction, .sekapSystemMissing, .otherSystemPresent:
+      .moreThanRecommendedMailboxes, .cardWithoutAction, .sekapSystemMissing, .otherSystemPresent,
+      .cardDuplicate, .mailboxOtherEntity:
       return .warning
     default:
       return .error
+    }
+  }
+
+  /// A value that is well-formed but not what the instruction asks for: it is recorded (it says what is set
+  /// in the portal) and keeps the step from being done, rather than being refused as typed.
+  public var isAgainstInstruction: Bool {
+    switch self {
+    case .requiredValue, .requiredValueSOD, .requiredValueUM, .differsFromRecommended: return true
+    default: return false
     }
   }
 
@@ -80,6 +105,18 @@ public enum RuleID: String, CaseIterable, Sendable, Codable {
     case .skipNeedsReason: return ["krok"]
     case .decisionRequired: return []
     case .vendorRequired: return ["pole"]
+    case .requiredValue, .requiredValueSOD, .requiredValueUM: return ["pole", "wartosc", "zalecana"]
+    case .overrideOutsideSOD: return ["pole", "zalecana"]
+    case .stepNotSkippable, .waitingNeedsReason: return ["krok"]
+    case .cardsUndecidedNoSkip: return ["krok", "liczba"]
+    case .cardCountMismatch: return ["liczba", "lista"]
+    case .cardMailboxUnknown: return ["karta", "skrytka", "dozwolone"]
+    case .cardMailboxNotKept: return ["karta", "skrytka", "dzialanie"]
+    case .cardRedirectToSekap: return ["karta", "wartosc"]
+    case .cardDuplicate: return ["karta", "liczba"]
+    case .mailboxOtherEntity: return ["pole", "wartosc", "identyfikator", "jednostka"]
+    case .oneOfRequired: return ["pola"]
+    case .reportTooLate: return ["pole", "wartosc", "dni", "pozniejsze", "zmiana"]
     }
   }
 }

@@ -1,6 +1,9 @@
+import FoundationEssentials
+
 /// The rules of the instruction applied to a unit's state: what blocks a step, what only warns.
 ///
 /// Screens, the command line and the printout all ask this one type, so a rule reads the same everywhere.
+/// Single values are checked here; whole steps and whole states in `Validator+Steps.swift`.
 public struct Validator: Sendable, Equatable {
   /// Two validators are the same when they apply the same procedure.
   public static func == (lhs: Validator, rhs: Validator) -> Bool { lhs.procedure == rhs.procedure }
@@ -31,35 +34,61 @@ public struct Validator: Sendable, Equatable {
     stepsByID[stepID]?.fields.first { $0.id == fieldID }
   }
 
-  /// The steps whose fields are recorded once per kept mailbox (3.4–3.9).
+  /// The steps whose fields are recorded once per kept mailbox (3.4–3.9, and the receipt test of 5.5).
   public var perMailboxSteps: [Step] {
     procedure.sections.flatMap(\.steps).filter { $0.kind == .perMailbox }
   }
 
+  /// The per-mailbox steps of the same section as `stepID`: what one mailbox's settings form shows.
+  public func perMailboxSteps(groupedWith stepID: String) -> [Step] {
+    guard let section = procedure.section(containing: stepID) else { return perMailboxSteps }
+    return section.steps.filter { $0.kind == .perMailbox }
+  }
+
+  /// Whether a vendor's value may stand for the instruction's on `path`: only with an SOD, whose vendor
+  /// can ask for it.
+  public static func allowsVendorValues(on path: PathID?) -> Bool { path == .sodFinn || path == .sodOther }
+
   // MARK: - Values as they are entered
 
-  /// A value for a step field or a mailbox setting: its format, and for settings with an expected value,
-  /// a warning when it differs, unless the vendor's override for this mailbox and field says why.
+  /// A value for a step field or a mailbox setting: its format, and for a field with an expected value,
+  /// an error (a requirement of the instruction) or a warning (its recommendation) when it differs.
+  ///
+  /// On an SOD path a vendor value recorded with a reason for this mailbox and field stands for the
+  /// instruction's. Without `state`, a step that only the Urząd Marszałkowski does speaks in its words.
   public func checkValue(
     stepID: String, field: Field, value: String, mailbox: Mailbox? = nil, state: UnitState? = nil,
     today: String? = nil
   ) -> [ValidationIssue] {
     let subject = mailbox?.address
     var issues = fields.check(field, value, stepID: stepID, subject: subject, today: today)
-    if issues.errors.isEmpty, !field.expected.isEmpty, !value.isEmpty, value != field.expected {
-      let override = mailbox.flatMap { state?.override(mailboxID: $0.id, fieldID: field.id) }
-      let covered = override.map { $0.value == value && !$0.reason.trimmed.isEmpty } ?? false
-      if !covered {
-        issues.append(
-          rules.issue(
-            .differsFromRecommended, field: field.label, ["wartosc": value, "zalecana": field.expected],
-            stepID: stepID, subject: subject))
-      }
+    guard issues.errors.isEmpty, !field.expected.isEmpty, !value.isEmpty, value != field.expected else {
+      return issues
     }
+    let path = state?.path ?? (stepsByID[stepID]?.paths == [PathID.um.rawValue] ? .um : nil)
+    if Self.allowsVendorValues(on: path), let mailbox,
+      let override = state?.override(mailboxID: mailbox.id, fieldID: field.id),
+      override.value == value, !override.reason.trimmed.isEmpty
+    {
+      return issues
+    }
+    let values = ["wartosc": value, "zalecana": field.expected]
+    let rule: RuleID
+    if !field.isRequirement {
+      rule = .differsFromRecommended
+    } else if path == .um {
+      rule = .requiredValueUM
+    } else if Self.allowsVendorValues(on: path) {
+      rule = .requiredValueSOD
+    } else {
+      rule = .requiredValue
+    }
+    issues.append(rules.issue(rule, field: field.label, values, stepID: stepID, subject: subject))
     return issues
   }
 
-  /// A mailbox as entered on the list of step 3.3: its address, and no other mailbox with the same one.
+  /// A mailbox as entered on the list of step 3.3: its address, no other mailbox with the same one, and
+  /// (a warning) an entity identifier that is the unit's.
   public func checkMailbox(_ entry: MailboxEntry, in state: UnitState) -> [ValidationIssue] {
     let label = field("3.3", "adres")?.label ?? "Adres skrytki"
     let trimmed = entry.address.trimmed
@@ -72,11 +101,23 @@ public struct Validator: Sendable, Equatable {
       issues.append(
         rules.issue(.mailboxDuplicate, field: label, ["wartosc": trimmed], stepID: "3.3", subject: trimmed))
     }
+    let unitIdentifier = state.unit.entityIdentifier
+    let identifier = trimmed.split(separator: "/").first.map(String.init) ?? ""
+    if issues.errors.isEmpty, !unitIdentifier.isEmpty,
+      SearchText.folded(identifier) != SearchText.folded(unitIdentifier)
+    {
+      issues.append(
+        rules.issue(
+          .mailboxOtherEntity, field: label,
+          ["wartosc": trimmed, "identyfikator": identifier, "jednostka": unitIdentifier], stepID: "3.3",
+          subject: trimmed))
+    }
     return issues
   }
 
-  /// A service card as entered in section 4.
-  public func checkCard(_ card: ServiceCard) -> [ValidationIssue] {
+  /// A service card as entered in section 4; with `state`, also the mailbox its ePUAP form is served
+  /// under (one kept in 3.3).
+  public func checkCard(_ card: ServiceCard, in state: UnitState? = nil) -> [ValidationIssue] {
     var issues: [ValidationIssue] = []
     let name = card.name.trimmed
     let nameLabel = cardFields.name?.label ?? "Nazwa karty"
@@ -88,21 +129,55 @@ public struct Validator: Sendable, Equatable {
       if let field { issues += fields.check(field, value, stepID: "4.2", subject: name) }
     }
     let label = cardFields.action?.label ?? "Działanie"
+    func issue(_ rule: RuleID, _ values: [String: String] = [:]) -> ValidationIssue {
+      rules.issue(rule, field: label, values.merging(["karta": name]) { $1 }, stepID: "4.2", subject: name)
+    }
     switch card.action {
     case .delete where card.status == .aktualna:
-      issues.append(
-        rules.issue(.cardDeleteNeedsWithdrawal, field: label, ["karta": name], stepID: "4.2", subject: name))
+      issues.append(issue(.cardDeleteNeedsWithdrawal))
     case .external where card.formName.trimmed.isEmpty || card.url.trimmed.isEmpty:
-      issues.append(
-        rules.issue(
-          .cardExternalRedirectIncomplete, field: label, ["karta": name], stepID: "4.2", subject: name))
+      issues.append(issue(.cardExternalRedirectIncomplete))
+    case .external where Self.pointsToSekap(card.url.trimmed):
+      issues.append(issue(.cardRedirectToSekap, ["wartosc": card.url.trimmed]))
     case .epuap where card.epuapForm.trimmed.isEmpty || card.mailbox.trimmed.isEmpty:
-      issues.append(
-        rules.issue(.cardEpuapRedirectIncomplete, field: label, ["karta": name], stepID: "4.2", subject: name)
-      )
+      issues.append(issue(.cardEpuapRedirectIncomplete))
+    case .epuap:
+      if let state { issues += checkCardMailbox(card, in: state, issue: issue) }
     default: break
     }
     return issues
+  }
+
+  /// Punkt 5 of an ePUAP form: a mailbox kept in 3.3 (by address or by box name).
+  private func checkCardMailbox(
+    _ card: ServiceCard, in state: UnitState, issue: (RuleID, [String: String]) -> ValidationIssue
+  ) -> [ValidationIssue] {
+    let target = card.mailbox.trimmed
+    let match =
+      state.mailboxes.first { $0.address == target } ?? state.mailboxes.first { $0.boxName == target }
+    guard let match else {
+      let kept = state.keptMailboxes.map { "„\($0.address)”" }
+      return [
+        issue(
+          .cardMailboxUnknown,
+          [
+            "skrytka": target,
+            "dozwolone": kept.isEmpty ? "(brak — dodaj je w kroku 3.3)" : kept.joined(separator: ", "),
+          ])
+      ]
+    }
+    guard match.action == .keep else {
+      let action = procedure.choiceLabel(step: "3.3", field: "dzialanie", value: match.action.rawValue)
+      return [issue(.cardMailboxNotKept, ["skrytka": target, "dzialanie": action])]
+    }
+    return []
+  }
+
+  /// Whether an address leads to the SEKAP platform being switched off (sekap.pl or a host under it).
+  public static func pointsToSekap(_ url: String) -> Bool {
+    guard let host = URLComponents(string: url)?.host?.lowercased() else { return false }
+    let bare = host.hasSuffix(".") ? String(host.dropLast()) : host
+    return bare == "sekap.pl" || bare.hasSuffix(".sekap.pl")
   }
 
   /// The consent of step 3.13: who, when (not in the future) and a reference, all filled.
@@ -131,10 +206,19 @@ public struct Validator: Sendable, Equatable {
     return issues
   }
 
-  public func checkOverride(_ override: VendorOverride, fieldLabel: String) -> [ValidationIssue] {
+  /// A vendor value: its reason, and that the path has a vendor at all (only SOD paths do).
+  public func checkOverride(_ override: VendorOverride, fieldLabel: String, path: PathID? = nil)
+    -> [ValidationIssue]
+  {
     var issues: [ValidationIssue] = []
+    let settingStep = stepID(ofSetting: override.fieldID)
+    if let path, !Self.allowsVendorValues(on: path) {
+      let expected = settingStep.flatMap { field($0, override.fieldID)?.expected } ?? ""
+      issues.append(
+        rules.issue(.overrideOutsideSOD, field: fieldLabel, ["zalecana": expected], stepID: settingStep))
+    }
     if override.reason.trimmed.isEmpty {
-      issues.append(rules.issue(.overrideNeedsReason, field: fieldLabel))
+      issues.append(rules.issue(.overrideNeedsReason, field: fieldLabel, stepID: settingStep))
     }
     issues += fields.check(Field.text(fieldLabel), override.reason)
     return issues
@@ -148,189 +232,54 @@ public struct Validator: Sendable, Equatable {
     return fields.check(Field.text(label), decision.vendor, stepID: "2.0")
   }
 
-  // MARK: - Whole state
-
-  /// What stops `stepID` from being marked done.
-  ///
-  /// Empty: it may be marked done.
-  public func blockers(markingDone stepID: String, in state: UnitState, today: String? = nil)
-    -> [ValidationIssue]
-  {
-    guard let step = stepsByID[stepID] else { return [] }
-    var issues: [ValidationIssue] = []
-    let record = state.step(stepID)
-    switch step.kind {
-    case .simple:
-      for field in step.fields {
-        issues +=
-          fields.check(
-            field, record.values[field.id] ?? "", stepID: stepID, requireFilled: true, today: today
-          )
-          .errors
+  /// What a skip needs: a step the instruction lets go (and 4.2 only once every card has a decision),
+  /// and a reason.
+  public func checkSkip(stepID: String, reason: String, in state: UnitState? = nil) -> [ValidationIssue] {
+    if let step = stepsByID[stepID] {
+      if !step.isSkippable {
+        return [rules.issue(.stepNotSkippable, field: step.title, ["krok": stepID], stepID: stepID)]
       }
-    case .decision:
-      if let decision = state.decision {
-        issues += checkDecision(decision).errors
-      } else {
-        issues.append(rules.issue(.decisionRequired, field: step.title, stepID: stepID))
-      }
-    case .mailboxes:
-      if state.mailboxes.isEmpty {
-        issues.append(rules.issue(.noMailboxes, field: step.title, stepID: stepID))
-      }
-      for mailbox in state.mailboxes {
-        issues +=
-          checkMailbox(
-            MailboxEntry(id: mailbox.id, address: mailbox.address, action: mailbox.action), in: state
-          )
-          .errors
-      }
-    case .perMailbox:
-      if state.keptMailboxes.isEmpty {
-        issues.append(rules.issue(.noMailboxes, field: step.title, stepID: stepID))
-      }
-      for mailbox in state.keptMailboxes {
-        var missing = false
-        for field in step.fields {
-          let value = mailbox.settings[field.id] ?? ""
-          if value.trimmed.isEmpty {
-            missing = missing || field.required
-          } else {
-            issues += fields.check(field, value, stepID: stepID, subject: mailbox.address).errors
-          }
-        }
-        if missing {
-          issues.append(
-            rules.issue(
-              .mailboxMissingSettings, field: step.title, ["skrytka": mailbox.address, "krok": step.id],
-              stepID: stepID, subject: mailbox.address))
-        }
-      }
-    case .systems:
-      for system in state.systems { issues += checkSystem(system).errors }
-    case .consent:
-      if let consent = state.consent {
-        issues += checkConsent(consent, today: today).errors
-      } else {
-        issues.append(rules.issue(.consentRequired, field: step.title, stepID: stepID))
-      }
-    case .cards:
-      for card in state.cards {
-        issues += checkCard(card).errors
-        if card.action == nil {
-          issues.append(
-            ValidationIssue(
-              rule: .cardWithoutAction, severity: .error, field: step.title,
-              message: rules.message(.cardWithoutAction, ["karta": card.name]), stepID: stepID,
-              subject: card.name))
-        }
+      let undecided = step.kind == .cards ? (state?.cards.count { $0.action == nil } ?? 0) : 0
+      if undecided > 0 {
+        return [
+          rules.issue(
+            .cardsUndecidedNoSkip, field: step.title, ["krok": stepID, "liczba": "\(undecided)"],
+            stepID: stepID)
+        ]
       }
     }
-    return issues
-  }
-
-  /// What a skip needs: a reason.
-  public func checkSkip(stepID: String, reason: String) -> [ValidationIssue] {
     if reason.trimmed.isEmpty {
       return [rules.issue(.skipNeedsReason, field: "Powód pominięcia", ["krok": stepID], stepID: stepID)]
     }
     return fields.check(Field.text("Powód pominięcia"), reason, stepID: stepID)
   }
 
-  /// Every error and warning of the state, in the order of the procedure: what `status` lists and the
-  /// printout shows.
-  ///
-  /// Steps not on the path are not checked.
-  public func issues(for state: UnitState, today: String? = nil) -> [ValidationIssue] {
-    let checklist = Checklist(procedure: procedure, state: state)
-    var issues: [ValidationIssue] = []
-    if state.unit.role == .partner, state.decision == nil {
-      issues.append(
-        rules.issue(.decisionRequired, field: stepsByID["2.0"]?.title ?? "Decyzja", stepID: "2.0"))
+  /// What a „czeka” mark needs: what is awaited.
+  public func checkWaiting(stepID: String, reason: String) -> [ValidationIssue] {
+    if reason.trimmed.isEmpty {
+      return [rules.issue(.waitingNeedsReason, field: "Na co czeka", ["krok": stepID], stepID: stepID)]
     }
-    for item in checklist.applicable {
-      let step = item.step
-      switch step.kind {
-      case .simple:
-        for field in step.fields {
-          if let value = item.record.values[field.id] {
-            issues += checkValue(stepID: step.id, field: field, value: value, today: today)
-          }
-        }
-      case .decision:
-        if let decision = state.decision { issues += checkDecision(decision) }
-      case .mailboxes:
-        for mailbox in state.mailboxes {
-          issues += checkMailbox(
-            MailboxEntry(
-              id: mailbox.id, address: mailbox.address, action: mailbox.action, note: mailbox.note),
-            in: state)
-        }
-        let kept = state.keptMailboxes.count
-        if kept > procedure.recommendedMaxMailboxes {
-          issues.append(
-            rules.issue(
-              .moreThanRecommendedMailboxes, field: step.title,
-              ["liczba": "\(kept)", "zalecana": "\(procedure.recommendedMaxMailboxes)"], stepID: step.id))
-        }
-      case .perMailbox:
-        for mailbox in state.keptMailboxes {
-          for field in step.fields {
-            if let value = mailbox.settings[field.id] {
-              issues += checkValue(
-                stepID: step.id, field: field, value: value, mailbox: mailbox, state: state)
-            }
-          }
-        }
-        if item.status == .done { issues += blockers(markingDone: step.id, in: state, today: today) }
-      case .systems:
-        for system in state.systems {
-          issues += checkSystem(system)
-          if system.name != procedure.sekapSystemName {
-            issues.append(
-              rules.issue(
-                .otherSystemPresent, field: step.title, ["system": system.name], stepID: step.id,
-                subject: system.name))
-          }
-        }
-        if !state.systems.isEmpty, !state.systems.contains(where: { $0.name == procedure.sekapSystemName }) {
-          issues.append(
-            rules.issue(
-              .sekapSystemMissing, field: step.title, ["system": procedure.sekapSystemName], stepID: step.id))
-        }
-      case .consent:
-        if let consent = state.consent { issues += checkConsent(consent, today: today) }
-        if item.status == .done, state.consent == nil {
-          issues.append(rules.issue(.consentRequired, field: step.title, stepID: step.id))
-        }
-      case .cards:
-        for card in state.cards {
-          issues += checkCard(card)
-          if card.action == nil {
-            issues.append(
-              rules.issue(
-                .cardWithoutAction, field: step.title, ["karta": card.name], stepID: step.id,
-                subject: card.name))
-          }
-        }
-      }
-    }
-    for override in state.overrides {
-      let label =
-        field(stepID(ofSetting: override.fieldID) ?? "", override.fieldID)?.label ?? override.fieldID
-      issues += checkOverride(override, fieldLabel: label)
-    }
-    return issues
+    return fields.check(Field.text("Na co czeka"), reason, stepID: stepID)
   }
 
   /// The per-mailbox step that owns a setting field.
   public func stepID(ofSetting fieldID: String) -> String? {
     perMailboxSteps.first { $0.fields.contains { $0.id == fieldID } }?.id
   }
+
+  /// Whether a vendor value can be recorded for a setting: a section 3 setting with an expected value.
+  public func acceptsVendorValue(fieldID: String) -> Bool {
+    guard let stepID = stepID(ofSetting: fieldID), procedure.section(containing: stepID)?.id == "3" else {
+      return false
+    }
+    return !(field(stepID, fieldID)?.expected.isEmpty ?? true)
+  }
+
+  var cardStepFields: CardFields { cardFields }
 }
 
 /// The fields of step 4.2 (service cards), by role.
-private struct CardFields: Sendable {
+struct CardFields: Sendable {
   let name, formName, url, epuapForm, mailbox, action: Field?
 
   init(step: Step?) {

@@ -19,6 +19,10 @@ public struct WizardModel: Equatable, Sendable {
   /// worked out while drawing, because the card list shows it for every card on screen at every key,
   /// and only changed cards are checked again.
   public private(set) var cardsWithErrors: Set<String> = []
+  /// Every error and warning of the open unit, and its verdict; follow `unit`, so that the overview and
+  /// the finish screen do not check the whole state again at every key.
+  public private(set) var issues: [ValidationIssue] = []
+  public private(set) var verdict: Verdict?
   public var journalPath: String?
   public var journals: [JournalSummary] = []
   public var screen: Screen
@@ -47,15 +51,26 @@ public struct WizardModel: Equatable, Sendable {
 
   private mutating func refreshDerived(previous: UnitState?) {
     checklist = unit.map { Checklist(procedure: procedure, state: $0) }
-    let known = Dictionary(previous?.cards.map { ($0.id, $0) } ?? [], uniquingKeysWith: { first, _ in first })
+    // A card's mailbox is checked against the mailboxes of 3.3: when they change, every card is checked.
+    let sameMailboxes = previous?.mailboxes == unit?.mailboxes
+    let known =
+      sameMailboxes
+      ? Dictionary(previous?.cards.map { ($0.id, $0) } ?? [], uniquingKeysWith: { first, _ in first }) : [:]
     var withErrors: Set<String> = []
     for card in unit?.cards ?? [] {
       let hasErrors =
         known[card.id] == card
-        ? cardsWithErrors.contains(card.id) : !validator.checkCard(card).errors.isEmpty
+        ? cardsWithErrors.contains(card.id) : !validator.checkCard(card, in: unit).errors.isEmpty
       if hasErrors { withErrors.insert(card.id) }
     }
     cardsWithErrors = withErrors
+    if let unit, let checklist {
+      issues = validator.issues(for: unit, today: today)
+      verdict = Verdict(procedure: procedure, state: unit, today: today, checklist: checklist, issues: issues)
+    } else {
+      issues = []
+      verdict = nil
+    }
   }
 }
 
@@ -137,6 +152,8 @@ public enum Overlay: Equatable, Sendable {
 public struct Prompt: Equatable, Sendable {
   public enum Purpose: Equatable, Sendable {
     case skipReason(stepID: String)
+    /// What a step waits for („czeka”).
+    case waitReason(stepID: String)
     case overrideReason(mailboxID: String, fieldID: String, value: String)
   }
 
@@ -149,7 +166,8 @@ public struct Prompt: Equatable, Sendable {
 
 public struct Confirmation: Equatable, Sendable {
   public enum Purpose: Equatable, Sendable {
-    case changeDecision(Decision)
+    /// With the decision's own record: who decided, when, on what document.
+    case changeDecision(Decision, values: [String: String])
     case removeMailbox(id: String)
     case removeSystem(name: String)
     case removeCard(id: String)

@@ -138,6 +138,10 @@ extension WizardModel {
 
   /// A screen returned to after the journal changed: step forms take the journal's values again.
   func refreshed(_ screen: Screen) -> Screen {
+    if case .cardList(var list) = screen {
+      list.cursor = min(list.cursor, max(0, filteredCards(list).count - 1))
+      return .cardList(list)
+    }
     guard case .step(var step) = screen else { return screen }
     let fresh = makeStepScreen(step.stepID)
     step.form = fresh.form
@@ -150,7 +154,7 @@ extension WizardModel {
     case .none: break
     case .stay(let text):
       message = .success(text)
-      if case .step(let step) = screen { screen = refreshed(.step(step)) }
+      screen = refreshed(screen)
     case .popScreen(let text):
       message = .success(text)
       pop()
@@ -257,8 +261,20 @@ extension WizardModel {
     var prompt = prompt
     let text = prompt.input.text.trimmedSpaces
     switch prompt.purpose {
+    case .waitReason(let stepID):
+      if let error = validator.checkWaiting(stepID: stepID, reason: text).errors.first {
+        prompt.error = error.message
+        overlay = .prompt(prompt)
+        return []
+      }
+      overlay = nil
+      return record(
+        .stepMarked(StepMark(stepID: stepID, status: .waiting, reason: text)),
+        then: .nextStep(
+          after: stepID, message: "Krok \(stepID) czeka (zapisano, na co). Wrócisz do niego z przeglądu (o).")
+      )
     case .skipReason(let stepID):
-      let issues = validator.checkSkip(stepID: stepID, reason: text)
+      let issues = validator.checkSkip(stepID: stepID, reason: text, in: unit)
       if let error = issues.errors.first {
         prompt.error = error.message
         overlay = .prompt(prompt)
@@ -272,21 +288,21 @@ extension WizardModel {
       let label =
         validator.stepID(ofSetting: fieldID).flatMap { validator.field($0, fieldID)?.label } ?? fieldID
       let override = VendorOverride(mailboxID: mailboxID, fieldID: fieldID, value: value, reason: text)
-      if let error = validator.checkOverride(override, fieldLabel: label).errors.first {
+      if let error = validator.checkOverride(override, fieldLabel: label, path: unit?.path).errors.first {
         prompt.error = error.message
         overlay = .prompt(prompt)
         return []
       }
       overlay = nil
       return record(
-        .overrideSaved(override), then: .stay("Zapisano wartość dostawcy dla „\(label)” z powodem."))
+        .overrideSaved(override), then: .stay("Zapisano wartość wykonawcy dla „\(label)” z powodem."))
     }
   }
 
   mutating func confirmed(_ purpose: Confirmation.Purpose) -> [WizardCommand] {
     switch purpose {
-    case .changeDecision(let decision):
-      return recordDecision(decision)
+    case .changeDecision(let decision, let values):
+      return recordDecision(decision, values: values)
     case .removeMailbox(let id):
       return record(.mailboxRemoved(ItemRef(id: id)), then: .stay("Usunięto skrytkę z listy."))
     case .removeSystem(let name):
@@ -296,10 +312,15 @@ extension WizardModel {
     }
   }
 
-  mutating func recordDecision(_ decision: Decision) -> [WizardCommand] {
+  mutating func recordDecision(_ decision: Decision, values: [String: String] = [:]) -> [WizardCommand] {
     let title = procedure.pathTitle(decision.path)
+    var changes: [JournalChange] = [.decisionMade(decision)]
+    if !values.isEmpty, values != unit?.step("2.0").values.filter({ values[$0.key] != nil }) {
+      changes.append(.stepValuesRecorded(StepValues(stepID: "2.0", values: values)))
+    }
+    changes.append(.stepMarked(StepMark(stepID: "2.0", status: .done)))
     return record(
-      .batch([.decisionMade(decision), .stepMarked(StepMark(stepID: "2.0", status: .done))]),
+      .batch(changes),
       then: .nextStep(after: "2.0", message: "Zapisano decyzję: \(title)."))
   }
 }

@@ -50,20 +50,22 @@ enum FieldLines {
     let inline = field.kind == .choice || field.kind == .checkbox || field.kind == .number
     if !field.expected.isEmpty {
       let expected = field.choices.first { $0.value == field.expected }?.label ?? field.expected
+      // „należy” is a requirement, „zalecamy” advice: the tag says which.
+      let word = field.isRequirement ? "wymagane" : "zalecane"
       if inline {
         let used = spans.reduce(0) { $0 + DisplayWidth.of($1.text) }
-        let tag = "  zalecane: \(expected)"
+        let tag = "  \(word): \(expected)"
         if used + DisplayWidth.of(tag) <= width {
           spans.append(Span(tag, Styles.dim))
         } else {
           hints.append(tag)
         }
       } else {
-        hints.append("zalecane: \(expected)")
+        hints.append("\(word): \(expected)")
       }
     }
     var result = [ContentLine(spans, row: row, cursorColumn: cursorColumn)]
-    if let override { hints.append("wartość dostawcy: \(override.value) — \(override.reason)") }
+    if let override { hints.append("wartość wykonawcy: \(override.value) — \(override.reason)") }
     if focused, !field.hint.isEmpty { hints.append(field.hint) }
     if !hints.isEmpty {
       result += [ContentLine].paragraph(

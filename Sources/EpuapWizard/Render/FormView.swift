@@ -25,9 +25,12 @@ enum FormView {
   static func drawSettings(
     _ model: WizardModel, settings: SettingsForm, into buffer: inout ScreenBuffer, area: ContentArea
   ) {
+    let vendor = Validator.allowsVendorValues(on: model.unit?.path)
     let intro = [
       ContentLine(
-        " Wpisz to, co jest ustawione w ePUAP. Inna wartość niż zalecana: F4 lub o — wartość dostawcy z powodem.",
+        vendor
+          ? " Wpisz, co jest ustawione w ePUAP. Wartość, o którą prosi wykonawca SOD: F4 — z jego powodem."
+          : " Wpisz, co jest ustawione w ePUAP; „wymagane” blokuje zakończenie kroku, „zalecane” ostrzega.",
         Styles.dim)
     ]
     var overrides: [String: VendorOverride] = [:]
@@ -113,7 +116,8 @@ enum CardListView {
       }
     } else {
       buffer.write(
-        " / — szukaj po nazwie, a — dodaj kartę, Enter — edytuj", x: 0, y: filterY, style: Styles.dim)
+        " / — szukaj (nazwa, status, działanie, „bez decyzji”), a — dodaj, Enter — edytuj", x: 0, y: filterY,
+        style: Styles.dim)
     }
     let nameWidth = area.width - 36
     let columns =

@@ -9,16 +9,18 @@ enum KeyHints {
     case .overview: return "↑↓ kroki  Enter otwórz  n następny  f koniec  p drukuj  ? pomoc  q wyjście"
     case .step(let step):
       if model.isTyping { return "Enter/Tab zapisz pole  F2 zrobione  Esc wstecz  F1 pomoc" }
-      let kind = model.procedure.step(step.stepID)?.kind
-      let add = (kind == .mailboxes || kind == .systems) ? "  a dodaj  x usuń" : ""
-      if !add.isEmpty {
-        return "↑↓ Enter  d zrobione  s pomiń  n dalej  a dodaj  x usuń  o przegląd  ? pomoc  q"
+      let procedureStep = model.procedure.step(step.stepID)
+      let kind = procedureStep?.kind
+      if kind == .decision { return "↑↓ Enter  d zatwierdź  n dalej  o przegląd  ? pomoc  q wyjście" }
+      let skip = (procedureStep?.isSkippable ?? true) ? "  s pomiń" : ""
+      if kind == .mailboxes || kind == .systems {
+        return "↑↓ Enter  d zrobione\(skip)  c czeka  a dodaj  x usuń  o przegląd  ? pomoc  q"
       }
-      return "↑↓ Enter  d zrobione  s pomiń  n dalej\(add)  o przegląd  ? pomoc  q wyjście"
+      return "↑↓ Enter  d zrobione\(skip)  c czeka  n dalej  o przegląd  ? pomoc  q wyjście"
     case .mailboxForm, .systemForm, .cardForm:
       return "Tab/↑↓ pola  spacja/←→ wybór  Enter dalej  F2 zapisz  Esc anuluj  F1 pomoc"
     case .settings:
-      return "Tab/↑↓ pola  spacja/←→  F4 wartość dostawcy  F2 zapisz  Esc anuluj  F1 pomoc"
+      return "Tab/↑↓ pola  spacja/←→  F4 wartość wykonawcy  F2 zapisz  Esc anuluj  F1 pomoc"
     case .cardList(let list):
       if list.filtering { return "Pisz, aby szukać  Enter zakończ  Esc wyczyść" }
       return "↑↓ PgUp/PgDn  / szukaj  a dodaj  Enter edytuj  x usuń  Esc wstecz  ? pomoc"
@@ -41,11 +43,13 @@ enum KeyHints {
       )
     case .overview:
       lines.append(
-        "Przegląd: [x] zrobione, [-] pominięte, [ ] do zrobienia; ✗ błędy, ! ostrzeżenia przy kroku. f — zakończenie, p — wydruk."
+        "Przegląd: [x] zrobione, [-] pominięte, [~] czeka, [ ] do zrobienia; ✗ błędy, ! ostrzeżenia przy kroku. "
+          + "f — zakończenie, p — wydruk."
       )
     case .step(let step):
       lines.append(
-        "Krok: instrukcja słowami portalu; d lub F2 — oznacz jako zrobione (kreator sprawdza warunki), s — pomiń z powodem, "
+        "Krok: instrukcja słowami portalu; d lub F2 — oznacz jako zrobione (kreator sprawdza warunki), s — pomiń z powodem "
+          + "(kroków wymaganych przez instrukcję nie można pominąć), c — czeka na coś spoza urzędu (np. zgodę UM), "
           + "u — przywróć „do zrobienia”, n — następny otwarty krok, o — przegląd.")
       switch model.procedure.step(step.stepID)?.kind {
       case .mailboxes:
@@ -54,7 +58,8 @@ enum KeyHints {
         )
       case .perMailbox:
         lines.append(
-          "Kroki 3.4–3.9 robi się dla każdej zachowanej skrytki: Enter otwiera jej ustawienia (3.6–3.8).")
+          "Kroki 3.4–3.9 (i test odbioru 5.5) robi się dla każdej zachowanej skrytki: Enter otwiera jej ustawienia; "
+            + "„Edytuj” i „Zapisz” potwierdza się dla każdej skrytki osobno.")
       case .systems:
         lines.append(
           "Systemy: wpisz każdy system z listy „Systemy”. Inne niż \(model.procedure.sekapSystemName) tylko zanotuj."
@@ -75,7 +80,8 @@ enum KeyHints {
       )
     case .cardList:
       lines.append(
-        "Lista kart: / — szukaj po nazwie (bez względu na wielkość liter i polskie znaki), a — dodaj, x — usuń z listy."
+        "Lista kart: / — szukaj w nazwie, statusie i działaniu (np. „bez decyzji”; wielkość liter i polskie znaki "
+          + "bez znaczenia), a — dodaj, x — usuń z listy."
       )
     case .cardForm:
       lines.append(

@@ -47,12 +47,18 @@ enum StartView {
 enum OverviewView {
   static func draw(_ model: WizardModel, cursor: Int, into buffer: inout ScreenBuffer, area: ContentArea) {
     guard let checklist = model.checklist, let unit = model.unit else { return }
-    let issues = model.validator.issues(for: unit, today: model.today)
+    let issues = model.issues
     var lines: [ContentLine] = []
+    let waiting = checklist.waiting.count
     let summary =
       " Zrobione: \(checklist.doneCount), pominięte: \(checklist.skippedCount), do zrobienia: \(checklist.open.count)"
+      + (waiting > 0 ? ", czeka: \(waiting)" : "")
       + " · błędy: \(issues.errors.count), ostrzeżenia: \(issues.warnings.count)"
     lines.append(ContentLine(summary, issues.errors.isEmpty ? Styles.dim : Styles.warning))
+    for note in model.procedure.orderNotices where note.applies(to: unit.path) {
+      lines += [ContentLine].paragraph(
+        note.text, width: area.width, style: Styles.dim, indent: 1, prefix: "! ")
+    }
     var section = ""
     for (index, item) in checklist.applicable.enumerated() {
       if item.section.id != section {
@@ -82,44 +88,44 @@ enum OverviewView {
   }
 }
 
+/// The finish screen: the verdict (the same as the paper's headline) with every reason that keeps it open,
+/// and how to print.
 enum FinishView {
   static func draw(_ model: WizardModel, cursor: Int, into buffer: inout ScreenBuffer, area: ContentArea) {
-    guard let checklist = model.checklist, let unit = model.unit else { return }
-    let issues = model.validator.issues(for: unit, today: model.today)
+    guard let checklist = model.checklist, let unit = model.unit, let verdict = model.verdict else { return }
     var lines: [ContentLine] = []
-    if checklist.isComplete && issues.errors.isEmpty {
-      lines.append(ContentLine(" Wszystkie kroki ścieżki są zamknięte.", Styles.success))
+    if verdict.finished {
+      lines.append(ContentLine(" ZAKOŃCZONE: nic nie blokuje zakończenia.", Styles.success))
     } else {
       lines.append(
         ContentLine(
-          " NIEZAKOŃCZONE: zostało \(checklist.open.count) kroków, błędów: \(issues.errors.count).",
-          Styles.warning))
+          " NIEZAKOŃCZONE: co blokuje zakończenie (\(verdict.blocking.count)) — ↑↓ przewija", Styles.warning))
     }
     lines.append(
       ContentLine(
-        " Zrobione: \(checklist.doneCount), pominięte: \(checklist.skippedCount), z \(checklist.applicable.count)."
-      ))
+        " Zrobione: \(checklist.doneCount), pominięte: \(checklist.skippedCount), czeka: \(checklist.waiting.count), "
+          + "z \(checklist.applicable.count)."))
     lines.append(.blank)
-    if !checklist.open.isEmpty {
-      lines.append(ContentLine(" Do zrobienia:", Styles.heading))
-      for item in checklist.open {
-        lines.append(ContentLine("   [ ] \(DisplayWidth.pad(item.step.id, to: 5))\(item.step.title)"))
-      }
-      lines.append(.blank)
-    }
-    for issue in issues.errors.prefix(5) {
+    for blocker in verdict.blocking {
       lines += [ContentLine].paragraph(
-        issue.message, width: area.width, style: Styles.error, indent: 1, prefix: "✗ ")
+        blocker.line, width: area.width, style: blocker.stepID == nil ? Styles.error : Styles.warning,
+        indent: 1,
+        prefix: "✗ ")
     }
-    lines.append(.blank)
+    if !verdict.blocking.isEmpty { lines.append(.blank) }
     lines.append(
       ContentLine(" Wydruk listy kontrolnej do akt: p (tekst, HTML albo Markdown).", Styles.heading))
-    lines.append(
-      ContentLine(
-        " Z wiersza poleceń: epuap-wizard print --journal PLIK --format html --output PLIK.html", Styles.dim))
-    lines.append(
-      ContentLine(" Dziennik: \(model.journalPath ?? "") — zdarzeń: \(unit.eventCount)", Styles.dim))
+    lines += [ContentLine].paragraph(
+      "Z wiersza poleceń: epuap-wizard print --journal PLIK --format html --output PLIK.html",
+      width: area.width,
+      style: Styles.dim, indent: 1)
+    lines += [ContentLine].paragraph(
+      "Dziennik: \(model.journalPath ?? "") — zdarzeń: \(unit.eventCount)", width: area.width,
+      style: Styles.dim,
+      indent: 1)
     lines.append(ContentLine(" Ostatni hash: \(unit.lastHash)", Styles.dim))
-    Viewport.draw(lines, into: &buffer, top: area.top, height: area.height, focusRow: nil)
+    let start = min(cursor, max(0, lines.count - area.height))
+    Viewport.draw(
+      lines, into: &buffer, top: area.top, height: area.height, focusRow: nil, preferredStart: start)
   }
 }

@@ -39,6 +39,10 @@ enum StepView {
       lines += [ContentLine].paragraph(note, width: width, style: Styles.dim, prefix: "• ")
     }
     if step.kind == .decision {
+      for note in model.procedure.orderNotices where note.applies(to: nil) {
+        lines += [ContentLine].paragraph(
+          note.text, width: width, style: Styles.warning, prefix: "Kolejność: ")
+      }
       for path in PathID.partnerChoices {
         guard let info = model.procedure.pathInfo(path) else { continue }
         let tag = info.recommendation.isEmpty ? "" : " (\(info.recommendation))"
@@ -115,12 +119,20 @@ enum StepView {
         lines.append(FieldLines.action(label, row: index, focused: focused))
       case .skip:
         lines.append(FieldLines.action("Pomiń z podaniem powodu (s)", row: index, focused: focused))
+      case .wait:
+        lines.append(
+          FieldLines.action("Czeka — na coś spoza urzędu, np. zgodę UM (c)", row: index, focused: focused))
       case .reopen:
         lines.append(FieldLines.action("Przywróć „do zrobienia” (u)", row: index, focused: focused))
       }
     }
     if let record = unit?.step(step.stepID).lastMark, record.status != .todo {
-      let what = record.status == .done ? "Zrobione" : "Pominięte (\(record.reason))"
+      let what: String
+      switch record.status {
+      case .done: what = "Zrobione"
+      case .waiting: what = "Czeka na: \(record.reason)"
+      default: what = "Pominięte (\(record.reason))"
+      }
       lines.append(ContentLine(" \(what): \(record.time) — \(record.operatorName)", Styles.dim))
     }
     return lines

@@ -106,10 +106,11 @@ struct Frame {
       )
     case .settings(let settings):
       let address = model.unit?.mailbox(settings.mailboxID)?.address ?? ""
-      return (
-        "Ustawienia skrytki \(address)", "kroki 3.6–3.8",
-        "Skrytki → Edytuj → „Tryb pracy”, „Powiadomienia”, „Ustawienia transmisji”"
-      )
+      let steps = model.procedure.allSteps.map(\.id).filter { Set(settings.stepOfField.values).contains($0) }
+      let tag =
+        steps.count > 1 ? "kroki \(steps.first ?? "")–\(steps.last ?? "")" : "krok \(steps.first ?? "")"
+      let location = steps.first.flatMap { model.procedure.step($0)?.location } ?? ""
+      return ("Skrytka \(address)", tag, location)
     case .systemForm(let item):
       return (
         item.itemID == nil ? "Nowy system" : "System \(item.itemID ?? "")", "krok 3.11",
@@ -174,6 +175,7 @@ enum ShortNames {
     switch status {
     case .done: "[x]"
     case .skipped: "[-]"
+    case .waiting: "[~]"
     case .todo: "[ ]"
     case .notApplicable: " · "
     }

@@ -90,10 +90,12 @@ extension WizardModel {
 
   // MARK: Settings of steps 3.6–3.8, per mailbox
 
-  func settingsForm(for mailbox: Mailbox) -> SettingsForm {
+  /// The settings of one mailbox for the per-mailbox steps grouped with `stepID` (3.4–3.9 together; the
+  /// receipt test of section 5 on its own).
+  func settingsForm(for mailbox: Mailbox, stepID: String) -> SettingsForm {
     var fields: [Field] = []
     var stepOfField: [String: String] = [:]
-    for step in validator.perMailboxSteps {
+    for step in validator.perMailboxSteps(groupedWith: stepID) {
       for field in step.fields {
         fields.append(field)
         stepOfField[field.id] = step.id
@@ -125,15 +127,25 @@ extension WizardModel {
     let isOverrideKey = key == .function(4) || (key == .character("o") && !settings.form.isTyping)
     if isOverrideKey, let entry = settings.form.focusedEntry {
       let value = entry.input.text.trimmedSpaces
-      guard !entry.field.expected.isEmpty, !value.isEmpty, value != entry.field.expected else {
-        message = .info("Wartość dostawcy zapisuje się dla pola, którego wartość różni się od zalecanej.")
+      guard Validator.allowsVendorValues(on: unit.path) else {
+        message = .error(
+          "Na tej ścieżce nie ma wykonawcy SOD: wartości wykonawcy zapisuje się tylko przy systemie obiegu "
+            + "dokumentów. Ustaw w ePUAP wartość z instrukcji.")
+        return []
+      }
+      guard validator.acceptsVendorValue(fieldID: entry.field.id), !value.isEmpty,
+        value != entry.field.expected
+      else {
+        message = .info(
+          "Wartość wykonawcy zapisuje się dla ustawienia kroków 3.6–3.8, którego wartość różni się od instrukcji."
+        )
         return []
       }
       overlay = .prompt(
         Prompt(
-          title: "Wartość dostawcy: \(entry.field.label) = \(value)",
+          title: "Wartość wykonawcy: \(entry.field.label) = \(value)",
           explanation:
-            "Zalecane: \(entry.field.expected). Wpisz powód dostawcy (np. numer pisma); Enter — zapisz.",
+            "Instrukcja: \(entry.field.expected). Wpisz powód wykonawcy (np. numer pisma); Enter — zapisz.",
           purpose: .overrideReason(mailboxID: mailbox.id, fieldID: entry.field.id, value: value)))
       return []
     }
@@ -148,18 +160,34 @@ extension WizardModel {
         let issues = validator.checkValue(
           stepID: settings.stepOfField[entry.field.id] ?? "", field: entry.field, value: entry.input.text,
           mailbox: mailbox, state: unit)
-        settings.form.entries[focus].warning = entry.input.text.isEmpty ? nil : issues.warnings.first?.message
+        let against = issues.first { $0.rule.isAgainstInstruction } ?? issues.warnings.first
+        settings.form.entries[focus].warning = entry.input.text.isEmpty ? nil : against?.message
         settings.form.entries[focus].error = nil
       }
       screen = .settings(settings)
       return []
     case .save: break
     }
+    // A value against the instruction is recorded as it is set in the portal (it keeps the step from
+    // being done); only a value that is not one at all is refused here.
     let valid = settings.form.validate { field, value in
       validator.checkValue(
         stepID: settings.stepOfField[field.id] ?? "", field: field,
         value: value.trimmedSpaces,
-        mailbox: mailbox, state: unit)
+        mailbox: mailbox, state: unit
+      ).filter { !$0.rule.isAgainstInstruction }
+    }
+    for index in settings.form.entries.indices where settings.form.entries[index].error == nil {
+      let entry = settings.form.entries[index]
+      let value = entry.input.text.trimmedSpaces
+      settings.form.entries[index].warning =
+        value.isEmpty
+        ? nil
+        : validator.checkValue(
+          stepID: settings.stepOfField[entry.field.id] ?? "", field: entry.field, value: value,
+          mailbox: mailbox,
+          state: unit
+        ).first { $0.rule.isAgainstInstruction }?.message
     }
     guard valid else {
       settings.form.focusFirstError()
@@ -178,8 +206,24 @@ extension WizardModel {
       message = .info("Bez zmian.")
       return []
     }
-    let warnings = settings.form.entries.compactMap(\.warning).count
-    let note = warnings > 0 ? " Ostrzeżenia: \(warnings) (wartości inne niż zalecane)." : ""
+    let simulated = unit.simulating([
+      .mailboxSettingsRecorded(MailboxSettings(mailboxID: mailbox.id, values: values))
+    ])
+    let against = settings.form.entries.compactMap { entry -> ValidationIssue? in
+      let value = entry.input.text.trimmedSpaces
+      guard !value.isEmpty, let saved = simulated.mailbox(mailbox.id) else { return nil }
+      return validator.checkValue(
+        stepID: settings.stepOfField[entry.field.id] ?? "", field: entry.field, value: value, mailbox: saved,
+        state: simulated
+      ).first { $0.rule.isAgainstInstruction }
+    }
+    let required = against.errors.count
+    let recommended = against.count - required
+    var note = ""
+    if required > 0 {
+      note += " Niezgodne z instrukcją: \(required) — krok nie będzie zrobiony, dopóki ich nie poprawisz."
+    }
+    if recommended > 0 { note += " Inne niż zalecane: \(recommended)." }
     return record(
       .mailboxSettingsRecorded(MailboxSettings(mailboxID: mailbox.id, values: values)),
       then: .popScreen("Zapisano ustawienia skrytki \(mailbox.address).\(note)"))
@@ -237,13 +281,23 @@ extension WizardModel {
 
   // MARK: Cards (step 4.2)
 
-  /// Cards shown by the list: all, or those whose name contains the filter (case and Polish marks ignored).
+  /// Cards shown by the list: all, or those whose row contains the filter (case and Polish marks ignored):
+  /// the name, the status and the action as the list shows them, so „bez decyzji” finds the undecided.
   func filteredCards(_ list: CardList) -> [ServiceCard] {
     let cards = unit?.cards ?? []
     let filter = list.filter.text.trimmedSpaces
     guard !filter.isEmpty else { return cards }
     let needle = SearchText.folded(filter)
-    return cards.filter { SearchText.folded($0.name).containsBytes(needle) }
+    return cards.filter { SearchText.folded(cardSearchText($0)).containsBytes(needle) }
+  }
+
+  /// What the card list's filter searches: the name, the status and the action's label.
+  func cardSearchText(_ card: ServiceCard) -> String {
+    let status = procedure.choiceLabel(step: "4.2", field: "status", value: card.status.rawValue)
+    let action =
+      card.action.map { procedure.choiceLabel(step: "4.2", field: "dzialanie", value: $0.rawValue) }
+      ?? "bez decyzji"
+    return card.name + " \u{1F}" + status + " \u{1F}" + action
   }
 
   mutating func handleCardListKey(_ key: Key, list: CardList) -> [WizardCommand] {
@@ -265,6 +319,8 @@ extension WizardModel {
       return []
     }
     let cards = filteredCards(list)
+    // After the last rows were removed, the cursor stays on the last card, not past it.
+    list.cursor = min(list.cursor, max(0, cards.count - 1))
     let page = max(1, size.height - 9)
     switch key {
     case .escape:
@@ -312,7 +368,9 @@ extension WizardModel {
   }
 
   func cardForm(for card: ServiceCard?) -> ItemForm {
-    let fields = procedure.step("4.2")?.fields ?? []
+    let fields = (procedure.step("4.2")?.fields ?? []).map { field in
+      field.id == "skrytka" ? mailboxChoiceField(field, current: card?.mailbox ?? "") : field
+    }
     let values = [
       "nazwa": card?.name ?? "", "status": card?.status.rawValue ?? CardStatus.aktualna.rawValue,
       "dzialanie": card?.action?.rawValue ?? "", "nazwaFormularza": card?.formName ?? "",
@@ -322,6 +380,18 @@ extension WizardModel {
     var form = FormState(fields: fields, values: values)
     form.hidden = Self.hiddenCardFields(action: values["dzialanie"] ?? "")
     return ItemForm(itemID: card?.id, form: form)
+  }
+
+  /// Punkt 5 („wybrać skrytkę”): a choice of the mailboxes kept in 3.3, as the portal lists them; a value
+  /// recorded earlier that is not one of them stays visible (and its card is flagged).
+  func mailboxChoiceField(_ field: Field, current: String) -> Field {
+    var addresses = (unit?.keptMailboxes ?? []).map(\.address)
+    guard !addresses.isEmpty else { return field }
+    if !current.isEmpty, !addresses.contains(current) { addresses.append(current) }
+    var choice = field
+    choice.kind = .choice
+    choice.choices = addresses.map { Choice(value: $0, label: $0) }
+    return choice
   }
 
   /// Only the fields the chosen action needs are shown.
@@ -356,12 +426,19 @@ extension WizardModel {
       url: item.form.value("adresURL").trimmedSpaces,
       epuapForm: item.form.value("formularzEpuap").trimmedSpaces,
       mailbox: item.form.value("skrytka").trimmedSpaces)
-    let issues = validator.checkCard(card)
+    let issues = validator.checkCard(card, in: unit)
     let actionRules: Set<RuleID> = [
       .cardDeleteNeedsWithdrawal, .cardExternalRedirectIncomplete, .cardEpuapRedirectIncomplete,
     ]
     _ = item.form.validate { field, value in
       if field.id == "dzialanie" { return issues.filter { actionRules.contains($0.rule) } }
+      if field.id == "skrytka" {
+        return issues.filter { $0.rule == .cardMailboxUnknown || $0.rule == .cardMailboxNotKept }
+      }
+      if field.id == "adresURL", let sekap = issues.first(where: { $0.rule == .cardRedirectToSekap }) {
+        return [sekap]
+      }
+      if field.kind == .choice { return [] }
       return validator.fields.check(field, value, stepID: "4.2", requireFilled: field.id == "nazwa")
     }
     if let error = issues.errors.first {

@@ -121,6 +121,11 @@ extension WizardModel {
   mutating func handleFinishKey(_ key: Key, cursor: Int) -> [WizardCommand] {
     switch key {
     case .character("p"), .enter: overlay = .printMenu(cursor: 0)
+    case .down, .character("j"): screen = .finish(cursor: min(cursor + 1, (verdict?.blocking.count ?? 0) + 8))
+    case .up, .character("k"): screen = .finish(cursor: max(0, cursor - 1))
+    case .pageDown:
+      screen = .finish(cursor: min(cursor + size.height / 2, (verdict?.blocking.count ?? 0) + 8))
+    case .pageUp: screen = .finish(cursor: max(0, cursor - size.height / 2))
     case .character("o"), .escape:
       backStack = []
       screen = .overview(cursor: 0)

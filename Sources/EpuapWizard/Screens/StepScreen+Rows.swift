@@ -15,6 +15,8 @@ public enum StepRow: Equatable, Sendable {
   case openCards
   case markDone
   case skip
+  /// Mark the step as waiting for something outside the office („czeka”).
+  case wait
   case reopen
 }
 
@@ -29,9 +31,9 @@ extension WizardModel {
     var choice: PathID?
     switch step.kind {
     case .decision:
-      form = FormState(
-        fields: step.fields.filter { $0.id == "dostawca" }, values: ["dostawca": unit?.decision?.vendor ?? ""]
-      )
+      var values = record.values
+      values["dostawca"] = unit?.decision?.vendor ?? ""
+      form = FormState(fields: step.fields.filter { $0.id != "sciezka" }, values: values)
       choice = unit?.decision?.path
     case .consent:
       let consent = unit?.consent
@@ -82,8 +84,11 @@ extension WizardModel {
       rows.append(.openCards)
     }
     rows.append(.markDone)
-    if step.kind != .decision { rows.append(.skip) }
-    if status == .done || status == .skipped { rows.append(.reopen) }
+    if step.kind != .decision {
+      if step.isSkippable { rows.append(.skip) }
+      if status != .waiting { rows.append(.wait) }
+    }
+    if status == .done || status == .skipped || status == .waiting { rows.append(.reopen) }
     return rows
   }
 

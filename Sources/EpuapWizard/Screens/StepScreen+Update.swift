@@ -79,6 +79,8 @@ extension WizardModel {
     case .character("d"): return activate(.markDone, step: &step, procedureStep: procedureStep)
     case .character("s") where procedureStep.kind != .decision:
       return activate(.skip, step: &step, procedureStep: procedureStep)
+    case .character("c") where procedureStep.kind != .decision:
+      return activate(.wait, step: &step, procedureStep: procedureStep)
     case .character("u"):
       return activate(.reopen, step: &step, procedureStep: procedureStep)
     case .character("a"):
@@ -144,15 +146,38 @@ extension WizardModel {
     case .simple:
       let saved = unit?.step(step.stepID).values[entry.field.id] ?? ""
       guard force || value != saved else { return nil }
-      issues = validator.checkValue(stepID: step.stepID, field: entry.field, value: value, today: today)
-      step.form.entries[index].error = issues.errors.first?.message
-      step.form.entries[index].warning = issues.warnings.first?.message
-      guard issues.errors.isEmpty else { return [] }
+      issues = validator.checkValue(
+        stepID: step.stepID, field: entry.field, value: value, state: unit, today: today)
+      let refusing = issues.errors.filter { !$0.rule.isAgainstInstruction }
+      let against = issues.filter { $0.rule.isAgainstInstruction }
+      step.form.entries[index].error = refusing.first?.message
+      step.form.entries[index].warning = against.first?.message ?? issues.warnings.first?.message
+      guard refusing.isEmpty else { return [] }
       screen = .step(step)
+      let note =
+        against.errors.isEmpty ? "" : " Uwaga: instrukcja wymaga innej wartości — krok nie będzie zrobiony."
       return record(
         .stepValuesRecorded(StepValues(stepID: step.stepID, values: [entry.field.id: value])),
-        then: .stay("Zapisano: \(entry.field.label)."))
-    case .decision, .consent:
+        then: .stay("Zapisano: \(entry.field.label).\(note)"))
+    case .consent:
+      // The consent is a fact of its own: saved field by field, like any other; „Usuń system” is marked
+      // done separately, and only once the consent is whole.
+      issues = validator.fields.check(entry.field, value, stepID: step.stepID, today: today)
+      step.form.entries[index].error = issues.errors.first?.message
+      guard issues.errors.isEmpty else { return [] }
+      let consent = consentInForm(step.form)
+      guard force || consent != (unit?.consent ?? Consent(who: "", date: "", reference: "")) else {
+        return nil
+      }
+      screen = .step(step)
+      let complete = validator.checkConsent(consent, today: today).errors.isEmpty
+      return record(
+        .consentRecorded(consent),
+        then: .stay(
+          complete
+            ? "Zapisano zgodę Urzędu Marszałkowskiego. „Usuń system” wykonaj w ePUAP, potem oznacz krok (d)."
+            : "Zapisano: \(entry.field.label) (zgoda jeszcze niepełna)."))
+    case .decision:
       issues = validator.fields.check(entry.field, value, stepID: step.stepID, today: today)
       step.form.entries[index].error = issues.errors.first?.message
       return issues.errors.isEmpty ? nil : []
@@ -167,11 +192,14 @@ extension WizardModel {
     case .field: return []
     case .path(let path):
       step.choice = path
-      // Move to the vendor field for another SOD, else to the confirm row.
+      // Move to the vendor field for another SOD, else to the first empty required field (who decided,
+      // when, on what document), else to the confirm row.
       let rows = stepRows(step)
-      if path == .sodOther,
-        let index = rows.firstIndex(where: { if case .field = $0 { return true } else { return false } })
-      {
+      let vendor = step.form.entries.firstIndex { $0.field.id == "dostawca" }
+      let empty = step.form.entries.firstIndex { $0.field.required && $0.input.text.trimmedSpaces.isEmpty }
+      let target =
+        (path == .sodOther && step.form.value("dostawca").trimmedSpaces.isEmpty ? vendor : nil) ?? empty
+      if let target, let index = rows.firstIndex(of: .field(target)) {
         step.cursor = index
       } else if let index = rows.firstIndex(of: .markDone) {
         step.cursor = index
@@ -187,7 +215,7 @@ extension WizardModel {
       return []
     case .mailboxSettings(let id):
       guard let mailbox = unit?.mailbox(id) else { return [] }
-      push(.settings(settingsForm(for: mailbox)))
+      push(.settings(settingsForm(for: mailbox, stepID: step.stepID)))
       return []
     case .system(let name):
       guard let system = unit?.systems.first(where: { $0.name == name }) else { return [] }
@@ -200,12 +228,26 @@ extension WizardModel {
       push(.cardList(CardList()))
       return []
     case .skip:
+      let refusal = validator.checkSkip(stepID: step.stepID, reason: "-", in: unit).errors.first
+      if let refusal {
+        message = .error(refusal.message)
+        return []
+      }
       overlay = .prompt(
         Prompt(
           title: "Pominąć krok \(step.stepID)?",
           explanation:
             "Wpisz powód pominięcia (trafi do dziennika i na wydruk), Enter — zapisz, Esc — anuluj.",
           purpose: .skipReason(stepID: step.stepID)))
+      return []
+    case .wait:
+      overlay = .prompt(
+        Prompt(
+          title: "Krok \(step.stepID) czeka — na co?",
+          explanation:
+            "Wpisz, na co czekasz (np. zgoda Urzędu Marszałkowskiego, pismo z 2026-11-20); "
+            + "trafi do dziennika i na wydruk. Enter — zapisz, Esc — anuluj.",
+          purpose: .waitReason(stepID: step.stepID)))
       return []
     case .reopen:
       return record(
@@ -214,6 +256,13 @@ extension WizardModel {
     case .markDone:
       return markDone(&step, procedureStep: procedureStep)
     }
+  }
+
+  /// The consent as the step's form holds it.
+  func consentInForm(_ form: FormState) -> Consent {
+    Consent(
+      who: form.value("kto").trimmedSpaces, date: form.value("kiedy").trimmedSpaces,
+      reference: form.value("sygnatura").trimmedSpaces)
   }
 
   mutating func markDone(_ step: inout StepScreen, procedureStep: Step) -> [WizardCommand] {
@@ -226,6 +275,25 @@ extension WizardModel {
       }
       let decision = Decision(
         path: path, vendor: step.form.value("dostawca").trimmedSpaces)
+      var values: [String: String] = [:]
+      for entry in step.form.entries where entry.field.id != "dostawca" {
+        values[entry.field.id] = entry.input.text.trimmedSpaces
+      }
+      let valid = step.form.validate { field, value in
+        field.id == "dostawca"
+          ? []
+          : validator.fields.check(
+            field, value.trimmedSpaces, stepID: "2.0", requireFilled: true, today: today)
+      }
+      if !valid {
+        step.form.focusFirstError()
+        step.cursor = stepRows(step).firstIndex(of: .field(step.form.focus)) ?? step.cursor
+        screen = .step(step)
+        message = .error(
+          step.form.entries.first { $0.error != nil }?.error
+            ?? "Uzupełnij, kto, kiedy i jakim dokumentem zdecydował.")
+        return []
+      }
       if let error = validator.checkDecision(decision).errors.first {
         if let index = step.form.entries.firstIndex(where: { $0.field.id == "dostawca" }) {
           step.form.entries[index].error = error.message
@@ -242,15 +310,12 @@ extension WizardModel {
             title: "Zmienić decyzję na: \(procedure.pathTitle(path))?",
             lines: ["Te zapisane kroki przestaną dotyczyć tej ścieżki (ich historia zostaje w dzienniku):"]
               + losing.map { "  \($0.id) \($0.title)" },
-            purpose: .changeDecision(decision)))
+            purpose: .changeDecision(decision, values: values)))
         return []
       }
-      return recordDecision(decision)
+      return recordDecision(decision, values: values)
     case .consent:
-      let consent = Consent(
-        who: step.form.value("kto").trimmedSpaces,
-        date: step.form.value("kiedy").trimmedSpaces,
-        reference: step.form.value("sygnatura").trimmedSpaces)
+      let consent = consentInForm(step.form)
       let issues = validator.checkConsent(consent, today: today)
       _ = step.form.validate { field, _ in issues.filter { $0.field == field.label } }
       if let error = issues.errors.first {
@@ -260,20 +325,23 @@ extension WizardModel {
         message = .error(error.message)
         return []
       }
+      let mark = JournalChange.stepMarked(StepMark(stepID: step.stepID, status: .done))
       return record(
-        .batch([.consentRecorded(consent), .stepMarked(StepMark(stepID: step.stepID, status: .done))]),
+        consent == unit.consent ? mark : .batch([.consentRecorded(consent), mark]),
         then: .nextStep(
           after: step.stepID,
-          message: "Zapisano zgodę Urzędu Marszałkowskiego i oznaczono „Usuń system” jako zrobione."))
+          message: "Oznaczono „Usuń system” jako zrobione (zgoda Urzędu Marszałkowskiego jest zapisana)."))
     case .simple:
       var pending: [String: String] = [:]
       var changes: [JournalChange] = []
       for index in step.form.entries.indices {
         let entry = step.form.entries[index]
         let value = entry.input.text.trimmedSpaces
-        let issues = validator.checkValue(stepID: step.stepID, field: entry.field, value: value, today: today)
-        step.form.entries[index].error = issues.errors.first?.message
-        if value != (unit.step(step.stepID).values[entry.field.id] ?? ""), issues.errors.isEmpty {
+        let issues = validator.checkValue(
+          stepID: step.stepID, field: entry.field, value: value, state: unit, today: today)
+        let refusing = issues.errors.filter { !$0.rule.isAgainstInstruction }
+        step.form.entries[index].error = refusing.first?.message
+        if value != (unit.step(step.stepID).values[entry.field.id] ?? ""), refusing.isEmpty {
           pending[entry.field.id] = value
         }
       }
@@ -284,7 +352,8 @@ extension WizardModel {
       let blockers = validator.blockers(markingDone: step.stepID, in: simulated, today: today)
       if let first = blockers.first {
         _ = step.form.validate { field, value in
-          let own = validator.checkValue(stepID: step.stepID, field: field, value: value, today: today)
+          let own = validator.checkValue(
+            stepID: step.stepID, field: field, value: value, state: simulated, today: today)
           return own.errors.isEmpty ? blockers.filter { $0.field == field.label } : own
         }
         step.form.focusFirstError()
