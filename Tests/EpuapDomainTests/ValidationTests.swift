@@ -327,3 +327,34 @@ func entry(_ change: JournalChange, sequence: Int = 1) -> JournalEntry {
     version: 1, sequence: sequence, time: "2026-11-25T10:00:00Z", operatorName: "Test", change: change,
     hash: "")
 }
+
+@Suite("Mailbox and card rules of the whole state")
+struct StateRuleTests {
+  @Test("a mailbox whose entity identifier is not the unit's is a warning, letter case aside")
+  func otherEntity() {
+    let state = UnitState(
+      unit: UnitInfo(name: "U", entityIdentifier: "pzGliwice", role: .partner), createdAt: "")
+    let other = validator.checkMailbox(
+      MailboxEntry(id: "skrytka-1", address: "/ugpilchowice/skrytka", action: .keep), in: state)
+    #expect(other.map(\.rule) == [.mailboxOtherEntity])
+    #expect(other.first?.severity == .warning)
+    #expect(other.first?.message.contains("„pzGliwice”") == true)
+    let own = validator.checkMailbox(
+      MailboxEntry(id: "skrytka-1", address: "/pzgliwice/skrytka", action: .keep), in: state)
+    #expect(own.isEmpty)
+  }
+
+  @Test("the same card name twice is a warning, once per name")
+  func duplicateCards() {
+    var state = UnitState(unit: UnitInfo(name: "U", entityIdentifier: "u1", role: .partner), createdAt: "")
+    state.decision = Decision(path: .portal)
+    state = state.simulating([
+      .cardSaved(ServiceCard(id: "karta-1", name: "Wydanie prawa jazdy", status: .aktualna, action: .keep)),
+      .cardSaved(ServiceCard(id: "karta-2", name: "wydanie prawa jazdy ", status: .aktualna, action: .keep)),
+      .cardSaved(ServiceCard(id: "karta-3", name: "Inna", status: .aktualna, action: .keep)),
+    ])
+    let duplicates = validator.issues(for: state).filter { $0.rule == .cardDuplicate }
+    #expect(duplicates.count == 1)
+    #expect(duplicates.first?.severity == .warning && duplicates.first?.message.contains("2 razy") == true)
+  }
+}

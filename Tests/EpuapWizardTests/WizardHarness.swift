@@ -80,6 +80,25 @@ final class WizardHarness {
     press(.function(2))
   }
 
+  /// Opens a step through the overview, as a clerk would.
+  func open(step id: String) {
+    for _ in 0..<4 {
+      if case .overview = model.screen { break }
+      press(.escape)
+    }
+    press(.home)
+    guard let index = model.checklist?.applicable.firstIndex(where: { $0.step.id == id }) else { return }
+    for _ in 0..<index { press(.down) }
+    press(.enter)
+  }
+
+  /// Records changes straight into the open journal, as another session (or an answers file) would have.
+  func recordDirectly(_ changes: JournalChange...) throws {
+    guard let session = backend.session else { return }
+    for change in changes { try session.record(change) }
+    runner.send(.recorded(session.state))
+  }
+
   var journalPath: String? { model.journalPath }
 
   var currentStepID: String? {
