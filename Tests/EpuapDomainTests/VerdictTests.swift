@@ -233,7 +233,7 @@ struct VerdictTests {
             StepValues(stepID: "2.0", values: ["ktoZdecydowal": "", "dokumentDecyzji": ""]))
         ]
       },
-      step: "2.0", says: "Kto podjął decyzję"),
+      step: "2.0", says: "Kto zdecydował"),
     OpenCase(
       name: "people in roles reported 3 days before the change", path: .portal,
       changes: { _ in
