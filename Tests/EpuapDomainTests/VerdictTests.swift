@@ -150,7 +150,7 @@ struct VerdictTests {
               mailboxID: mailbox, fieldID: "trybPracy", value: "PUSH", reason: "prośba wykonawcy")),
         ]
       },
-      step: "3.6", says: "na tej ścieżce wykonawcy nie ma"),
+      step: "3.6", says: "instrukcja wymaga „PULL”. Zmień to ustawienie w ePUAP."),
     OpenCase(
       name: "3.13 „Usuń system” skipped, waiting for the UM", path: .sodFinn,
       changes: { _ in [.stepMarked(StepMark(stepID: "3.13", status: .skipped, reason: "czekamy na zgodę UM"))]
@@ -345,6 +345,18 @@ struct VerdictTests {
       #expect(error.message.contains(test.says), "\(error.message)")
       #expect(error.message.contains("nic nie zapisano"))
     }
+  }
+
+  @Test("a vendor value left in an older journal counts for nothing on the portal path, and does not block")
+  func leftoverVendorValue() throws {
+    let complete = try apply(completeAnswers(.portal)).get()
+    let state = complete.simulating([
+      .overrideSaved(
+        VendorOverride(mailboxID: "skrytka-1", fieldID: "trybPracy", value: "PUSH", reason: "stare"))
+    ])
+    #expect(verdict(state).finished, "the setting is PULL, as the instruction requires")
+    let issues = Validator(procedure: procedure).issues(for: state, today: today)
+    #expect(issues.contains { $0.rule == .overrideOutsideSOD && $0.severity == .warning })
   }
 
   @Test("the decision's vendor is needed only for another SOD; the screen's spellings are accepted")

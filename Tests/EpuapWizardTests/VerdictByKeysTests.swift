@@ -72,6 +72,25 @@ struct VerdictByKeysTests {
     #expect(wizard.screenText.contains("instrukcja wymaga „PULL”"))
   }
 
+  @Test("a vendor value is dropped once the setting is changed back to the instruction's")
+  func staleVendorValueDropped() throws {
+    let wizard = WizardHarness()
+    defer { wizard.cleanup() }
+    wizard.createUnit()
+    wizard.decide(.sodFinn)
+    try wizard.recordDirectly(
+      .mailboxSaved(MailboxEntry(id: "skrytka-1", address: "/pzgliwice/skrytka", action: .keep)),
+      .mailboxSettingsRecorded(MailboxSettings(mailboxID: "skrytka-1", values: ["trybPracy": "PUSH"])),
+      .overrideSaved(
+        VendorOverride(mailboxID: "skrytka-1", fieldID: "trybPracy", value: "PUSH", reason: "pismo")))
+    wizard.open(step: "3.6")
+    wizard.press(.home, .enter)
+    wizard.press(.tab, .tab, .tab, .tab, .character(" "))  // Tryb pracy: PUSH → PULL
+    wizard.press(.function(2))
+    #expect(wizard.model.unit?.mailboxes.first?.settings["trybPracy"] == "PULL")
+    #expect(wizard.model.unit?.overrides.isEmpty == true)
+  }
+
   @Test("UM: 1.1 with „Do BIP” still ticked cannot be done, and the message speaks of admin.sekap.pl")
   func umDoBip() throws {
     let wizard = WizardHarness()

@@ -222,7 +222,14 @@ extension Validator {
     for override in state.overrides {
       let label =
         field(stepID(ofSetting: override.fieldID) ?? "", override.fieldID)?.label ?? override.fieldID
-      issues += checkOverride(override, fieldLabel: label, path: state.path)
+      // A vendor value already in the journal on a path without a vendor is refused when recorded, and
+      // here only noted: it counts for nothing (the setting's own check speaks), and it must not keep the
+      // verdict open once the setting is as the instruction asks.
+      issues += checkOverride(override, fieldLabel: label, path: state.path).map { issue in
+        var issue = issue
+        if issue.rule == .overrideOutsideSOD { issue.severity = .warning }
+        return issue
+      }
     }
     return Self.unique(issues)
   }

@@ -206,9 +206,16 @@ extension WizardModel {
       message = .info("Bez zmian.")
       return []
     }
-    let simulated = unit.simulating([
+    // A vendor value no longer set in the portal is dropped with the change that replaced it.
+    var changes: [JournalChange] = [
       .mailboxSettingsRecorded(MailboxSettings(mailboxID: mailbox.id, values: values))
-    ])
+    ]
+    for override in unit.overrides where override.mailboxID == mailbox.id {
+      if let value = values[override.fieldID], value != override.value {
+        changes.append(.overrideRemoved(OverrideRef(mailboxID: mailbox.id, fieldID: override.fieldID)))
+      }
+    }
+    let simulated = unit.simulating(changes)
     let against = settings.form.entries.compactMap { entry -> ValidationIssue? in
       let value = entry.input.text.trimmedSpaces
       guard !value.isEmpty, let saved = simulated.mailbox(mailbox.id) else { return nil }
@@ -225,7 +232,7 @@ extension WizardModel {
     }
     if recommended > 0 { note += " Inne niż zalecane: \(recommended)." }
     return record(
-      .mailboxSettingsRecorded(MailboxSettings(mailboxID: mailbox.id, values: values)),
+      changes.count == 1 ? changes[0] : .batch(changes),
       then: .popScreen("Zapisano ustawienia skrytki \(mailbox.address).\(note)"))
   }
 
