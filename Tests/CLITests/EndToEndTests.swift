@@ -216,7 +216,7 @@ struct EndToEndTests {
     #expect(try tmux.waitFor("Nowa jednostka"))
     try createUnit(tmux)
     try tmux.send("q")
-    #expect(try tmux.waitFor("Wszystko jest już zapisane"))
+    #expect(try tmux.waitFor("jest zapisane w dzienniku"))
     try tmux.send("t")
     #expect(try tmux.waitFor("Zapisano. Dziennik:"), "\(tmux.screen())")
   }
@@ -234,7 +234,7 @@ struct EndToEndTests {
     try tmux.send("d")
     #expect(try tmux.waitFor("Krok 2.1 oznaczono jako zrobiony"))
     try tmux.send("Escape", "q")  // 2.3 opens on a text field: Esc leaves it for the overview
-    #expect(try tmux.waitFor("Wszystko jest już zapisane"))
+    #expect(try tmux.waitFor("jest zapisane w dzienniku"))
     try tmux.send("t")
     #expect(try tmux.waitFor("Zapisano. Dziennik:"), "\(tmux.screen())")
     // Quitting kept the unit's summary beside the journal.

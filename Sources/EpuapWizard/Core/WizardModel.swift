@@ -32,6 +32,9 @@ public struct WizardModel: Equatable, Sendable {
   public var message: StatusMessage?
   /// What to do once the pending journal write succeeds.
   public var afterRecord: AfterRecord?
+  /// The draft the runtime last kept beside the journal (see `Draft`): `update` tells it when this
+  /// changes.
+  public var draftKept: Draft?
   /// `RRRR-MM-DD`, for date checks.
   public var today: String
   public var finished = false
@@ -171,6 +174,8 @@ public struct Confirmation: Equatable, Sendable {
     case removeMailbox(id: String)
     case removeSystem(name: String)
     case removeCard(id: String)
+    /// Leave a form whose typed text is not recorded.
+    case discardDraft
   }
 
   public var title: String
@@ -202,13 +207,16 @@ public enum WizardEvent: Equatable, Sendable {
   case key(Key)
   case resized(ScreenSize)
   case journalsListed([JournalSummary])
-  /// A journal was opened or created; `notice` says what recovery did, if anything.
-  case journalOpened(path: String, state: UnitState, notice: String?)
+  /// A journal was opened or created; `notice` says what recovery did, if anything; `draft` is what was
+  /// typed and not recorded when the unit was last left.
+  case journalOpened(path: String, state: UnitState, notice: String?, draft: Draft? = nil)
   /// The last `record` reached the disk; this is the journal's state now.
   case recorded(UnitState)
   /// A command failed; the Polish message says why and what to do.
   case failed(String)
   case printed(String)
+  /// The draft could not be kept beside the journal; what is recorded is not affected.
+  case draftNotKept(String)
 }
 
 /// Work `update` asks the runtime to do: it is the only way the wizard touches files.
@@ -219,5 +227,7 @@ public enum WizardCommand: Equatable, Sendable {
   /// Append to the open journal, durably; answered by `.recorded` or `.failed`.
   case record(JournalChange)
   case printChecklist(format: String)
+  /// Keep what is typed and not recorded beside the open journal; nil: there is none (remove it).
+  case saveDraft(Draft?)
   case quit
 }

@@ -10,7 +10,15 @@ import ScreenKit
 public enum WizardCore {
   public static func update(_ model: WizardModel, _ event: WizardEvent) -> (WizardModel, [WizardCommand]) {
     var next = model
-    let commands = next.handle(event)
+    var commands = next.handle(event)
+    // What is typed and not recorded is kept beside the journal whenever it changes.
+    if next.unit != nil {
+      let draft = next.unsavedDraft
+      if draft != next.draftKept {
+        next.draftKept = draft
+        commands.append(.saveDraft(draft))
+      }
+    }
     return (next, commands)
   }
 
@@ -33,9 +41,10 @@ extension WizardModel {
     case .journalsListed(let list):
       journals = list
       return []
-    case .journalOpened(let path, let state, let notice):
+    case .journalOpened(let path, let state, let notice, let draft):
       journalPath = path
       unit = state
+      draftKept = draft
       backStack = []
       overlay = nil
       if let notice { message = .warning(notice) }
@@ -52,6 +61,19 @@ extension WizardModel {
           ? .success("Utworzono dziennik jednostki; każda czynność zapisuje się od razu.")
           : .info("Wznowiono: wszystko, co zrobiono wcześniej, jest zapisane. To pierwszy otwarty krok.")
       }
+      if let draft {
+        if restore(draft) {
+          message = .warning(
+            "Przywrócono niezapisany szkic (\(describe(draft.place))): zapisz go (Tab, F2) albo porzuć (Esc). "
+              + "Wszystko inne jest zapisane w dzienniku.")
+        } else {
+          draftKept = nil
+          message = .warning("Niezapisany szkic dotyczył pozycji, której już nie ma; odrzucono go.")
+        }
+      }
+      return []
+    case .draftNotKept(let text):
+      message = .warning(text)
       return []
     case .recorded(let state):
       unit = state
@@ -124,6 +146,22 @@ extension WizardModel {
   mutating func push(_ next: Screen) {
     backStack.append(screen)
     screen = next
+  }
+
+  /// Leaves a form: at once when everything on it is recorded, else after asking.
+  mutating func leaveForm() {
+    guard let draft = unsavedDraft else {
+      pop()
+      return
+    }
+    overlay = .confirm(
+      Confirmation(
+        title: "Porzucić niezapisane zmiany?",
+        lines: [
+          "W formularzu (\(describe(draft.place))) jest tekst, którego jeszcze nie zapisano.",
+          "t / Enter — porzuć zmiany;  n / Esc — wróć do formularza (zapis: Tab lub F2).",
+        ],
+        purpose: .discardDraft))
   }
 
   mutating func pop() {
@@ -309,6 +347,10 @@ extension WizardModel {
       return record(.systemRemoved(ItemRef(id: name)), then: .stay("Usunięto system „\(name)” z listy."))
     case .removeCard(let id):
       return record(.cardRemoved(ItemRef(id: id)), then: .stay("Usunięto kartę z listy."))
+    case .discardDraft:
+      pop()
+      message = .info("Porzucono niezapisane zmiany; w dzienniku nic się nie zmieniło.")
+      return []
     }
   }
 

@@ -24,8 +24,12 @@ enum OverlayView {
       lines.append(ContentLine("Dowolny klawisz — zamknij.", Styles.dim))
     case .quitConfirm:
       title = "Zakończyć pracę?"
+      let draft = model.unsavedDraft.map { model.describe($0.place) }
       lines += [ContentLine].paragraph(
-        "Wszystko jest już zapisane w dzienniku — możesz wrócić w dowolnej chwili i zacząć tam, gdzie skończyłeś.",
+        "Wszystko, co zrobiono, jest zapisane w dzienniku — możesz wrócić w dowolnej chwili i zacząć tam, "
+          + "gdzie praca została przerwana."
+          + (draft.map { " Niezapisany tekst (\($0)) zostaje jako szkic i wróci przy następnym otwarciu." }
+            ?? ""),
         width: width - 2, indent: 0)
       lines.append(.blank)
       lines.append(ContentLine("t / Enter — zakończ    n / Esc — zostań", Styles.heading))

@@ -10,13 +10,16 @@ public protocol WizardBackend: AnyObject {
   /// Reads in full the journals the last listing took from the summary cache; returns the listing again
   /// when any of them differs from its cached summary, nil when nothing changed or nothing was pending.
   func verifyListing() -> [JournalSummary]?
-  /// Opens a journal; the notice says what recovery did, if anything.
-  func open(path: String) throws -> (state: UnitState, notice: String?)
+  /// Opens a journal; the notice says what recovery did, if anything; the draft is what was typed and
+  /// not recorded when it was last left.
+  func open(path: String) throws -> (state: UnitState, notice: String?, draft: Draft?)
   func create(unit: UnitInfo, operatorName: String) throws -> (path: String, state: UnitState)
   /// Appends durably; returns the state after the change.
   func record(_ change: JournalChange) throws -> UnitState
   /// Writes the checklist; returns a Polish sentence saying where it went.
   func printChecklist(format: String) throws -> String
+  /// Keeps the open journal's draft (nil: removes it); the Polish reason when that failed.
+  func saveDraft(_ draft: Draft?) -> String?
   func close()
 }
 
@@ -126,11 +129,16 @@ public final class JournalBackend: WizardBackend {
     return listed
   }
 
-  public func open(path: String) throws -> (state: UnitState, notice: String?) {
+  public func open(path: String) throws -> (state: UnitState, notice: String?, draft: Draft?) {
     close()
     let opened = try UnitSession.open(at: path, procedure: procedure, clock: clock)
     session = opened
-    return (opened.state, opened.recovery?.message)
+    return (opened.state, opened.recovery?.message, DraftFile(journalPath: opened.path).read())
+  }
+
+  public func saveDraft(_ draft: Draft?) -> String? {
+    guard let session else { return nil }
+    return DraftFile(journalPath: session.path).write(draft)
   }
 
   public func create(unit: UnitInfo, operatorName: String) throws -> (path: String, state: UnitState) {

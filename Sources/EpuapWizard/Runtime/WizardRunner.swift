@@ -78,8 +78,8 @@ public final class WizardRunner {
         result = .journalsListed(backend.listJournals())
       case .openJournal(let path):
         do {
-          let (state, notice) = try backend.open(path: path)
-          result = .journalOpened(path: path, state: state, notice: notice)
+          let (state, notice, draft) = try backend.open(path: path)
+          result = .journalOpened(path: path, state: state, notice: notice, draft: draft)
         } catch {
           result = .failed(error.message)
         }
@@ -96,6 +96,9 @@ public final class WizardRunner {
         } catch {
           result = .failed(error.message)
         }
+      case .saveDraft(let draft):
+        guard let problem = backend.saveDraft(draft) else { continue }
+        result = .draftNotKept(problem)
       case .printChecklist(let format):
         do {
           result = .printed(try backend.printChecklist(format: format))

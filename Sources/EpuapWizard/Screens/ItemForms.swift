@@ -55,7 +55,7 @@ extension WizardModel {
     var item = item
     switch item.form.handleFormKey(key) {
     case .leave:
-      pop()
+      leaveForm()
       return []
     case .handled, .unhandled:
       screen = .mailboxForm(item)
@@ -151,7 +151,7 @@ extension WizardModel {
     }
     switch settings.form.handleFormKey(key) {
     case .leave:
-      pop()
+      leaveForm()
       return []
     case .handled, .unhandled:
       let focus = settings.form.focus
@@ -253,7 +253,7 @@ extension WizardModel {
     var item = item
     switch item.form.handleFormKey(key) {
     case .leave:
-      pop()
+      leaveForm()
       return []
     case .handled, .unhandled:
       screen = .systemForm(item)
@@ -416,7 +416,7 @@ extension WizardModel {
     item.form.hidden = Self.hiddenCardFields(action: item.form.value("dzialanie"))
     switch result {
     case .leave:
-      pop()
+      leaveForm()
       return []
     case .handled, .unhandled:
       screen = .cardForm(item)

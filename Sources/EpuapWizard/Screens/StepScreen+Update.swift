@@ -19,7 +19,8 @@ extension WizardModel {
 
     switch key {
     case .escape:
-      pop()
+      screen = .step(step)
+      leaveForm()
       return []
     case .function(2):
       // F2 marks the step done even while a text field has the focus (its value is saved with it).

@@ -1,0 +1,123 @@
+import EpuapDomain
+import EpuapWizard
+import Foundation
+import ScreenKit
+import Testing
+
+/// Nothing typed is lost: a form's unrecorded text is kept beside the journal after every key, offered
+/// back on the next start, and Esc asks before throwing it away.
+@Suite("Drafts: typed input survives leaving, quitting and a killed process")
+struct DraftTests {
+  func draftFile(_ wizard: WizardHarness) throws -> String {
+    try #require(wizard.journalPath) + ".szkic"
+  }
+
+  @Test("text typed and not saved comes back when the unit is opened again, in its form")
+  func restoredAfterKill() throws {
+    let folder = NSTemporaryDirectory() + "epuap-draft-" + UUID().uuidString
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let draftPath: String
+    do {
+      let first = WizardHarness(folder: folder)
+      first.createUnit()
+      first.decide(.portal)
+      first.open(step: "3.13")
+      first.type("Jan Kowalski, Departament Cyfryzacji")  // no Tab: not recorded yet
+      draftPath = try draftFile(first)
+      #expect(FileManager.default.fileExists(atPath: draftPath), "kept after the key, before anything else")
+      // The process dies here: the backend is dropped without a word (no quit, no save).
+    }
+    let second = WizardHarness(folder: folder)
+    second.press(.down, .enter)
+    #expect(second.currentStepID == "3.13")
+    guard case .step(let step) = second.model.screen else { return }
+    #expect(step.form.value("kto") == "Jan Kowalski, Departament Cyfryzacji")
+    #expect(second.screenText.contains("Przywrócono niezapisany szkic (krok 3.13)"))
+    #expect(second.model.unit?.consent == nil, "a draft is not a record")
+    second.press(.tab)  // now it is saved, and the draft is gone
+    #expect(second.model.unit?.consent?.who == "Jan Kowalski, Departament Cyfryzacji")
+    #expect(!FileManager.default.fileExists(atPath: draftPath))
+    second.cleanup()
+  }
+
+  @Test("Esc in a half-filled form asks; „n” goes back with the text as it was, „t” throws it away")
+  func escapeAsks() throws {
+    let wizard = WizardHarness()
+    defer { wizard.cleanup() }
+    wizard.createUnit()
+    wizard.decide(.portal)
+    wizard.open(step: "3.3")
+    wizard.press(.character("a"))
+    wizard.type("SkrytkaESP")
+    wizard.press(.escape)
+    #expect(wizard.screenText.contains("Porzucić niezapisane zmiany?"))
+    wizard.press(.character("n"))
+    guard case .mailboxForm(let item) = wizard.model.screen else {
+      Issue.record("still the mailbox form expected")
+      return
+    }
+    #expect(item.form.value("adres") == "/pzgliwice/SkrytkaESP")
+    wizard.press(.escape, .character("t"))
+    #expect(wizard.currentStepID == "3.3")
+    #expect(wizard.model.unit?.mailboxes.isEmpty == true)
+    #expect(!FileManager.default.fileExists(atPath: try draftFile(wizard)))
+  }
+
+  @Test("a settings form left by quitting is offered back whole, with its choices")
+  func settingsDraft() throws {
+    let folder = NSTemporaryDirectory() + "epuap-draft-" + UUID().uuidString
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    do {
+      let first = WizardHarness(folder: folder)
+      first.createUnit()
+      first.decide(.sodFinn)
+      try first.recordDirectly(
+        .mailboxSaved(MailboxEntry(id: "skrytka-1", address: "/pzgliwice/skrytka", action: .keep)))
+      first.open(step: "3.4")
+      first.press(.home, .enter)
+      first.press(.character(" "), .tab, .character(" "), .tab, .character(" "), .character(" "))
+      first.press(.character("q"))  // a choice has the focus: q asks to quit
+      #expect(first.screenText.contains("Niezapisany tekst (ustawienia skrytki"))
+      first.press(.character("t"))
+      first.backend.close()
+    }
+    let second = WizardHarness(folder: folder)
+    defer { second.cleanup() }
+    second.press(.down, .enter)
+    guard case .settings(let settings) = second.model.screen else {
+      Issue.record("the settings form expected: \(second.screenText)")
+      return
+    }
+    #expect(settings.form.value("edycjaUruchomiona") == "tak")
+    #expect(settings.form.value("trybPracyEdytuj") == "tak")
+    #expect(settings.form.value("typSkrytki") == "asynchroniczna")
+    second.press(.function(2))
+    #expect(second.model.unit?.mailboxes.first?.settings["typSkrytki"] == "asynchroniczna")
+  }
+
+  @Test("a draft of an item removed meanwhile is dropped with a message, not restored")
+  func draftOfRemovedItem() throws {
+    let folder = NSTemporaryDirectory() + "epuap-draft-" + UUID().uuidString
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    do {
+      let first = WizardHarness(folder: folder)
+      first.createUnit()
+      first.decide(.portal)
+      try first.recordDirectly(
+        .cardSaved(ServiceCard(id: "karta-1", name: "Karta", status: .aktualna)))
+      first.open(step: "4.2")
+      first.press(.home, .enter, .enter)
+      first.type(" usługi")
+      let journal = try #require(first.journalPath)
+      first.backend.close()
+      // Another session removes the card meanwhile.
+      let other = try UnitSession.open(at: journal, procedure: WizardHarness.procedure)
+      try other.record(.cardRemoved(ItemRef(id: "karta-1")))
+      other.close()
+    }
+    let second = WizardHarness(folder: folder)
+    defer { second.cleanup() }
+    second.press(.down, .enter)
+    #expect(second.screenText.contains("Niezapisany szkic dotyczył pozycji, której już nie ma"))
+  }
+}
