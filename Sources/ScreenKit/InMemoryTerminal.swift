@@ -8,6 +8,8 @@ public final class InMemoryTerminal: TerminalDevice {
   /// Every buffer passed to `draw`, oldest first.
   public private(set) var frames: [ScreenBuffer] = []
   private var keys: [Key]
+  /// Index of the next key to read in `keys` (a queue read from the front without moving the rest).
+  private var next = 0
 
   public init(size: ScreenSize, keys: [Key]) {
     self.size = size
@@ -18,13 +20,15 @@ public final class InMemoryTerminal: TerminalDevice {
   public var lastFrame: ScreenBuffer? { frames.last }
 
   /// True once every queued key was read.
-  public var isExhausted: Bool { keys.isEmpty }
+  public var isExhausted: Bool { next >= keys.count }
 
   public func draw(_ buffer: ScreenBuffer) { frames.append(buffer) }
 
   /// The next queued key; nil at once when none is left (the timeout is not waited for).
   public func readKey(timeoutMilliseconds: Int) -> Key? {
-    keys.isEmpty ? nil : keys.removeFirst()
+    guard next < keys.count else { return nil }
+    next += 1
+    return keys[next - 1]
   }
 
   /// Queues more keys after those not read yet.

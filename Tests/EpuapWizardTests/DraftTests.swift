@@ -121,3 +121,86 @@ struct DraftTests {
     #expect(second.screenText.contains("Niezapisany szkic dotyczył pozycji, której już nie ma"))
   }
 }
+
+/// A long paste arrives as thousands of keys at once: the run loop takes them in as one event, so it
+/// costs one pass and one frame, not one of each per character.
+@Suite("Pasting into a field")
+struct PasteTests {
+  @Test("10,000 characters waiting at once are typed in one event and drawn once; Ctrl-U clears the field")
+  func longPaste() throws {
+    let wizard = WizardHarness()
+    defer { wizard.cleanup() }
+    wizard.createUnit()
+    wizard.decide(.portal)
+    wizard.open(step: "3.13")
+    let text = String(repeating: "Zażółć gęślą ", count: 770)
+    let terminal = InMemoryTerminal(size: ScreenSize(width: 80, height: 24), keys: text.map { .character($0) })
+    let runner = WizardRunner(model: wizard.model, terminal: terminal, backend: wizard.backend)
+    let started = ContinuousClock.now
+    #expect(runner.run(initialCommands: []) == .inputEnded)
+    let elapsed = ContinuousClock.now - started
+    guard case .step(let step) = runner.model.screen else {
+      Issue.record("the step screen expected")
+      return
+    }
+    #expect(step.form.value("kto") == text)
+    #expect(terminal.frames.count <= 3, "drawn \(terminal.frames.count) times")
+    #expect(elapsed < .seconds(2), "took \(elapsed)")
+    let draft = try String(contentsOfFile: try #require(wizard.journalPath) + ".szkic", encoding: .utf8)
+    #expect(draft.contains("Zażółć gęślą Zażółć"))
+    // Ctrl-U clears the field; saving it is then „nothing changed”.
+    let clear = InMemoryTerminal(size: ScreenSize(width: 80, height: 24), keys: [.control("u")])
+    let again = WizardRunner(model: runner.model, terminal: clear, backend: wizard.backend)
+    _ = again.run(initialCommands: [])
+    guard case .step(let cleared) = again.model.screen else { return }
+    #expect(cleared.form.value("kto").isEmpty)
+  }
+
+  @Test("typed characters where no field takes them are keys: a paste on the overview moves and opens")
+  func pasteIsKeysWithoutField() throws {
+    let wizard = WizardHarness()
+    defer { wizard.cleanup() }
+    wizard.createUnit()
+    wizard.decide(.portal)
+    wizard.press(.escape)
+    guard case .overview = wizard.model.screen else { return }
+    wizard.runner.send(.typed("jj"))
+    guard case .overview(let cursor) = wizard.model.screen else { return }
+    #expect(cursor == 3, "two steps down from 2.4 (cursor 1)")
+  }
+}
+
+@Suite("A message longer than its line")
+struct LongMessageTests {
+  @Test("the message line says F3; F3 shows the message whole, scrolled with ↓ when it is long")
+  func readWhole() throws {
+    let wizard = WizardHarness()
+    defer { wizard.cleanup() }
+    wizard.createUnit()
+    wizard.decide(.portal)
+    wizard.open(step: "3.3")
+    wizard.press(.character("a"), .control("u"))
+    let address = (1...300).map { "zly\($0)" }.joined(separator: "-") + "-KONIEC"
+    wizard.type(address)
+    wizard.press(.function(2))
+    let line = wizard.screen[22]
+    #expect(line.contains("(F3 — całość)"), "\(line)")
+    wizard.press(.function(3))
+    guard case .message = wizard.model.overlay else {
+      Issue.record("the whole message expected in a box")
+      return
+    }
+    func boxShows(_ text: String) -> Bool {
+      wizard.screen.contains { $0.hasPrefix("    │") && $0.contains(text) }
+    }
+    #expect(boxShows("„zly1-zly2") && !boxShows("KONIEC"), "the box opens at the start: \(wizard.screenText)")
+    var seen = false
+    for _ in 0..<20 where !seen {
+      wizard.press(.down)
+      seen = boxShows("KONIEC")
+    }
+    #expect(seen, "the end of the message can be scrolled to")
+    wizard.press(.escape)
+    #expect(wizard.model.overlay == nil)
+  }
+}

@@ -103,6 +103,7 @@ public struct FormState: Equatable, Sendable {
       case .right: entries[focus].input.moveRight()
       case .home: entries[focus].input.moveHome()
       case .end: entries[focus].input.moveEnd()
+      case .control("u"): entries[focus].input.clear()
       default: return false
       }
       return true

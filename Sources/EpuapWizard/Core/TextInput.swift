@@ -18,6 +18,13 @@ public struct TextInput: Equatable, Sendable {
     cursor += 1
   }
 
+  /// Several characters at the cursor at once (a paste): one pass, whatever the length.
+  public mutating func insert(contentsOf text: some StringProtocol) {
+    let added = Array(text)
+    characters.insert(contentsOf: added, at: cursor)
+    cursor += added.count
+  }
+
   public mutating func backspace() {
     guard cursor > 0 else { return }
     characters.remove(at: cursor - 1)
@@ -33,6 +40,12 @@ public struct TextInput: Equatable, Sendable {
   public mutating func moveRight() { cursor = min(characters.count, cursor + 1) }
   public mutating func moveHome() { cursor = 0 }
   public mutating func moveEnd() { cursor = characters.count }
+
+  /// Ctrl-U: the whole line goes, as in a shell.
+  public mutating func clear() {
+    characters = []
+    cursor = 0
+  }
 
   public mutating func set(_ text: String) {
     characters = Array(text)

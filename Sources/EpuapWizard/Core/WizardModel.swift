@@ -150,6 +150,8 @@ public enum Overlay: Equatable, Sendable {
   case printMenu(cursor: Int)
   /// A failure to show whole (a lock, a full disk, a damaged journal); any key closes it.
   case notice(String)
+  /// The message line's text whole (F3), scrolled down by `scroll` lines; ↑↓ scroll, any other key closes.
+  case message(StatusMessage, scroll: Int)
 }
 
 public struct Prompt: Equatable, Sendable {
@@ -205,6 +207,9 @@ public enum AfterRecord: Equatable, Sendable {
 /// Input to `update`: keys, a new size, and the results of commands the runtime carried out.
 public enum WizardEvent: Equatable, Sendable {
   case key(Key)
+  /// Printable characters that arrived together (a paste): typed into the focused field in one go, so a
+  /// long paste costs one pass, not one pass per character. Where no field takes them, each is a key.
+  case typed(String)
   case resized(ScreenSize)
   case journalsListed([JournalSummary])
   /// A journal was opened or created; `notice` says what recovery did, if anything; `draft` is what was

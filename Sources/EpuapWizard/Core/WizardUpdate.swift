@@ -89,9 +89,22 @@ extension WizardModel {
     case .printed(let text):
       message = .success(text)
       return []
+    case .typed(let text):
+      var rest = Substring(text)
+      var commands: [WizardCommand] = []
+      while let first = rest.first {
+        if insertIntoFocusedField(rest) { break }
+        commands += handle(.key(.character(first)))
+        rest = rest.dropFirst()
+      }
+      return commands
     case .key(let key):
       if key == .resize { return [] }
       if overlay != nil { return handleOverlayKey(key) }
+      if key == .function(3), let message {
+        overlay = .message(message, scroll: 0)
+        return []
+      }
       let typing = isTyping
       message = nil
       if !typing {
@@ -110,6 +123,48 @@ extension WizardModel {
       }
       return handleScreenKey(key)
     }
+  }
+
+  /// Types `text` into the field that has the focus, when one takes typed letters; false when none does.
+  mutating func insertIntoFocusedField(_ text: Substring) -> Bool {
+    if case .prompt(var prompt) = overlay {
+      prompt.input.insert(contentsOf: text)
+      overlay = .prompt(prompt)
+      return true
+    }
+    guard overlay == nil, isTyping else { return false }
+    message = nil
+    func typed(into form: inout FormState) {
+      form.entries[form.focus].input.insert(contentsOf: text)
+      form.entries[form.focus].error = nil
+    }
+    switch screen {
+    case .newUnit(var form):
+      typed(into: &form)
+      screen = .newUnit(form)
+    case .step(var step):
+      typed(into: &step.form)
+      screen = .step(step)
+    case .mailboxForm(var item):
+      typed(into: &item.form)
+      screen = .mailboxForm(item)
+    case .systemForm(var item):
+      typed(into: &item.form)
+      screen = .systemForm(item)
+    case .cardForm(var item):
+      typed(into: &item.form)
+      screen = .cardForm(item)
+    case .settings(var settings):
+      typed(into: &settings.form)
+      screen = .settings(settings)
+    case .cardList(var list):
+      list.filter.insert(contentsOf: text)
+      list.cursor = 0
+      screen = .cardList(list)
+    default:
+      return false
+    }
+    return true
   }
 
   /// Whether the focused element takes typed letters, so letter shortcuts must not fire.
@@ -239,6 +294,15 @@ extension WizardModel {
     case .help, .notice:
       overlay = nil
       return []
+    case .message(let message, let scroll):
+      switch key {
+      case .down, .character("j"): overlay = .message(message, scroll: scroll + 1)
+      case .up, .character("k"): overlay = .message(message, scroll: max(0, scroll - 1))
+      case .pageDown: overlay = .message(message, scroll: scroll + size.height / 2)
+      case .pageUp: overlay = .message(message, scroll: max(0, scroll - size.height / 2))
+      default: overlay = nil
+      }
+      return []
     case .quitConfirm:
       switch key {
       case .character("t"), .character("T"), .character("y"), .enter, .character("q"):
@@ -288,6 +352,7 @@ extension WizardModel {
       case .right: prompt.input.moveRight()
       case .home: prompt.input.moveHome()
       case .end: prompt.input.moveEnd()
+      case .control("u"): prompt.input.clear()
       default: break
       }
       overlay = .prompt(prompt)

@@ -22,6 +22,24 @@ enum OverlayView {
       lines += [ContentLine].paragraph(text, width: width - 2, style: Styles.error, indent: 0)
       lines.append(.blank)
       lines.append(ContentLine("Dowolny klawisz — zamknij.", Styles.dim))
+    case .message(let message, let scroll):
+      title = "Wiadomość"
+      let style: Style
+      switch message.kind {
+      case .error: style = Styles.error
+      case .warning: style = Styles.warning
+      case .success: style = Styles.success
+      case .info: style = .plain
+      }
+      let text = [ContentLine].paragraph(message.text, width: width - 2, style: style, indent: 0)
+      let room = max(1, buffer.size.height - 8)
+      let start = min(scroll, max(0, text.count - room))
+      lines += text.dropFirst(start).prefix(room)
+      lines.append(.blank)
+      lines.append(
+        ContentLine(
+          text.count > room ? "↑↓ PgUp/PgDn — przewijanie; inny klawisz — zamknij." : "Dowolny klawisz — zamknij.",
+          Styles.dim))
     case .quitConfirm:
       title = "Zakończyć pracę?"
       let draft = model.unsavedDraft.map { model.describe($0.place) }

@@ -147,7 +147,12 @@ struct Frame {
     case .error: (style, prefix) = (Styles.error, "✗ ")
     }
     let y = buffer.size.height - 2
-    let text = DisplayWidth.truncate(prefix + message.text, to: buffer.size.width - 2)
+    let whole = prefix + message.text
+    let room = buffer.size.width - 2
+    // A message longer than the line says how to read it whole (F3 shows it in a box).
+    let more = " (F3 — całość)"
+    let text =
+      DisplayWidth.of(whole) <= room ? whole : DisplayWidth.truncate(whole, to: room - DisplayWidth.of(more)) + more
     buffer.write(text, x: 1, y: y, style: style)
   }
 

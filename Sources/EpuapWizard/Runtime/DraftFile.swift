@@ -9,9 +9,11 @@ import FoundationEssentials
 
 /// The draft of one journal, kept beside it as `<journal>.szkic` (JSON, mode 0600).
 ///
-/// Written whole to a new temporary file (created exclusively, never through a link), synced and renamed
-/// over the old one, so a killed process leaves the previous draft or the new one, never half of one. It
-/// is only a convenience: a draft that cannot be read is ignored, and the journal never depends on it.
+/// Written whole to a new temporary file (created exclusively, never through a link) and renamed over the
+/// old one, so a killed process leaves the previous draft or the new one, never half of one. It is not
+/// synced to the disk: it is written at every key, a process that dies leaves it in the system's cache,
+/// and only a power cut can take the last keys of a draft. It is only a convenience: a draft that cannot
+/// be read is ignored, and the journal never depends on it.
 struct DraftFile {
   /// The most a draft may hold; a larger file is not a draft of ours.
   static let maxSize = 1 << 20
@@ -63,12 +65,11 @@ struct DraftFile {
       }
       done += count
     }
-    let synced = fsync(fd) == 0
-    let code = errno
     close(fd)
-    guard synced, rename(temporary, path) == 0 else {
+    guard rename(temporary, path) == 0 else {
+      let code = errno
       unlink(temporary)
-      return failure("zapis", synced ? errno : code)
+      return failure("zapis", code)
     }
     return nil
   }

@@ -37,18 +37,38 @@ public final class WizardRunner {
     if carryOut(initialCommands) { return .quit }
     draw()
     settleListing()
+    var pending: Key?
     while true {
       if let signal = pendingSignal() { return .signal(signal) }
-      guard let key = terminal.readKey(timeoutMilliseconds: 200) else {
+      guard let key = pending ?? terminal.readKey(timeoutMilliseconds: 200) else {
         if let signal = pendingSignal() { return .signal(signal) }
         if terminal.isExhausted { return .inputEnded }
         continue
       }
-      if send(key == .resize ? .resized(terminal.size) : .key(key)) { return .quit }
+      pending = nil
+      let event: WizardEvent
+      if case .character(let first) = key {
+        // Characters already waiting (a paste) go in as one event, drawn once.
+        var text = String(first)
+        while text.utf8.count < Self.maxTypedBatch, let next = terminal.readKey(timeoutMilliseconds: 0) {
+          guard case .character(let character) = next else {
+            pending = next
+            break
+          }
+          text.append(character)
+        }
+        event = text.count == 1 ? .key(key) : .typed(text)
+      } else {
+        event = key == .resize ? .resized(terminal.size) : .key(key)
+      }
+      if send(event) { return .quit }
       draw()
       settleListing()
     }
   }
+
+  /// The most bytes of waiting characters taken in as one event.
+  static let maxTypedBatch = 1 << 16
 
   /// Once a frame is on the screen, reads in full the journals listed from the summary cache; a journal
   /// that turns out different (damaged inside, say) comes back as a new listing and is drawn at once.

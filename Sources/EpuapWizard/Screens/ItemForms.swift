@@ -319,6 +319,7 @@ extension WizardModel {
       case .delete: list.filter.deleteForward()
       case .left: list.filter.moveLeft()
       case .right: list.filter.moveRight()
+      case .control("u"): list.filter.clear()
       default: break
       }
       list.cursor = 0
