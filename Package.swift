@@ -43,17 +43,21 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"4.0.0"),
   ],
   targets: [
+    // Display width, cutting, padding and wrapping, and the one class of characters never shown:
+    // shared by the screen and the paper.
+    .target(name: "TextLayout", swiftSettings: projectSettings),
     // The procedure, the rules, validation and the journal. No terminal code.
     .target(
       name: "EpuapDomain",
-      dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+      dependencies: ["TextLayout", .product(name: "Crypto", package: "swift-crypto")],
       swiftSettings: projectSettings,
       plugins: ["EmbedResourcesPlugin"]
     ),
     // The completion checklist in text, Markdown and HTML.
-    .target(name: "EpuapReport", dependencies: ["EpuapDomain"], swiftSettings: projectSettings),
-    // A cell buffer, display width and key events: what screens are drawn into.
-    .target(name: "ScreenKit", swiftSettings: projectSettings),
+    .target(
+      name: "EpuapReport", dependencies: ["EpuapDomain", "TextLayout"], swiftSettings: projectSettings),
+    // A cell buffer and key events: what screens are drawn into (display width comes from TextLayout).
+    .target(name: "ScreenKit", dependencies: ["TextLayout"], swiftSettings: projectSettings),
     // The wizard's pure state, update and render. No ncurses.
     .target(
       name: "EpuapWizard", dependencies: ["EpuapDomain", "EpuapReport", "ScreenKit"],
@@ -87,13 +91,15 @@ let package = Package(
       dependencies: ["EmbedResourcesTool"],
       path: "Sources/EmbedResourcesPlugin"
     ),
-    .testTarget(name: "EpuapDomainTests", dependencies: ["EpuapDomain"]),
+    .testTarget(name: "EpuapDomainTests", dependencies: ["EpuapDomain", "TextLayout"]),
     // Golden files are read from the source tree (via #filePath), so that RECORD_GOLDEN=1 can rewrite them.
-    .testTarget(name: "EpuapReportTests", dependencies: ["EpuapReport", "EpuapDomain"], exclude: ["Golden"]),
+    .testTarget(
+      name: "EpuapReportTests", dependencies: ["EpuapReport", "EpuapDomain", "TextLayout"],
+      exclude: ["Golden"]),
     .testTarget(
       name: "EpuapWizardTests", dependencies: ["EpuapWizard", "ScreenKit", "EpuapDomain"], exclude: ["Golden"]
     ),
-    .testTarget(name: "ScreenKitTests", dependencies: ["ScreenKit"]),
+    .testTarget(name: "ScreenKitTests", dependencies: ["ScreenKit", "TextLayout"]),
     .testTarget(name: "CLITests", dependencies: ["EpuapDomain", "EpuapWizard", "ScreenKit"]),
   ]
 )

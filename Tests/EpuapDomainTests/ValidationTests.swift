@@ -358,3 +358,17 @@ struct StateRuleTests {
     #expect(duplicates.first?.severity == .warning && duplicates.first?.message.contains("2 razy") == true)
   }
 }
+
+@Suite("Invisible characters")
+struct InvisibleCharacterTests {
+  @Test(
+    "zero-width and direction marks are refused in any typed value, and never reach the screen or paper",
+    arguments: [
+      "\u{200B}", "\u{200D}", "\u{200E}", "\u{200F}", "\u{2060}", "\u{FEFF}", "\u{061C}", "\u{202E}",
+    ])
+  func refused(_ mark: String) throws {
+    let field = try #require(procedure.step("3.13")?.fields.first { $0.id == "kto" })
+    #expect(validator.fields.check(field, "Jan\(mark) Kowalski").map(\.rule) == [.controlCharacters])
+    #expect(!"Jan\(mark) Kowalski".terminalSafe().contains(mark))
+  }
+}

@@ -2,6 +2,7 @@ import EpuapDomain
 import EpuapReport
 import Foundation
 import Testing
+import TextLayout
 
 /// Display width as a line printer counts it, worked out here independently of the report's own helper:
 /// the CJK and emoji used in these tests take 2 columns, combining marks 0, everything else 1.
@@ -281,5 +282,49 @@ struct ChecklistContentTests {
     for external in ["<link", "<script", "src=", "@import", "url("] {
       #expect(!html.contains(external), "\(external)")
     }
+  }
+}
+
+@Suite("The paper measures text as the screen does")
+struct PaperWidthTests {
+  @Test("emoji and wide characters: every text line fits 80 columns by the screen's own measure")
+  func emojiFit() throws {
+    let folder = TempFolder()
+    defer { folder.cleanup() }
+    let session = try makeSession(
+      folder, "emoji.jsonl", unit: UnitInfo(name: "Gmina ✅✅✅ 漢字", entityIdentifier: "g1", role: .partner),
+      operatorName: "Anna ✅")
+    try session.record(
+      .batch([
+        .decisionMade(Decision(path: .portal)),
+        .cardSaved(
+          ServiceCard(
+            id: "karta-1", name: String(repeating: "✅ Sprawa ", count: 30), status: .aktualna, action: .keep)),
+        .cardSaved(ServiceCard(id: "karta-2", name: String(repeating: "⭐", count: 120), status: .aktualna)),
+      ]))
+    session.close()
+    let text = TextRenderer().render(try document(session.path))
+    #expect(DisplayWidth.of("✅") == 2)
+    for line in text.split(separator: "\n") {
+      #expect(DisplayWidth.of(line) <= 80, "\(DisplayWidth.of(line)) columns: \(line)")
+    }
+  }
+
+  @Test("a 200,000-character word prints in well under a second, wrapped, nothing cut off")
+  func longWord() throws {
+    let folder = TempFolder()
+    defer { folder.cleanup() }
+    let word = String(repeating: "ż", count: 200_000)
+    let session = try makeSession(
+      folder, "long.jsonl", unit: UnitInfo(name: "Gmina", entityIdentifier: "g1", role: .partner),
+      operatorName: "Anna Nowak")
+    try session.record(.cardSaved(ServiceCard(id: "karta-1", name: word, status: .aktualna)))
+    session.close()
+    let checklist = try document(session.path)
+    let started = ContinuousClock.now
+    let text = TextRenderer().render(checklist)
+    #expect(ContinuousClock.now - started < .seconds(1))
+    #expect(text.filter { $0 == "ż" }.count >= 200_000)
+    #expect(text.split(separator: "\n").allSatisfy { DisplayWidth.of($0) <= 80 })
   }
 }

@@ -134,7 +134,8 @@ struct PasteTests {
     wizard.decide(.portal)
     wizard.open(step: "3.13")
     let text = String(repeating: "Zażółć gęślą ", count: 770)
-    let terminal = InMemoryTerminal(size: ScreenSize(width: 80, height: 24), keys: text.map { .character($0) })
+    let terminal = InMemoryTerminal(
+      size: ScreenSize(width: 80, height: 24), keys: text.map { .character($0) })
     let runner = WizardRunner(model: wizard.model, terminal: terminal, backend: wizard.backend)
     let started = ContinuousClock.now
     #expect(runner.run(initialCommands: []) == .inputEnded)

@@ -116,7 +116,8 @@ struct VerdictByKeysTests {
     wizard.open(step: "4.2")
     wizard.press(.character("d"))
     #expect(wizard.model.unit?.step("4.2").status == .todo)
-    #expect(wizard.screenText.contains("57") && wizard.screenText.contains("jest ich 1"))
+    let message = try #require(wizard.model.message?.text)
+    #expect(message.contains("57") && message.contains("jest ich 1"), "\(message)")
   }
 
   @Test("a card's mailbox is chosen from the kept ones; „/bez decyzji” finds undecided cards")

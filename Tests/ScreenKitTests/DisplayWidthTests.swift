@@ -1,6 +1,7 @@
 import Testing
 
 @testable import ScreenKit
+@testable import TextLayout
 
 @Suite("Display width")
 struct DisplayWidthTests {
@@ -29,9 +30,9 @@ struct DisplayWidthTests {
       ("☐☑", 2),  // text-style ballot boxes stay narrow
       ("e\u{301}", 1),  // e + combining acute
       ("\u{301}", 0),
-      ("a\u{200B}b", 2),
+      ("a\u{200B}b", 3),  // a zero-width space is never shown: a one-column „�” stands in
       ("a\u{200D}b", 2),
-      ("a\u{200E}b", 2),  // a direction mark is invisible
+      ("a\u{200E}b", 3),  // nor a direction mark
       ("\u{202E}", 1),  // but a bidi override is shown as a replacement, one column
       ("\u{AD}", 1),  // soft hyphen, one column as in wcwidth
       ("x\u{FE0F}", 1),  // a variation selector on a non-emoji changes nothing

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import ScreenKit
+@testable import TextLayout
 
 /// The quick and the general way of `ScreenBuffer.write` must leave the same cells.
 ///

@@ -1,4 +1,5 @@
 import FoundationEssentials
+import TextLayout
 
 /// Checks single values: the shape of mailbox addresses, e-mails, URLs, numbers, dates and choices.
 public struct FieldValidator: Sendable {
@@ -183,9 +184,7 @@ public struct FieldValidator: Sendable {
     return era * 146_097 + dayOfEra - 719_468
   }
 
-  static func isControl(_ scalar: Unicode.Scalar) -> Bool {
-    scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value)
-      || scalar.value == 0x2028 || scalar.value == 0x2029 || (0x202A...0x202E).contains(scalar.value)
-      || (0x2066...0x2069).contains(scalar.value)
-  }
+  /// Control, bidirectional and zero-width characters: the one class the screen and the paper replace
+  /// (`ControlCharacters.isControl`), refused in every typed value.
+  static func isControl(_ scalar: Unicode.Scalar) -> Bool { ControlCharacters.isControl(scalar) }
 }

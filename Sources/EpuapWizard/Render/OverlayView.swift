@@ -38,7 +38,8 @@ enum OverlayView {
       lines.append(.blank)
       lines.append(
         ContentLine(
-          text.count > room ? "↑↓ PgUp/PgDn — przewijanie; inny klawisz — zamknij." : "Dowolny klawisz — zamknij.",
+          text.count > room
+            ? "↑↓ PgUp/PgDn — przewijanie; inny klawisz — zamknij." : "Dowolny klawisz — zamknij.",
           Styles.dim))
     case .quitConfirm:
       title = "Zakończyć pracę?"

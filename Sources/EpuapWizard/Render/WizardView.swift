@@ -152,7 +152,8 @@ struct Frame {
     // A message longer than the line says how to read it whole (F3 shows it in a box).
     let more = " (F3 — całość)"
     let text =
-      DisplayWidth.of(whole) <= room ? whole : DisplayWidth.truncate(whole, to: room - DisplayWidth.of(more)) + more
+      DisplayWidth.of(whole) <= room
+      ? whole : DisplayWidth.truncate(whole, to: room - DisplayWidth.of(more)) + more
     buffer.write(text, x: 1, y: y, style: style)
   }
 

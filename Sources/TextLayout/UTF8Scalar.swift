@@ -1,9 +1,11 @@
 /// One scalar decoded in place from UTF-8 that is valid by construction (a `String`'s bytes, or bytes
 /// copied from one): the text measurer, the writer and the cells share it.
-enum UTF8Scalar {
+public enum UTF8Scalar {
   /// The scalar starting at `index` and its length in bytes (1 to 4); nil when the bytes end first.
   @inline(__always)
-  static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (value: UInt32, length: Int)? {
+  public static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (
+    value: UInt32, length: Int
+  )? {
     let lead = bytes[index]
     let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
     guard index + length <= bytes.count else { return nil }

@@ -11,11 +11,16 @@ public enum ControlCharacters {
   public static let replacement: Character = "\u{FFFD}"
 
   /// Whether a scalar is one of the replaced classes: C0 (U+0000–001F, with ESC, TAB and newlines),
-  /// DEL (U+007F), C1 (U+0080–009F), the line and paragraph separators (U+2028, U+2029) and the
-  /// bidirectional embeddings, overrides and isolates (U+202A–202E, U+2066–2069).
+  /// DEL (U+007F), C1 (U+0080–009F), the line and paragraph separators (U+2028, U+2029), the
+  /// bidirectional embeddings, overrides, isolates and marks (U+202A–202E, U+2066–2069, U+200E, U+200F,
+  /// U+061C), and the invisible zero-width characters (U+200B–200D, U+2060–2064, U+FEFF).
+  ///
+  /// The one class for the whole program: what a field refuses, what the screen and the paper replace.
   public static func isControl(_ scalar: Unicode.Scalar) -> Bool {
     switch scalar.value {
-    case 0x00...0x1F, 0x7F...0x9F, 0x2028, 0x2029, 0x202A...0x202E, 0x2066...0x2069: return true
+    case 0x00...0x1F, 0x7F...0x9F, 0x2028, 0x2029, 0x202A...0x202E, 0x2066...0x2069, 0x200E, 0x200F, 0x061C,
+      0x200B...0x200D, 0x2060...0x2064, 0xFEFF:
+      return true
     default: return false
     }
   }

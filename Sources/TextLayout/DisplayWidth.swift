@@ -29,7 +29,7 @@ public enum DisplayWidth {
   }
 
   /// The sum of the widths of the characters of a slice.
-  static func of(_ text: Substring) -> Int {
+  public static func of(_ text: Substring) -> Int {
     simpleWidth(text) ?? text.reduce(0) { $0 + of($1) }
   }
 
@@ -87,10 +87,10 @@ public enum DisplayWidth {
   /// control, a combining mark, an emoji by default or a Hangul jamo, so a text of such scalars has one
   /// character per scalar (`DisplayWidthTests` checks each one against the full rules). Digits, `#` and
   /// `©` turn into emoji only with U+FE0F after them, and U+FE0F is not simple.
-  static func isSimple(_ scalar: Unicode.Scalar) -> Bool { isSimple(scalar.value) }
+  public static func isSimple(_ scalar: Unicode.Scalar) -> Bool { isSimple(scalar.value) }
 
   @inline(__always)
-  static func isSimple(_ value: UInt32) -> Bool {
+  public static func isSimple(_ value: UInt32) -> Bool {
     switch value {
     // Not U+00AD, the soft hyphen: a format character.
     case 0x20...0x7E, 0xA0...0xAC, 0xAE...0x2FF: return true

@@ -32,19 +32,24 @@ extension DisplayWidth {
     return textWidth == width ? text : text + String(repeating: " ", count: width - textWidth)
   }
 
-  /// Word-wraps `text` into lines of at most `width` columns.
+  /// Word-wraps `text` into lines of at most `width` columns (`rest` columns for every line after the
+  /// first, when given: a hanging indent).
   ///
   /// Lines break at spaces (not at no-break spaces, so "w\u{A0}dniu" stays together). Spaces at the
   /// start and end of a line are dropped, spaces between words on a line are kept: indenting is
-  /// the caller's job, done the same for every line. A word longer than a line is broken. Every
-  /// explicit newline starts a new line, so "a\n\nb" gives three lines. A wide character in a
-  /// one-column line still takes its own line.
+  /// the caller's job, done the same for every line. A word longer than a line is broken between
+  /// characters, in one pass however long it is. Every explicit newline starts a new line, so "a\n\nb"
+  /// gives three lines. A wide character in a one-column line still takes its own line.
   ///
   ///     DisplayWidth.wrap("Zażółć gęślą jaźń", width: 12)  // ["Zażółć gęślą", "jaźń"]
-  public static func wrap(_ text: String, width: Int) -> [String] {
-    let width = max(1, width)
-    return text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
-      .flatMap { wrapParagraph($0, width: width) }
+  public static func wrap(_ text: String, width: Int, rest: Int? = nil) -> [String] {
+    let first = max(1, width)
+    let others = max(1, rest ?? width)
+    var lines: [String] = []
+    for paragraph in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
+      wrapParagraph(paragraph, first: lines.isEmpty ? first : others, rest: others, into: &lines)
+    }
+    return lines
   }
 
   /// The longest start of `text` that fits in `width` columns.
@@ -84,37 +89,52 @@ extension DisplayWidth {
     return String(text[..<end])
   }
 
-  /// Wraps one paragraph (text without newlines) greedily, word by word.
-  private static func wrapParagraph(_ paragraph: Substring, width: Int) -> [String] {
-    var lines: [String] = []
+  /// Wraps one paragraph (text without newlines) greedily, word by word, onto `lines`: its first line
+  /// `first` columns wide, the others `rest`.
+  private static func wrapParagraph(_ paragraph: Substring, first: Int, rest: Int, into lines: inout [String])
+  {
+    let start = lines.count
     var line = ""
     var lineWidth = 0
     var spaces = ""
+    var limit: Int { lines.count == start ? first : rest }
     for token in tokens(paragraph) {
       if token.first == " " {
         spaces = String(token)
         continue
       }
-      var word = Substring(token)
       let lead = line.isEmpty ? "" : spaces
       spaces = ""
-      if lineWidth + of(lead) + of(word) <= width {
-        line += lead + word
-        lineWidth += of(lead) + of(word)
+      let leadWidth = of(lead)
+      let wordWidth = of(token)
+      if lineWidth + leadWidth + wordWidth <= limit {
+        line += lead + token
+        lineWidth += leadWidth + wordWidth
         continue
       }
-      if !line.isEmpty { lines.append(line) }
-      while of(word) > width {
-        var head = prefix(of: word, fitting: width)
-        if head.isEmpty { head = String(word.first!) }  // a wide character in a one-column line
-        lines.append(head)
-        word = word.dropFirst(head.count)
+      if !line.isEmpty {
+        lines.append(line)
+        line = ""
+        lineWidth = 0
       }
-      line = String(word)
-      lineWidth = of(line)
+      if wordWidth <= limit {
+        line = String(token)
+        lineWidth = wordWidth
+        continue
+      }
+      // A word longer than a line: broken between characters, each measured once.
+      for character in token {
+        let characterWidth = of(character)
+        if lineWidth + characterWidth > limit, !line.isEmpty {
+          lines.append(line)
+          line = ""
+          lineWidth = 0
+        }
+        line.append(character)
+        lineWidth += characterWidth
+      }
     }
-    if !line.isEmpty || lines.isEmpty { lines.append(line) }
-    return lines
+    if !line.isEmpty || lines.count == start { lines.append(line) }
   }
 
   /// The paragraph as alternating runs of spaces and of other characters.
