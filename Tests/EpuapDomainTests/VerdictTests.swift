@@ -377,3 +377,85 @@ struct VerdictTests {
     #expect(state.mailboxes.last?.action == .delete)
   }
 }
+
+@Suite("answers apply is strict")
+struct StrictAnswersTests {
+  func decode(_ json: String) -> AnswersError? {
+    do {
+      _ = try AnswersFile.decode(Data(json.utf8), file: "a.json")
+      return nil
+    } catch {
+      return error
+    }
+  }
+
+  @Test("a misspelt key is refused with its place and the keys allowed there")
+  func unknownKeys() throws {
+    let error = try #require(
+      decode(
+        """
+        {"format": "epuap-wizard-odpowiedzi", "version": 1,
+         "unit": {"name": "Gmina", "entityIdentifier": "g1", "role": "partner"},
+         "consnet": {"who": "x"},
+         "mailboxes": [{"address": "/g1/s", "action": "keep", "setings": {"trybPracy": "PULL"}}]}
+        """))
+    #expect(error.message.contains("consnet: nieznany klucz „consnet”"))
+    #expect(error.message.contains("„consent”"))
+    #expect(error.message.contains("mailboxes[0].setings: nieznany klucz „setings”"))
+    #expect(error.message.contains("„settings”"))
+    #expect(error.message.contains("nic nie zapisano"))
+  }
+
+  @Test("a key given twice is refused, not decided by which comes first")
+  func duplicateKeys() throws {
+    let error = try #require(
+      decode(
+        """
+        {"format": "epuap-wizard-odpowiedzi", "version": 1,
+         "unit": {"name": "Gmina", "entityIdentifier": "g1", "role": "partner", "name": "Inna gmina"}}
+        """))
+    #expect(error.message.contains("unit.name: klucz podany drugi raz"))
+  }
+
+  @Test("the keys step and field ids stand for are not checked as names; escaped keys are read as written")
+  func idsAndEscapes() {
+    #expect(
+      decode(
+        """
+        {"format": "epuap-wizard-odpowiedzi", "version": 1,
+         "unit": {"n\\u0061me": "Gmina", "entityIdentifier": "g1", "role": "partner"},
+         "steps": {"3.1": {"status": "done"}, "2.1": {"values": {"dataKontaktu": "2026-11-18"}}}}
+        """) == nil)
+  }
+
+  @Test(
+    "a unit name of 1.5 million characters, an operator with an escape sequence: refused as the wizard does")
+  func textsCheckedAsFields() throws {
+    var answers = completeAnswers(.portal)
+    answers["unit"] = [
+      "name": String(repeating: "Gmina ", count: 250_000), "entityIdentifier": "ugproba", "role": "partner",
+    ]
+    answers["operator"] = "Anna \u{1B}[2J Nowak"
+    guard case .failure(let error) = apply(answers) else {
+      Issue.record("applied")
+      return
+    }
+    #expect(error.message.contains("unit.name: Nazwa jednostki: tekst jest za długi"))
+    #expect(error.message.contains("operator: "))
+    #expect(!error.message.contains("\u{1B}"))
+  }
+}
+
+extension StrictAnswersTests {
+  @Test("a key with an escape sequence in it is named without the escape")
+  func hostileKey() throws {
+    let error = try #require(
+      decode(
+        """
+        {"format": "epuap-wizard-odpowiedzi", "version": 1,
+         "unit": {"name": "Gmina", "entityIdentifier": "g1", "role": "partner"}, "x\\u001b[2Jy": 1}
+        """))
+    #expect(error.message.contains("nieznany klucz „x�[2Jy”"))
+    #expect(!error.message.unicodeScalars.contains { $0.value == 0x1B })
+  }
+}

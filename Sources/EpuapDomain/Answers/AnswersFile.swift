@@ -103,6 +103,8 @@ public struct AnswersFile: Codable, Sendable, Equatable {
     if JournalLineCodec.nestsDeeper([UInt8](data)[...], than: 64) {
       throw .unreadable(file: file, detail: "zbyt głęboko zagnieżdżony JSON")
     }
+    let unknownOrRepeated = AnswersShape.problems(in: [UInt8](data))
+    if !unknownOrRepeated.isEmpty { throw .invalid(file: file, problems: unknownOrRepeated) }
     let answers: AnswersFile
     do {
       answers = try JSONDecoder().decode(AnswersFile.self, from: data)
@@ -136,7 +138,11 @@ public enum AnswersError: Error, Equatable, Sendable {
   case invalid(file: String, problems: [String])
   case roleMismatch(file: String)
 
-  public var message: String {
+  /// Says what is wrong and that nothing was written; every part that came from the file or its name is
+  /// cleaned of control characters, so it can be printed to a terminal.
+  public var message: String { rawMessage.terminalSafe(keepNewlines: true) }
+
+  private var rawMessage: String {
     switch self {
     case .unreadable(let file, let detail):
       return "Nie można odczytać pliku odpowiedzi \(file): \(detail). Nic nie zapisano."

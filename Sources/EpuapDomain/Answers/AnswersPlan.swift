@@ -40,8 +40,14 @@ public struct AnswersPlan {
             .entityIdentifier, field: identifierLabel, ["wartosc": answers.unit.entityIdentifier])
         ])
     }
-    if answers.unit.name.trimmed.isEmpty {
-      report("unit.name", [validator.rules.issue(.required, field: "Nazwa jednostki")])
+    // Every text is checked as the wizard's field for it checks it: required, length, no control,
+    // direction or zero-width characters.
+    let unitFields = validator.procedure.unitFields
+    if let name = unitFields.first(where: { $0.id == "nazwa" }) {
+      report("unit.name", validator.fields.check(name, answers.unit.name, requireFilled: true))
+    }
+    if let operatorName = answers.operatorName, let field = unitFields.first(where: { $0.id == "operator" }) {
+      report("operator", validator.fields.check(field, operatorName, requireFilled: true))
     }
     if let decision = answers.decision {
       if answers.unit.role == .um || decision.path == .um {
@@ -108,6 +114,9 @@ public struct AnswersPlan {
           validator.field($0, override.field)
         }
         let value = field.map { Self.canonical(override.value, for: $0) } ?? override.value
+        if let field {
+          report("\(location).overrides.\(override.field).value", validator.fields.check(field, value))
+        }
         let saved = VendorOverride(
           mailboxID: entry.id, fieldID: override.field, value: value, reason: override.reason)
         report(
