@@ -1,35 +1,13 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
-/// A release build is one self-contained, statically linked executable: no shared libraries to load and
-/// no symbols to look up at start, and only the parts of libc, libstdc++ and ncurses it uses are mapped.
-///
-/// Build it with `swift build -c release --static-swift-stdlib` (the README's run command): the Swift
-/// libraries must be static too. The functions the first screens run are placed side by side, in the
-/// order of `Resources/link-order.txt` (made by `scripts/link-order`), so that few pages of code are read
-/// to show them. The README's benchmark section measures both. Debug builds, and so the tests, link as
-/// usual.
-let standaloneExecutable: [LinkerSetting] = [
-  .unsafeFlags(
-    [
-      "-Xclang-linker", "-static",
-      "-Xlinker", "--section-ordering-file=\(Context.packageDirectory)/Resources/link-order.txt",
-    ],
-    .when(platforms: [.linux], configuration: .release))
-]
-
-/// Each function of the project's own modules in a section of its own, so that the link can order them.
-let orderableFunctions: [SwiftSetting] = [
-  .unsafeFlags(["-Xfrontend", "-function-sections"], .when(platforms: [.linux], configuration: .release))
-]
-
 /// Members of a module are visible only where that module is imported: `swift-crypto` imports all of
 /// Foundation, and without this its `String` extensions would quietly win over the standard library's
 /// and link Foundation (and ICU) into the binary, which the product keeps to FoundationEssentials.
 let ownImportsOnly: [SwiftSetting] = [.enableUpcomingFeature("MemberImportVisibility")]
 
 /// What every module of the project is compiled with.
-let projectSettings = ownImportsOnly + orderableFunctions
+let projectSettings = ownImportsOnly
 
 let package = Package(
   name: "epuap-wizard",
@@ -76,13 +54,12 @@ let package = Package(
         "EpuapDomain", "EpuapReport", "EpuapWizard", "TerminalUI", "ScreenKit",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
-      swiftSettings: projectSettings,
-      linkerSettings: standaloneExecutable
+      swiftSettings: projectSettings
     ),
     // Measurements for scripts/bench: durable append, resume at scale, printing, fixtures.
     .executableTarget(
       name: "epuap-bench", dependencies: ["EpuapDomain", "EpuapReport", "EpuapWizard", "ScreenKit"],
-      path: "Benchmarks/EpuapBench", linkerSettings: standaloneExecutable),
+      path: "Benchmarks/EpuapBench"),
     // Build-time: embeds Resources/*.json into EpuapDomain, so the binary needs no files beside it.
     .executableTarget(name: "EmbedResourcesTool"),
     .plugin(
