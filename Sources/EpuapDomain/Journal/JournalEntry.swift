@@ -13,9 +13,7 @@ public struct JournalEntry: Sendable, Equatable {
 
   public var version: Int
   public var sequence: Int
-  /// UTC, ISO 8601 with seconds, e.g.
-  ///
-  /// `2026-11-25T10:15:00Z`.
+  /// UTC, ISO 8601 with seconds, for example `2026-11-25T10:15:00Z`.
   public var time: String
   public var operatorName: String
   public var change: JournalChange

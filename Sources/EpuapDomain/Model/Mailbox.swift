@@ -7,17 +7,13 @@ public enum MailboxAction: String, Codable, Sendable, CaseIterable {
 
 /// An ePUAP mailbox (skrytka) of the office, with its settings of steps 3.6–3.8.
 public struct Mailbox: Codable, Sendable, Equatable, Identifiable {
-  /// Journal-local id, e.g.
-  ///
-  /// `skrytka-1`; stable when the address is corrected.
+  /// Journal-local id, for example `skrytka-1`; stable when the address is corrected.
   public var id: String
   /// `/<identyfikator podmiotu>/<nazwa skrytki>`, kept as typed.
   public var address: String
   public var action: MailboxAction
   public var note: String
-  /// Values recorded in steps 3.6–3.8, by field id (e.g.
-  ///
-  /// `typSkrytki` → `asynchroniczna`).
+  /// Values recorded in steps 3.6–3.8, by field id (for example `typSkrytki` → `asynchroniczna`).
   public var settings: [String: String]
 
   public init(

@@ -18,9 +18,7 @@ public enum CardAction: String, Codable, Sendable, CaseIterable {
 
 /// One service card (karta usługi / karta sprawy) of the inventory.
 public struct ServiceCard: Codable, Sendable, Equatable, Identifiable {
-  /// Journal-local id, e.g.
-  ///
-  /// `karta-12`.
+  /// Journal-local id, for example `karta-12`.
   public var id: String
   public var name: String
   public var status: CardStatus

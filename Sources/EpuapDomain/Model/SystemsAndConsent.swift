@@ -1,14 +1,10 @@
 /// An external system listed under Zarządzanie kontem → Systemy (step 3.11).
 public struct SystemEntry: Codable, Sendable, Equatable {
-  /// „Nazwa systemu”, e.g.
-  ///
-  /// `i4m4hvn61u`. Unique in the list.
+  /// „Nazwa systemu”, for example `i4m4hvn61u`; unique in the list.
   public var name: String
   /// „Zewnętrzny” or „Lokalny”.
   public var type: String
-  /// „Opis systemu”, e.g.
-  ///
-  /// „serwer SEKAP”.
+  /// „Opis systemu”, for example „serwer SEKAP”.
   public var description: String
   public var note: String
 
@@ -22,9 +18,7 @@ public struct SystemEntry: Codable, Sendable, Equatable {
 
 /// The Urząd Marszałkowski's consent to remove the SEKAP system (step 3.13).
 public struct Consent: Codable, Sendable, Equatable {
-  /// Who agreed, e.g.
-  ///
-  /// „Jan Kowalski, Departament Cyfryzacji UMWS”.
+  /// Who agreed, for example „Jan Kowalski, Departament Cyfryzacji UMWS”.
   public var who: String
   /// When, `RRRR-MM-DD`.
   public var date: String

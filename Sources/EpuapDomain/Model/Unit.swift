@@ -22,9 +22,7 @@ public enum PathID: String, Codable, Sendable, CaseIterable {
 /// The unit (gmina, powiat, jednostka) whose ePUAP integration is being moved.
 public struct UnitInfo: Codable, Sendable, Equatable {
   public var name: String
-  /// Identifikator podmiotu na ePUAP, e.g.
-  ///
-  /// `ah7qcy621b`; may be empty when not known yet.
+  /// Identifikator podmiotu na ePUAP, for example `ah7qcy621b`; may be empty when not known yet.
   public var entityIdentifier: String
   public var role: Role
 

@@ -10,14 +10,10 @@ extension Procedure {
 
   public func pathInfo(_ path: PathID) -> PathInfo? { paths.first { $0.id == path.rawValue } }
 
-  /// The path's short name, e.g.
-  ///
-  /// „System obiegu dokumentów FINN 8SQL”.
+  /// The path's short name, for example „System obiegu dokumentów FINN 8SQL”.
   public func pathTitle(_ path: PathID) -> String { pathInfo(path)?.title ?? path.rawValue }
 
-  /// The label of a choice value of a step field, e.g.
-  ///
-  /// `delete` → „Usuń”; the value itself if unknown.
+  /// The label of a choice value of a step field, for example `delete` → „Usuń”; the value itself if unknown.
   public func choiceLabel(step stepID: String, field fieldID: String, value: String) -> String {
     step(stepID)?.fields.first { $0.id == fieldID }?.choices.first { $0.value == value }?.label ?? value
   }

@@ -51,17 +51,13 @@ public struct Procedure: Codable, Sendable, Equatable {
 public struct PathInfo: Codable, Sendable, Equatable {
   /// `portal`, `sod-finn`, `sod-inny` or `um`.
   public var id: String
-  /// Short name shown in menus, e.g.
-  ///
-  /// „Tylko portal ePUAP”.
+  /// Short name shown in menus, for example „Tylko portal ePUAP”.
   public var title: String
   /// `zalecane`, `niezalecane` or empty: the source document's own recommendation.
   public var recommendation: String
   /// Why one would choose it, in the source's words.
   public var summary: String
-  /// Warnings to show when this path is chosen (e.g.
-  ///
-  /// FINN: documents wait in the ePUAP mailbox).
+  /// Warnings to show when this path is chosen (for example FINN: documents wait in the ePUAP mailbox).
   public var warnings: [String]
   /// The lines to sign at the foot of the printout, in this path's own words (the head of the unit signs
   /// a partner's checklist; the Urząd Marszałkowski's staff and their department sign theirs).
@@ -103,18 +99,12 @@ public struct PathNote: Codable, Sendable, Equatable {
 }
 
 public struct Section: Codable, Sendable, Equatable {
-  /// Stable id, e.g.
-  ///
-  /// `3`.
+  /// Stable id, for example `3`.
   public var id: String
-  /// Number as printed in the instruction, e.g.
-  ///
-  /// `3.`.
+  /// Number as printed in the instruction, for example `3.`.
   public var number: String
   public var title: String
-  /// Who carries it out, e.g.
-  ///
-  /// „Pracownik Urzędu Marszałkowskiego” or „Urzędnik Partnera”.
+  /// Who carries it out, for example „Pracownik Urzędu Marszałkowskiego” or „Urzędnik Partnera”.
   public var actor: String
   /// Introductory text of the section, in the source's words.
   public var intro: String
@@ -142,13 +132,9 @@ public enum StepKind: String, Codable, Sendable, CaseIterable {
 }
 
 public struct Step: Codable, Sendable, Equatable {
-  /// Stable id, e.g.
-  ///
-  /// `3.6`. Journals refer to steps by it; never reuse or renumber.
+  /// Stable id, for example `3.6`: journals refer to steps by it, so it is never reused or renumbered.
   public var id: String
-  /// Number as printed in the instruction, e.g.
-  ///
-  /// `6.`.
+  /// Number as printed in the instruction, for example `6.`.
   public var number: String
   public var title: String
   /// Where to click, in the portal's words: „Administrowanie → Budowanie usług → Skrytki”.
@@ -204,9 +190,8 @@ public struct Step: Codable, Sendable, Equatable {
   }
 }
 
-/// Two date fields of one step that must lie at least `minDays` apart, e.g.
-///
-/// the report of a change of people at least 7 days before the change.
+/// Two date fields of one step that must lie at least `minDays` apart, for example the report of a change of
+/// people at least 7 days before the change.
 public struct DateOrder: Codable, Sendable, Equatable {
   public var earlier: String
   public var later: String
@@ -242,13 +227,9 @@ public enum FieldKind: String, Codable, Sendable, CaseIterable {
 }
 
 public struct Field: Codable, Sendable, Equatable {
-  /// Stable id within the step, e.g.
-  ///
-  /// `typSkrytki`.
+  /// Stable id within the step, for example `typSkrytki`.
   public var id: String
-  /// Label as on the portal, e.g.
-  ///
-  /// „Typ skrytki”.
+  /// Label as on the portal, for example „Typ skrytki”.
   public var label: String
   public var kind: FieldKind
   /// Allowed values for `choice` fields.

@@ -3,9 +3,7 @@ import FoundationEssentials
 /// A procedure file that cannot be used, with the file, the entry and what is wrong.
 public struct ProcedureError: Error, Equatable, Sendable {
   public var file: String
-  /// Where in the file, e.g.
-  ///
-  /// `sections[2].steps[5] (3.6).fields[0] (typSkrytki)`.
+  /// Where in the file, for example `sections[2].steps[5] (3.6).fields[0] (typSkrytki)`.
   public var entry: String
   public var problem: String
 

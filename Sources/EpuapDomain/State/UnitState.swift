@@ -51,9 +51,7 @@ public struct UnitState: Sendable, Equatable {
   /// Mailboxes that stay in use (action „zachowaj”): steps 3.4–3.9 are done for each of them.
   public var keptMailboxes: [Mailbox] { mailboxes.filter { $0.action == .keep } }
 
-  /// A fresh id with the given prefix, e.g.
-  ///
-  /// `karta-13`, not used by any item yet.
+  /// A fresh id with the given prefix, for example `karta-13`, not used by any item yet.
   public func nextID(prefix: String) -> String {
     let used = Set(mailboxes.map(\.id)).union(cards.map(\.id))
     var number = (prefix == "karta" ? cards.count : mailboxes.count) + 1
@@ -70,9 +68,7 @@ public struct UnitState: Sendable, Equatable {
   }
 
   /// The state as it would be after `change`, without a journal entry: for checking a change before
-  /// it is recorded (e.g.
-  ///
-  /// whether a step could then be marked done).
+  /// it is recorded (for example whether a step could then be marked done).
   public func simulating(_ changes: [JournalChange]) -> UnitState {
     var copy = self
     let entry = JournalEntry(

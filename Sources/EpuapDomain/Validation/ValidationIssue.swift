@@ -2,9 +2,7 @@
 public struct ValidationIssue: Sendable, Equatable, Codable {
   public var rule: RuleID
   public var severity: RuleID.Severity
-  /// The field's label as the clerk sees it, e.g.
-  ///
-  /// „Typ skrytki”.
+  /// The field's label as the clerk sees it, for example „Typ skrytki”.
   public var field: String
   /// Says what is wrong and what to do.
   public var message: String

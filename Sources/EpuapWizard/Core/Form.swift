@@ -16,9 +16,7 @@ public struct FormState: Equatable, Sendable {
   public var entries: [Entry]
   /// Focused entry index.
   public var focus: Int
-  /// Field ids not shown (e.g.
-  ///
-  /// card fields the chosen action does not need); focus skips them.
+  /// Field ids not shown (for example card fields the chosen action does not need); focus skips them.
   public var hidden: Set<String> = []
 
   public init(fields: [Field], values: [String: String] = [:], focus: Int = 0) {

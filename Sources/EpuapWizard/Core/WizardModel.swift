@@ -39,9 +39,7 @@ public struct WizardModel: Equatable, Sendable {
   public var today: String
   public var finished = false
 
-  /// Built once: screens ask it on every frame (e.g.
-  ///
-  /// once per visible card).
+  /// Built once: screens ask it on every frame (for example once per visible card).
   public let validator: Validator
 
   public init(procedure: Procedure, size: ScreenSize, today: String) {

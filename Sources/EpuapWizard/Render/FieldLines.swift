@@ -89,9 +89,7 @@ enum FieldLines {
     return result
   }
 
-  /// A clickable action row, e.g.
-  ///
-  /// „Oznacz jako zrobione (d)”.
+  /// A clickable action row, for example „Oznacz jako zrobione (d)”.
   static func action(_ text: String, row: Int, focused: Bool) -> ContentLine {
     ContentLine(
       [Span((focused ? "▸ " : "  ") + text, focused ? Styles.heading : .plain)], row: row,
