@@ -3,7 +3,7 @@ import ScreenKit
 
 /// What was typed into a form and is not recorded yet.
 ///
-/// The runtime keeps it beside the journal after every key that changes it (`WizardCommand.saveDraft`),
+/// The runtime keeps it beside the journal after every key that changes it (`WizardEffect.saveDraft`),
 /// so that Esc, quitting, Ctrl-C or a killed process lose nothing; opening the unit again offers it back,
 /// with the form filled as it was left.
 public struct Draft: Codable, Equatable, Sendable {

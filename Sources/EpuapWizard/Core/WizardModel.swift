@@ -30,8 +30,6 @@ public struct WizardModel: Equatable, Sendable {
   public var backStack: [Screen] = []
   public var overlay: Overlay?
   public var message: StatusMessage?
-  /// What to do once the pending journal write succeeds.
-  public var afterRecord: AfterRecord?
   /// The draft the runtime last kept beside the journal (see `Draft`): `update` tells it when this
   /// changes.
   public var draftKept: Draft?
@@ -213,8 +211,9 @@ public enum WizardEvent: Equatable, Sendable {
   /// A journal was opened or created; `notice` says what recovery did, if anything; `draft` is what was
   /// typed and not recorded when the unit was last left.
   case journalOpened(path: String, state: UnitState, notice: String?, draft: Draft? = nil)
-  /// The last `record` reached the disk; this is the journal's state now.
-  case recorded(UnitState)
+  /// The last `record` reached the disk; this is the journal's state now, and `then` what the wizard
+  /// asked to do once it was (the continuation travels with the effect and comes back with its result).
+  case recorded(UnitState, then: AfterRecord? = nil)
   /// A command failed; the Polish message says why and what to do.
   case failed(String)
   case printed(String)
@@ -223,12 +222,12 @@ public enum WizardEvent: Equatable, Sendable {
 }
 
 /// Work `update` asks the runtime to do: it is the only way the wizard touches files.
-public enum WizardCommand: Equatable, Sendable {
+public enum WizardEffect: Equatable, Sendable {
   case listJournals
   case openJournal(path: String)
   case createJournal(unit: UnitInfo, operatorName: String)
-  /// Append to the open journal, durably; answered by `.recorded` or `.failed`.
-  case record(JournalChange)
+  /// Append to the open journal, durably; answered by `.recorded(state, then:)` or `.failed`.
+  case record(JournalChange, then: AfterRecord)
   case printChecklist(format: String)
   /// Keep what is typed and not recorded beside the open journal; nil: there is none (remove it).
   case saveDraft(Draft?)

@@ -8,7 +8,7 @@ import ScreenKit
 /// It does no I/O itself, so every screen can be
 /// driven and checked in tests without a terminal or a disk.
 public enum WizardCore {
-  public static func update(_ model: WizardModel, _ event: WizardEvent) -> (WizardModel, [WizardCommand]) {
+  public static func update(_ model: WizardModel, _ event: WizardEvent) -> (WizardModel, [WizardEffect]) {
     var next = model
     var commands = next.handle(event)
     // What is typed and not recorded is kept beside the journal whenever it changes.
@@ -25,7 +25,7 @@ public enum WizardCore {
   /// The model and commands to start with: list the journals, or open the one given.
   public static func start(
     procedure: Procedure, size: ScreenSize, today: String, journalPath: String? = nil
-  ) -> (WizardModel, [WizardCommand]) {
+  ) -> (WizardModel, [WizardEffect]) {
     let model = WizardModel(procedure: procedure, size: size, today: today)
     if let journalPath { return (model, [.listJournals, .openJournal(path: journalPath)]) }
     return (model, [.listJournals])
@@ -33,7 +33,7 @@ public enum WizardCore {
 }
 
 extension WizardModel {
-  mutating func handle(_ event: WizardEvent) -> [WizardCommand] {
+  mutating func handle(_ event: WizardEvent) -> [WizardEffect] {
     switch event {
     case .resized(let newSize):
       size = newSize
@@ -75,14 +75,11 @@ extension WizardModel {
     case .draftNotKept(let text):
       message = .warning(text)
       return []
-    case .recorded(let state):
+    case .recorded(let state, let after):
       unit = state
-      let after = afterRecord
-      afterRecord = nil
       applyAfterRecord(after)
       return []
     case .failed(let text):
-      afterRecord = nil
       message = .error(text)
       overlay = .notice(text)
       return []
@@ -91,7 +88,7 @@ extension WizardModel {
       return []
     case .typed(let text):
       var rest = Substring(text)
-      var commands: [WizardCommand] = []
+      var commands: [WizardEffect] = []
       while let first = rest.first {
         if insertIntoFocusedField(rest) { break }
         commands += handle(.key(.character(first)))
@@ -181,7 +178,7 @@ extension WizardModel {
     }
   }
 
-  mutating func handleScreenKey(_ key: Key) -> [WizardCommand] {
+  mutating func handleScreenKey(_ key: Key) -> [WizardEffect] {
     switch screen {
     case .start(let cursor): return handleStartKey(key, cursor: cursor)
     case .newUnit(let form): return handleNewUnitKey(key, form: form)
@@ -281,14 +278,13 @@ extension WizardModel {
   }
 
   /// Asks the runtime to record `change`; `after` runs once it is on disk.
-  mutating func record(_ change: JournalChange, then after: AfterRecord) -> [WizardCommand] {
-    afterRecord = after
-    return [.record(change)]
+  mutating func record(_ change: JournalChange, then after: AfterRecord) -> [WizardEffect] {
+    [.record(change, then: after)]
   }
 
   // MARK: - Overlays
 
-  mutating func handleOverlayKey(_ key: Key) -> [WizardCommand] {
+  mutating func handleOverlayKey(_ key: Key) -> [WizardEffect] {
     guard let current = overlay else { return [] }
     switch current {
     case .help, .notice:
@@ -360,7 +356,7 @@ extension WizardModel {
     }
   }
 
-  mutating func submit(_ prompt: Prompt) -> [WizardCommand] {
+  mutating func submit(_ prompt: Prompt) -> [WizardEffect] {
     var prompt = prompt
     let text = prompt.input.text.trimmedSpaces
     switch prompt.purpose {
@@ -402,7 +398,7 @@ extension WizardModel {
     }
   }
 
-  mutating func confirmed(_ purpose: Confirmation.Purpose) -> [WizardCommand] {
+  mutating func confirmed(_ purpose: Confirmation.Purpose) -> [WizardEffect] {
     switch purpose {
     case .changeDecision(let decision, let values):
       return recordDecision(decision, values: values)
@@ -419,7 +415,7 @@ extension WizardModel {
     }
   }
 
-  mutating func recordDecision(_ decision: Decision, values: [String: String] = [:]) -> [WizardCommand] {
+  mutating func recordDecision(_ decision: Decision, values: [String: String] = [:]) -> [WizardEffect] {
     let title = procedure.pathTitle(decision.path)
     var changes: [JournalChange] = [.decisionMade(decision)]
     if !values.isEmpty, values != unit?.step("2.0").values.filter({ values[$0.key] != nil }) {

@@ -33,7 +33,7 @@ public final class WizardRunner {
   }
 
   /// Runs `commands`, then the loop until the user quits, input ends or a signal arrives.
-  public func run(initialCommands: [WizardCommand]) -> Outcome {
+  public func run(initialCommands: [WizardEffect]) -> Outcome {
     if carryOut(initialCommands) { return .quit }
     draw()
     settleListing()
@@ -86,7 +86,7 @@ public final class WizardRunner {
     return carryOut(commands)
   }
 
-  private func carryOut(_ commands: [WizardCommand]) -> Bool {
+  private func carryOut(_ commands: [WizardEffect]) -> Bool {
     var queue = commands
     while !queue.isEmpty {
       let command = queue.removeFirst()
@@ -110,9 +110,9 @@ public final class WizardRunner {
         } catch {
           result = .failed(error.message)
         }
-      case .record(let change):
+      case .record(let change, let after):
         do {
-          result = .recorded(try backend.record(change))
+          result = .recorded(try backend.record(change), then: after)
         } catch {
           result = .failed(error.message)
         }
@@ -133,8 +133,9 @@ public final class WizardRunner {
     return false
   }
 
+  /// Draws the model; a size the terminal changed without saying so first reaches it as an event.
   private func draw() {
-    model.size = terminal.size
+    if model.size != terminal.size { send(.resized(terminal.size)) }
     terminal.draw(WizardView.render(model))
   }
 }

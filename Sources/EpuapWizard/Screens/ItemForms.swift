@@ -51,7 +51,7 @@ extension WizardModel {
     return ItemForm(itemID: mailbox?.id, form: FormState(fields: fields, values: values))
   }
 
-  mutating func handleMailboxFormKey(_ key: Key, item: ItemForm) -> [WizardCommand] {
+  mutating func handleMailboxFormKey(_ key: Key, item: ItemForm) -> [WizardEffect] {
     var item = item
     switch item.form.handleFormKey(key) {
     case .leave:
@@ -118,7 +118,7 @@ extension WizardModel {
     return SettingsForm(mailboxID: mailbox.id, form: form, stepOfField: stepOfField)
   }
 
-  mutating func handleSettingsKey(_ key: Key, settings: SettingsForm) -> [WizardCommand] {
+  mutating func handleSettingsKey(_ key: Key, settings: SettingsForm) -> [WizardEffect] {
     var settings = settings
     guard let unit, let mailbox = unit.mailbox(settings.mailboxID) else {
       pop()
@@ -249,7 +249,7 @@ extension WizardModel {
     return ItemForm(itemID: system?.name, form: FormState(fields: fields, values: values))
   }
 
-  mutating func handleSystemFormKey(_ key: Key, item: ItemForm) -> [WizardCommand] {
+  mutating func handleSystemFormKey(_ key: Key, item: ItemForm) -> [WizardEffect] {
     var item = item
     switch item.form.handleFormKey(key) {
     case .leave:
@@ -307,7 +307,7 @@ extension WizardModel {
     return card.name + " \u{1F}" + status + " \u{1F}" + action
   }
 
-  mutating func handleCardListKey(_ key: Key, list: CardList) -> [WizardCommand] {
+  mutating func handleCardListKey(_ key: Key, list: CardList) -> [WizardEffect] {
     var list = list
     if list.filtering {
       switch key {
@@ -411,7 +411,7 @@ extension WizardModel {
     }
   }
 
-  mutating func handleCardFormKey(_ key: Key, item: ItemForm) -> [WizardCommand] {
+  mutating func handleCardFormKey(_ key: Key, item: ItemForm) -> [WizardEffect] {
     var item = item
     let result = item.form.handleFormKey(key)
     item.form.hidden = Self.hiddenCardFields(action: item.form.value("dzialanie"))

@@ -4,7 +4,7 @@ import ScreenKit
 
 extension WizardModel {
   /// Start: row 0 is „Nowa jednostka”, then one row per journal found.
-  mutating func handleStartKey(_ key: Key, cursor: Int) -> [WizardCommand] {
+  mutating func handleStartKey(_ key: Key, cursor: Int) -> [WizardEffect] {
     let count = journals.count + 1
     switch key {
     case .up, .character("k"): screen = .start(cursor: max(0, cursor - 1))
@@ -34,7 +34,7 @@ extension WizardModel {
   }
 
   /// New unit: role, name, ePUAP identifier, operator; the last row („Utwórz”) creates the journal.
-  mutating func handleNewUnitKey(_ key: Key, form: FormState) -> [WizardCommand] {
+  mutating func handleNewUnitKey(_ key: Key, form: FormState) -> [WizardEffect] {
     var form = form
     let actionRow = form.entries.count
     switch key {
@@ -59,7 +59,7 @@ extension WizardModel {
     return []
   }
 
-  mutating func createUnit(_ form: FormState) -> [WizardCommand] {
+  mutating func createUnit(_ form: FormState) -> [WizardEffect] {
     var form = form
     let rules = validator.rules
     let valid = form.validate { field, value in
@@ -89,7 +89,7 @@ extension WizardModel {
   }
 
   /// Overview: the steps of the path; Enter opens one.
-  mutating func handleOverviewKey(_ key: Key, cursor: Int) -> [WizardCommand] {
+  mutating func handleOverviewKey(_ key: Key, cursor: Int) -> [WizardEffect] {
     guard let checklist else { return [] }
     let count = checklist.applicable.count
     let page = max(1, size.height - 8)
@@ -118,7 +118,7 @@ extension WizardModel {
     return []
   }
 
-  mutating func handleFinishKey(_ key: Key, cursor: Int) -> [WizardCommand] {
+  mutating func handleFinishKey(_ key: Key, cursor: Int) -> [WizardEffect] {
     switch key {
     case .character("p"), .enter: overlay = .printMenu(cursor: 0)
     case .down, .character("j"): screen = .finish(cursor: min(cursor + 1, (verdict?.blocking.count ?? 0) + 8))

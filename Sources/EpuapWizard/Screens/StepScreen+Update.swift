@@ -3,7 +3,7 @@ import FoundationEssentials
 import ScreenKit
 
 extension WizardModel {
-  mutating func handleStepKey(_ key: Key, step: StepScreen) -> [WizardCommand] {
+  mutating func handleStepKey(_ key: Key, step: StepScreen) -> [WizardEffect] {
     var step = step
     let rows = stepRows(step)
     guard !rows.isEmpty, let procedureStep = procedure.step(step.stepID) else { return [] }
@@ -65,7 +65,7 @@ extension WizardModel {
       }
       if step.form.edit(key) {
         step.form.entries[index].error = nil
-        var commands: [WizardCommand] = []
+        var commands: [WizardEffect] = []
         // Choices and tick boxes are whole values: they are saved as soon as they change.
         if !step.form.isTyping { commands = commitField(index, in: &step, force: true) ?? [] }
         screen = .step(step)
@@ -135,8 +135,7 @@ extension WizardModel {
   ///
   /// Returns nil when there is nothing to save,
   /// `[]` when the value is invalid (the message is on the field), or the commands that record it.
-  mutating func commitField(_ index: Int, in step: inout StepScreen, force: Bool = false) -> [WizardCommand]?
-  {
+  mutating func commitField(_ index: Int, in step: inout StepScreen, force: Bool = false) -> [WizardEffect]? {
     guard let procedureStep = procedure.step(step.stepID), step.form.entries.indices.contains(index) else {
       return nil
     }
@@ -187,7 +186,7 @@ extension WizardModel {
     }
   }
 
-  mutating func activate(_ row: StepRow, step: inout StepScreen, procedureStep: Step) -> [WizardCommand] {
+  mutating func activate(_ row: StepRow, step: inout StepScreen, procedureStep: Step) -> [WizardEffect] {
     screen = .step(step)
     switch row {
     case .field: return []
@@ -266,7 +265,7 @@ extension WizardModel {
       reference: form.value("sygnatura").trimmedSpaces)
   }
 
-  mutating func markDone(_ step: inout StepScreen, procedureStep: Step) -> [WizardCommand] {
+  mutating func markDone(_ step: inout StepScreen, procedureStep: Step) -> [WizardEffect] {
     guard let unit else { return [] }
     switch procedureStep.kind {
     case .decision:
