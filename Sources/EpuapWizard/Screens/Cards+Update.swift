@@ -1,0 +1,183 @@
+import EpuapDomain
+import FoundationEssentials
+import ScreenKit
+
+extension WizardModel {
+
+  /// Cards shown by the list: all, or those whose row contains the filter (case and Polish marks ignored):
+  /// the name, the status and the action as the list shows them, so „bez decyzji” finds the undecided.
+  func filteredCards(_ list: CardList) -> [ServiceCard] {
+    let cards = unit?.cards ?? []
+    let filter = list.filter.text.trimmedSpaces
+    guard !filter.isEmpty else { return cards }
+    let needle = SearchText.folded(filter)
+    return cards.filter { SearchText.folded(cardSearchText($0)).containsBytes(needle) }
+  }
+
+  /// What the card list's filter searches: the name, the status and the action's label.
+  func cardSearchText(_ card: ServiceCard) -> String {
+    let status = procedure.choiceLabel(step: "4.2", field: "status", value: card.status.rawValue)
+    let action =
+      card.action.map { procedure.choiceLabel(step: "4.2", field: "dzialanie", value: $0.rawValue) }
+      ?? "bez decyzji"
+    return card.name + " \u{1F}" + status + " \u{1F}" + action
+  }
+
+  mutating func handleCardListKey(_ key: Key, list: CardList) -> [WizardEffect] {
+    var list = list
+    if list.filtering {
+      switch key {
+      case .enter, .escape, .down, .up, .tab:
+        list.filtering = false
+        if key == .escape { list.filter = TextInput() }
+      case .character(let character): list.filter.insert(character)
+      case .backspace: list.filter.backspace()
+      case .delete: list.filter.deleteForward()
+      case .left: list.filter.moveLeft()
+      case .right: list.filter.moveRight()
+      case .control("u"): list.filter.clear()
+      default: break
+      }
+      list.cursor = 0
+      screen = .cardList(list)
+      return []
+    }
+    let cards = filteredCards(list)
+    // After the last rows were removed, the cursor stays on the last card, not past it.
+    list.cursor = min(list.cursor, max(0, cards.count - 1))
+    let page = max(1, size.height - 9)
+    switch key {
+    case .escape:
+      if !list.filter.text.isEmpty {
+        list = CardList()
+      } else {
+        pop()
+        return []
+      }
+    case .character("/"):
+      list.filtering = true
+    case .up, .character("k"): list.cursor = max(0, list.cursor - 1)
+    case .down, .character("j"): list.cursor = min(max(0, cards.count - 1), list.cursor + 1)
+    case .pageUp: list.cursor = max(0, list.cursor - page)
+    case .pageDown: list.cursor = min(max(0, cards.count - 1), list.cursor + page)
+    case .home: list.cursor = 0
+    case .end: list.cursor = max(0, cards.count - 1)
+    case .character("a"):
+      screen = .cardList(list)
+      push(.cardForm(cardForm(for: nil)))
+      return []
+    case .enter:
+      guard cards.indices.contains(list.cursor) else {
+        screen = .cardList(list)
+        push(.cardForm(cardForm(for: nil)))
+        return []
+      }
+      screen = .cardList(list)
+      push(.cardForm(cardForm(for: cards[list.cursor])))
+      return []
+    case .character("x"), .delete:
+      guard cards.indices.contains(list.cursor) else { break }
+      let card = cards[list.cursor]
+      overlay = .confirm(
+        Confirmation(
+          title: "Usunąć kartę z listy?",
+          lines: [card.name, "Usuwa ją tylko z listy w kreatorze; w ePUAP nic się nie zmienia."],
+          purpose: .removeCard(id: card.id)))
+    case .character("p"):
+      overlay = .printMenu(cursor: 0)
+    default: break
+    }
+    screen = .cardList(list)
+    return []
+  }
+
+  func cardForm(for card: ServiceCard?) -> ItemForm {
+    let fields = (procedure.step("4.2")?.fields ?? []).map { field in
+      field.id == "skrytka" ? mailboxChoiceField(field, current: card?.mailbox ?? "") : field
+    }
+    let values = [
+      "nazwa": card?.name ?? "", "status": card?.status.rawValue ?? CardStatus.aktualna.rawValue,
+      "dzialanie": card?.action?.rawValue ?? "", "nazwaFormularza": card?.formName ?? "",
+      "adresURL": card?.url ?? "",
+      "formularzEpuap": card?.epuapForm ?? "", "skrytka": card?.mailbox ?? "",
+    ]
+    var form = FormState(fields: fields, values: values)
+    form.hidden = Self.hiddenCardFields(action: values["dzialanie"] ?? "")
+    return ItemForm(itemID: card?.id, form: form)
+  }
+
+  /// Punkt 5 („wybrać skrytkę”): a choice of the mailboxes kept in 3.3, as the portal lists them; a value
+  /// recorded earlier that is not one of them stays visible (and its card is flagged).
+  func mailboxChoiceField(_ field: Field, current: String) -> Field {
+    var addresses = (unit?.keptMailboxes ?? []).map(\.address)
+    guard !addresses.isEmpty else { return field }
+    if !current.isEmpty, !addresses.contains(current) { addresses.append(current) }
+    var choice = field
+    choice.kind = .choice
+    choice.choices = addresses.map { Choice(value: $0, label: $0) }
+    return choice
+  }
+
+  /// Only the fields the chosen action needs are shown.
+  static func hiddenCardFields(action: String) -> Set<String> {
+    switch CardAction(rawValue: action) {
+    case .external: return ["formularzEpuap", "skrytka"]
+    case .epuap: return ["nazwaFormularza", "adresURL"]
+    default: return ["nazwaFormularza", "adresURL", "formularzEpuap", "skrytka"]
+    }
+  }
+
+  mutating func handleCardFormKey(_ key: Key, item: ItemForm) -> [WizardEffect] {
+    var item = item
+    let result = item.form.handleFormKey(key)
+    item.form.hidden = Self.hiddenCardFields(action: item.form.value("dzialanie"))
+    switch result {
+    case .leave:
+      leaveForm()
+      return []
+    case .handled, .unhandled:
+      screen = .cardForm(item)
+      return []
+    case .save: break
+    }
+    guard let unit else { return [] }
+    let card = ServiceCard(
+      id: item.itemID ?? unit.nextID(prefix: "karta"),
+      name: item.form.value("nazwa").trimmedSpaces,
+      status: CardStatus(rawValue: item.form.value("status")) ?? .aktualna,
+      action: CardAction(rawValue: item.form.value("dzialanie")),
+      formName: item.form.value("nazwaFormularza").trimmedSpaces,
+      url: item.form.value("adresURL").trimmedSpaces,
+      epuapForm: item.form.value("formularzEpuap").trimmedSpaces,
+      mailbox: item.form.value("skrytka").trimmedSpaces)
+    let issues = validator.checkCard(card, in: unit)
+    let actionRules: Set<RuleID> = [
+      .cardDeleteNeedsWithdrawal, .cardExternalRedirectIncomplete, .cardEpuapRedirectIncomplete,
+    ]
+    _ = item.form.validate { field, value in
+      if field.id == "dzialanie" { return issues.filter { actionRules.contains($0.rule) } }
+      if field.id == "skrytka" {
+        return issues.filter { $0.rule == .cardMailboxUnknown || $0.rule == .cardMailboxNotKept }
+      }
+      if field.id == "adresURL", let sekap = issues.first(where: { $0.rule == .cardRedirectToSekap }) {
+        return [sekap]
+      }
+      if field.kind == .choice { return [] }
+      return validator.fields.check(field, value, stepID: "4.2", requireFilled: field.id == "nazwa")
+    }
+    if let error = issues.errors.first {
+      item.form.focusFirstError()
+      screen = .cardForm(item)
+      message = .error(error.message)
+      return []
+    }
+    if item.form.entries.contains(where: { $0.error != nil }) {
+      item.form.focusFirstError()
+      screen = .cardForm(item)
+      message = .error("Popraw zaznaczone pola; karty jeszcze nie zapisano.")
+      return []
+    }
+    screen = .cardForm(item)
+    return record(.cardSaved(card), then: .popScreen("Zapisano kartę „\(card.name)”."))
+  }
+}

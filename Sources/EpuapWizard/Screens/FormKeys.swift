@@ -1,0 +1,40 @@
+import EpuapDomain
+import FoundationEssentials
+import ScreenKit
+
+/// What a key did to an item form: moved or edited (stay), asked to save, or asked to leave.
+enum FormKeyResult {
+  case handled
+  case save
+  case leave
+  case unhandled
+}
+
+extension FormState {
+  /// The row after the last field: „Zapisz”.
+  var saveRow: Int { entries.count }
+
+  /// Keys shared by every item form: move between fields and the save row, edit, Enter, Esc.
+  mutating func handleFormKey(_ key: Key) -> FormKeyResult {
+    switch key {
+    case .escape: return .leave
+    case .up, .backTab:
+      if focus == saveRow { focus = visibleIndices.last ?? 0 } else { _ = moveFocus(by: -1) }
+      return .handled
+    case .down, .tab:
+      if focus != saveRow, !moveFocus(by: 1) { focus = saveRow }
+      return .handled
+    case .enter:
+      if focus == saveRow { return .save }
+      if !moveFocus(by: 1) { focus = saveRow }
+      return .handled
+    case .function(2): return .save
+    default:
+      if focus == saveRow {
+        if key == .character(" ") { return .save }
+        return .unhandled
+      }
+      return edit(key) ? .handled : .unhandled
+    }
+  }
+}
