@@ -205,3 +205,17 @@ struct LongMessageTests {
     #expect(wizard.model.overlay == nil)
   }
 }
+
+extension PasteTests {
+  @Test("a paste right after choosing a path goes into the field the cursor moved to")
+  func pasteAfterChoosingPath() throws {
+    let wizard = WizardHarness()
+    defer { wizard.cleanup() }
+    wizard.createUnit()
+    wizard.press(.down, .enter)  // FINN 8SQL: the cursor moves to „Kto zdecydował”
+    wizard.runner.send(.typed("Jan Nowak, Starosta"))
+    guard case .step(let step) = wizard.model.screen else { return }
+    #expect(step.form.value("ktoZdecydowal") == "Jan Nowak, Starosta")
+    #expect(step.form.value("dostawca").isEmpty)
+  }
+}

@@ -178,6 +178,15 @@ struct GoldenScreenTests {
     assertGolden("help-step", wizard)
   }
 
+  /// A county's folder of thirty units whose names share their beginning.
+  @Test func startManyUnits() throws {
+    let folder = try ManyUnitsTests().countyFolder()
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let wizard = WizardHarness(folder: folder)
+    wizard.press(.down, .down)
+    assertGolden("start-30-units", wizard)
+  }
+
   @Test func quitOverlay() {
     let wizard = WizardHarness()
     defer { wizard.cleanup() }

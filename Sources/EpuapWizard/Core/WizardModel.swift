@@ -45,7 +45,7 @@ public struct WizardModel: Equatable, Sendable {
     self.size = size
     self.today = today
     validator = Validator(procedure: procedure)
-    screen = .start(cursor: 0)
+    screen = .start(StartList())
   }
 
   private mutating func refreshDerived(previous: UnitState?) {
@@ -76,7 +76,7 @@ public struct WizardModel: Equatable, Sendable {
 /// One screen of the wizard with its own state.
 public enum Screen: Equatable, Sendable {
   /// New unit, or resume one of the journals found.
-  case start(cursor: Int)
+  case start(StartList)
   case newUnit(FormState)
   /// Every step of the path with its status.
   case overview(cursor: Int)
@@ -127,11 +127,18 @@ public struct SettingsForm: Equatable, Sendable {
   public var stepOfField: [String: String]
 }
 
-/// The service card list: cursor, and the filter typed after `/`.
-public struct CardList: Equatable, Sendable {
-  public var cursor: Int = 0
-  public var filter = TextInput()
-  public var filtering = false
+/// The start screen: row 0 is „Nowa jednostka”, then the units the filter lets through, in `order`.
+public struct StartList: Equatable, Sendable {
+  /// How the units are listed.
+  public enum Order: String, Equatable, Sendable, CaseIterable {
+    case lastChange = "ostatnia zmiana"
+    case name = "nazwa"
+    case identifier = "identyfikator"
+    case progress = "postęp"
+  }
+
+  public var rows = FilteredList()
+  public var order: Order = .lastChange
 
   public init() {}
 }

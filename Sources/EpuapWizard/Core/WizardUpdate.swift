@@ -140,6 +140,9 @@ extension WizardModel {
       typed(into: &form)
       screen = .newUnit(form)
     case .step(var step):
+      // On a step the focused field is the one of the focused row.
+      guard case .field(let index) = currentStepRow(step) else { return false }
+      step.form.focus = index
       typed(into: &step.form)
       screen = .step(step)
     case .mailboxForm(var item):
@@ -180,7 +183,7 @@ extension WizardModel {
 
   mutating func handleScreenKey(_ key: Key) -> [WizardEffect] {
     switch screen {
-    case .start(let cursor): return handleStartKey(key, cursor: cursor)
+    case .start(let list): return handleStartKey(key, list: list)
     case .newUnit(let form): return handleNewUnitKey(key, form: form)
     case .overview(let cursor): return handleOverviewKey(key, cursor: cursor)
     case .step(let step): return handleStepKey(key, step: step)
@@ -222,7 +225,7 @@ extension WizardModel {
     } else if unit != nil {
       screen = .overview(cursor: 0)
     } else {
-      screen = .start(cursor: 0)
+      screen = .start(StartList())
     }
   }
 

@@ -4,7 +4,9 @@ import EpuapDomain
 enum KeyHints {
   static func line(for model: WizardModel) -> String {
     switch model.screen {
-    case .start: return "↑↓ wybór  Enter otwórz  n nowa jednostka  ? pomoc  q wyjście"
+    case .start(let list):
+      if list.rows.filtering { return "Pisz, aby szukać  Enter zakończ  Esc wyczyść" }
+      return "↑↓ wybór  Enter otwórz  n nowa  / szukaj  s kolejność  ? pomoc  q wyjście"
     case .newUnit: return "Tab/↑↓ pola  spacja/←→ wybór  Enter dalej  Esc wstecz  F1 pomoc"
     case .overview: return "↑↓ kroki  Enter otwórz  n następny  f koniec  p drukuj  ? pomoc  q wyjście"
     case .step(let step):
@@ -39,7 +41,9 @@ enum KeyHints {
     switch model.screen {
     case .start:
       lines.append(
-        "Ekran startowy: „Nowa jednostka” albo dziennik do wznowienia — wznowienie otwiera pierwszy otwarty krok."
+        "Ekran startowy: „Nowa jednostka” albo dziennik do wznowienia — wznowienie otwiera pierwszy otwarty krok. "
+          + "/ — szukaj w nazwie, identyfikatorze i ścieżce (Esc czyści), s — kolejność: ostatnia zmiana, nazwa, "
+          + "identyfikator, postęp."
       )
     case .overview:
       lines.append(

@@ -1,46 +1,88 @@
 import EpuapDomain
 import ScreenKit
 
-/// The start screen: a new unit, or the journals found to resume.
+/// The start screen: a new unit, or the units found to resume, with their identifier, path and progress.
+///
+/// Built for a county's or the Urząd Marszałkowski's folder of many units: `/` filters, `s` changes the
+/// order, names that share a long beginning are shown from where they differ, and the focused unit's
+/// whole name is in the heading.
 enum StartView {
-  static func draw(_ model: WizardModel, cursor: Int, into buffer: inout ScreenBuffer, area: ContentArea) {
+  static func draw(_ model: WizardModel, list: StartList, into buffer: inout ScreenBuffer, area: ContentArea)
+  {
+    let cursor = list.rows.cursor
+    let rows = model.startRows(list)
     var lines: [ContentLine] = []
-    lines += [ContentLine].paragraph(model.procedure.title, width: area.width, style: Styles.dim)
-    lines.append(.blank)
+    if model.journals.isEmpty {
+      lines += [ContentLine].paragraph(model.procedure.title, width: area.width, style: Styles.dim)
+      lines.append(.blank)
+    }
     lines.append(FieldLines.action("Nowa jednostka (n)", row: 0, focused: cursor == 0))
     lines.append(.blank)
     if model.journals.isEmpty {
       lines.append(
         ContentLine(" Nie znaleziono zapisanych dzienników — zacznij od nowej jednostki.", Styles.dim))
-    } else {
-      lines.append(ContentLine(" Wznów pracę:", Styles.heading))
-      let header =
-        "  " + DisplayWidth.pad("Jednostka", to: 24) + " " + DisplayWidth.pad("Rola", to: 8) + " "
-        + DisplayWidth.pad("Ścieżka", to: 18) + " " + DisplayWidth.pad("Postęp", to: 7) + " "
-        + DisplayWidth.pad("Ostatnia zmiana", to: 16) + " Kto"
-      lines.append(ContentLine(header, Styles.dim))
-      for (index, summary) in model.journals.enumerated() {
-        let row = index + 1
-        let focused = cursor == row
-        var text = "  "
-        if let problem = summary.problem {
-          text += DisplayWidth.pad(summary.unitName, to: 24) + " USZKODZONY: " + problem
-        } else {
-          let role = summary.role == .um ? "UM" : "Partner"
-          let path = summary.chosenPath.map(ShortNames.path) ?? "bez decyzji"
-          let when = summary.lastChange.replacing("T", with: " ").replacing("Z", with: "")
-          text +=
-            DisplayWidth.pad(DisplayWidth.truncate(summary.unitName, to: 24), to: 24) + " "
-            + DisplayWidth.pad(role, to: 8)
-            + " " + DisplayWidth.pad(path, to: 18) + " "
-            + DisplayWidth.pad("\(summary.doneCount)/\(summary.totalCount)", to: 7)
-            + " " + DisplayWidth.pad(String(when.prefix(16)), to: 16) + " " + summary.lastOperator
-        }
-        var line = ContentLine(text, summary.problem == nil ? .plain : Styles.error, row: row)
-        line.highlighted = focused
-        lines.append(line)
+      Viewport.draw(lines, into: &buffer, top: area.top, height: area.height, focusRow: cursor)
+      return
+    }
+    let filter =
+      list.rows.filtering || !list.rows.query.isEmpty
+      ? " Szukaj: " + list.rows.filter.text + (list.rows.filtering ? "▏" : "")
+        + "   (pasuje: \(rows.count) z \(model.journals.count))"
+      : " Wznów pracę — jednostek: \(model.journals.count) · / szukaj · s kolejność: \(list.order.rawValue)"
+    lines.append(ContentLine(DisplayWidth.truncate(filter, to: area.width), Styles.dim))
+    // Identifier 12, path 10, progress 7, date 10, the spaces between and the scroll mark: the rest is
+    // the name's.
+    let nameWidth = max(10, area.width - 46)
+    let header =
+      "  " + DisplayWidth.pad("Id. ePUAP", to: 12) + " " + DisplayWidth.pad("Jednostka", to: nameWidth) + " "
+      + DisplayWidth.pad("Ścieżka", to: 10) + " " + DisplayWidth.pad("Postęp", to: 7) + " Zmiana"
+    lines.append(ContentLine(header, Styles.dim))
+    let names = DistinctNames.shown(rows.map(\.unitName))
+    for (index, summary) in rows.enumerated() {
+      let row = index + 1
+      var text =
+        "  " + DisplayWidth.pad(summary.entityIdentifier.isEmpty ? "—" : summary.entityIdentifier, to: 12)
+      if let problem = summary.problem {
+        text += " " + PathText.lastComponent(of: summary.path) + " — USZKODZONY: " + problem
+      } else {
+        let path = summary.chosenPath.map(ShortNames.pathColumn) ?? "—"
+        text +=
+          " " + DisplayWidth.pad(names[index], to: nameWidth) + " " + DisplayWidth.pad(path, to: 10) + " "
+          + DisplayWidth.pad("\(summary.doneCount)/\(summary.totalCount)", to: 7) + " "
+          + String(summary.lastChange.prefix(10))
       }
+      var line = ContentLine(
+        DisplayWidth.truncate(text, to: area.width), summary.problem == nil ? .plain : Styles.error, row: row)
+      line.highlighted = cursor == row
+      lines.append(line)
+    }
+    if rows.isEmpty {
+      lines.append(ContentLine(" Żadna jednostka nie pasuje; Esc czyści szukanie.", Styles.dim))
     }
     Viewport.draw(lines, into: &buffer, top: area.top, height: area.height, focusRow: cursor)
+  }
+}
+
+/// Names as a list shows them when they share a long beginning („Jednostka podległa nr 2 – …”): the
+/// shared words give way to „…”, so each row starts where the names differ.
+enum DistinctNames {
+  /// The shortest shared beginning worth hiding, in characters.
+  static let minimumShared = 12
+
+  static func shown(_ names: [String]) -> [String] {
+    guard names.count > 1, let first = names.first else { return names }
+    var shared = first.count
+    for name in names.dropFirst() {
+      shared = min(shared, zip(first, name).prefix { $0 == $1 }.count)
+      if shared < minimumShared { return names }
+    }
+    // The last shared word stays, so that „nr 12” keeps its „nr”: cut at the start of the word before
+    // the last space of the shared part.
+    let prefix = first.prefix(shared)
+    guard let lastSpace = prefix.lastIndex(of: " ") else { return names }
+    let start = prefix[..<lastSpace].lastIndex(of: " ").map { prefix.index(after: $0) } ?? prefix.startIndex
+    let cut = first.distance(from: first.startIndex, to: start)
+    guard cut >= minimumShared else { return names }
+    return names.map { "…" + $0.dropFirst(cut) }
   }
 }

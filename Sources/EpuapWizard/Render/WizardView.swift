@@ -17,7 +17,7 @@ public enum WizardView {
     frame.drawTitleBar(&buffer)
     let area = ContentArea(top: 3, height: size.height - 5, width: size.width)
     switch model.screen {
-    case .start(let cursor): StartView.draw(model, cursor: cursor, into: &buffer, area: area)
+    case .start(let list): StartView.draw(model, list: list, into: &buffer, area: area)
     case .newUnit(let form): FormView.drawNewUnit(model, form: form, into: &buffer, area: area)
     case .overview(let cursor): OverviewView.draw(model, cursor: cursor, into: &buffer, area: area)
     case .step(let step): StepView.draw(model, step: step, into: &buffer, area: area)
@@ -87,8 +87,13 @@ struct Frame {
 
   func headingTexts() -> (String, String, String) {
     switch model.screen {
-    case .start:
-      return ("Przeniesienie integracji ePUAP z platformy SEKAP", "", "Wybierz jednostkę albo zacznij nową.")
+    case .start(let list):
+      let rows = model.startRows(list)
+      let focused = list.rows.cursor > 0 && list.rows.cursor <= rows.count ? rows[list.rows.cursor - 1] : nil
+      let location =
+        focused.map { "▸ " + $0.unitName + ($0.entityIdentifier.isEmpty ? "" : " [\($0.entityIdentifier)]") }
+        ?? "Wybierz jednostkę albo zacznij nową."
+      return ("Przeniesienie integracji ePUAP z platformy SEKAP", "", location)
     case .newUnit: return ("Nowa jednostka", "", "Dane jednostki i osoby wykonującej; pola z * są wymagane.")
     case .overview:
       return ("Przegląd kroków", "", "Enter — otwórz krok; n — następny otwarty krok; f — zakończenie.")
@@ -174,6 +179,16 @@ enum ShortNames {
     case .sodFinn: "SOD FINN 8SQL"
     case .sodOther: "inny SOD"
     case .um: "Urząd Marszałkowski"
+    }
+  }
+
+  /// For a column 10 wide: the start screen's list.
+  static func pathColumn(_ path: PathID) -> String {
+    switch path {
+    case .portal: "portal"
+    case .sodFinn: "FINN 8SQL"
+    case .sodOther: "inny SOD"
+    case .um: "UM"
     }
   }
 

@@ -26,19 +26,7 @@ extension WizardModel {
   mutating func handleCardListKey(_ key: Key, list: CardList) -> [WizardEffect] {
     var list = list
     if list.filtering {
-      switch key {
-      case .enter, .escape, .down, .up, .tab:
-        list.filtering = false
-        if key == .escape { list.filter = TextInput() }
-      case .character(let character): list.filter.insert(character)
-      case .backspace: list.filter.backspace()
-      case .delete: list.filter.deleteForward()
-      case .left: list.filter.moveLeft()
-      case .right: list.filter.moveRight()
-      case .control("u"): list.filter.clear()
-      default: break
-      }
-      list.cursor = 0
+      list.editFilter(key)
       screen = .cardList(list)
       return []
     }
@@ -46,6 +34,11 @@ extension WizardModel {
     // After the last rows were removed, the cursor stays on the last card, not past it.
     list.cursor = min(list.cursor, max(0, cards.count - 1))
     let page = max(1, size.height - 9)
+    if let moved = FilteredList.moved(list.cursor, by: key, count: cards.count, page: page) {
+      list.cursor = moved
+      screen = .cardList(list)
+      return []
+    }
     switch key {
     case .escape:
       if !list.filter.text.isEmpty {
@@ -56,12 +49,6 @@ extension WizardModel {
       }
     case .character("/"):
       list.filtering = true
-    case .up, .character("k"): list.cursor = max(0, list.cursor - 1)
-    case .down, .character("j"): list.cursor = min(max(0, cards.count - 1), list.cursor + 1)
-    case .pageUp: list.cursor = max(0, list.cursor - page)
-    case .pageDown: list.cursor = min(max(0, cards.count - 1), list.cursor + page)
-    case .home: list.cursor = 0
-    case .end: list.cursor = max(0, cards.count - 1)
     case .character("a"):
       screen = .cardList(list)
       push(.cardForm(cardForm(for: nil)))

@@ -3,34 +3,83 @@ import FoundationEssentials
 import ScreenKit
 
 extension WizardModel {
-  /// Start: row 0 is „Nowa jednostka”, then one row per journal found.
-  mutating func handleStartKey(_ key: Key, cursor: Int) -> [WizardEffect] {
-    let count = journals.count + 1
+  /// Start: row 0 is „Nowa jednostka”, then the units the filter lets through; `/` filters by name,
+  /// identifier or path, `s` changes the order.
+  mutating func handleStartKey(_ key: Key, list: StartList) -> [WizardEffect] {
+    var list = list
+    if list.rows.filtering {
+      list.rows.editFilter(key)
+      screen = .start(list)
+      return []
+    }
+    let shown = startRows(list)
+    let count = shown.count + 1
+    if let moved = FilteredList.moved(
+      list.rows.cursor, by: key == .tab ? .down : key, count: count, page: max(1, size.height - 10))
+    {
+      list.rows.cursor = moved
+      screen = .start(list)
+      return []
+    }
     switch key {
-    case .up, .character("k"): screen = .start(cursor: max(0, cursor - 1))
-    case .down, .character("j"), .tab: screen = .start(cursor: min(count - 1, cursor + 1))
-    case .home: screen = .start(cursor: 0)
-    case .end: screen = .start(cursor: count - 1)
-    case .pageUp: screen = .start(cursor: max(0, cursor - 10))
-    case .pageDown: screen = .start(cursor: min(count - 1, cursor + 10))
+    case .character("/"):
+      list.rows.filtering = true
+    case .character("s"):
+      let orders = StartList.Order.allCases
+      list.order = orders[((orders.firstIndex(of: list.order) ?? 0) + 1) % orders.count]
+      list.rows.cursor = 0
+      message = .info("Kolejność: \(list.order.rawValue).")
     case .character("n"):
       push(.newUnit(FormState(fields: procedure.unitFields, values: ["rola": "partner"])))
+      return []
     case .enter:
-      if cursor == 0 {
+      if list.rows.cursor == 0 {
         push(.newUnit(FormState(fields: procedure.unitFields, values: ["rola": "partner"])))
-      } else {
-        let summary = journals[cursor - 1]
-        if let problem = summary.problem {
-          message = .error(problem)
-          return []
-        }
-        message = .info("Otwieranie dziennika…")
-        return [.openJournal(path: summary.path)]
+        return []
       }
-    case .escape: overlay = .quitConfirm
+      let summary = shown[list.rows.cursor - 1]
+      if let problem = summary.problem {
+        message = .error(problem)
+        return []
+      }
+      message = .info("Otwieranie dziennika…")
+      return [.openJournal(path: summary.path)]
+    case .escape:
+      if !list.rows.query.isEmpty {
+        list.rows = FilteredList()
+      } else {
+        overlay = .quitConfirm
+      }
     default: break
     }
+    screen = .start(list)
     return []
+  }
+
+  /// The units the start screen lists: those whose name, identifier or path contains the filter (letter
+  /// case and Polish marks aside), in the list's order.
+  func startRows(_ list: StartList) -> [JournalSummary] {
+    let query = SearchText.folded(list.rows.query)
+    var rows =
+      query.isEmpty
+      ? journals
+      : journals.filter { summary in
+        let path = summary.chosenPath.map(ShortNames.path) ?? ""
+        return SearchText.folded(summary.unitName + " \u{1F}" + summary.entityIdentifier + " \u{1F}" + path)
+          .containsBytes(query)
+      }
+    switch list.order {
+    case .lastChange: break  // as listed: the most recent first
+    case .name: rows.sort { NaturalOrder.precedes($0.unitName, $1.unitName) }
+    case .identifier: rows.sort { NaturalOrder.precedes($0.entityIdentifier, $1.entityIdentifier) }
+    case .progress:
+      rows.sort { lhs, rhs in
+        let left = lhs.totalCount == 0 ? 0 : Double(lhs.doneCount) / Double(lhs.totalCount)
+        let right = rhs.totalCount == 0 ? 0 : Double(rhs.doneCount) / Double(rhs.totalCount)
+        return left < right
+      }
+    }
+    return rows
   }
 
   /// New unit: role, name, ePUAP identifier, operator; the last row („Utwórz”) creates the journal.
@@ -93,13 +142,11 @@ extension WizardModel {
     guard let checklist else { return [] }
     let count = checklist.applicable.count
     let page = max(1, size.height - 8)
+    if let moved = FilteredList.moved(cursor, by: key == .tab ? .down : key, count: count, page: page) {
+      screen = .overview(cursor: moved)
+      return []
+    }
     switch key {
-    case .up, .character("k"): screen = .overview(cursor: max(0, cursor - 1))
-    case .down, .character("j"), .tab: screen = .overview(cursor: min(count - 1, cursor + 1))
-    case .home: screen = .overview(cursor: 0)
-    case .end: screen = .overview(cursor: max(0, count - 1))
-    case .pageUp: screen = .overview(cursor: max(0, cursor - page))
-    case .pageDown: screen = .overview(cursor: min(count - 1, cursor + page))
     case .enter, .right:
       guard checklist.applicable.indices.contains(cursor) else { return [] }
       push(.step(makeStepScreen(checklist.applicable[cursor].step.id)))
@@ -121,11 +168,10 @@ extension WizardModel {
   mutating func handleFinishKey(_ key: Key, cursor: Int) -> [WizardEffect] {
     switch key {
     case .character("p"), .enter: overlay = .printMenu(cursor: 0)
-    case .down, .character("j"): screen = .finish(cursor: min(cursor + 1, (verdict?.blocking.count ?? 0) + 8))
-    case .up, .character("k"): screen = .finish(cursor: max(0, cursor - 1))
-    case .pageDown:
-      screen = .finish(cursor: min(cursor + size.height / 2, (verdict?.blocking.count ?? 0) + 8))
-    case .pageUp: screen = .finish(cursor: max(0, cursor - size.height / 2))
+    case .down, .character("j"), .up, .character("k"), .pageDown, .pageUp, .home, .end:
+      let lines = (verdict?.blocking.count ?? 0) * 2 + 8
+      screen = .finish(
+        cursor: FilteredList.moved(cursor, by: key, count: lines, page: size.height / 2) ?? cursor)
     case .character("o"), .escape:
       backStack = []
       screen = .overview(cursor: 0)

@@ -1,0 +1,67 @@
+import EpuapDomain
+import EpuapWizard
+import Foundation
+import ScreenKit
+import Testing
+
+/// A county's folder: thirty subordinate units whose names share a long beginning.
+@Suite("The start screen with many units")
+struct ManyUnitsTests {
+  /// Thirty journals, „Jednostka podległa nr N – Szkoła Podstawowa nr N w Gliwicach”, identifiers sp1–sp30.
+  func countyFolder() throws -> String {
+    let folder = NSTemporaryDirectory() + "epuap-county-" + UUID().uuidString
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    let directory = JournalDirectory(path: folder)
+    for number in 1...30 {
+      let unit = UnitInfo(
+        name: "Jednostka podległa nr \(number) – Szkoła Podstawowa nr \(number) w Gliwicach",
+        entityIdentifier: "sp\(number)", role: .partner)
+      let session = try UnitSession.create(
+        at: directory.newJournalPath(for: unit), unit: unit, operatorName: "Anna Nowak",
+        procedure: WizardHarness.procedure, clock: { WizardHarness.fixedDate + Double(number * 60) })
+      if number % 3 == 0 { try session.record(.decisionMade(Decision(path: .sodFinn))) }
+      session.close()
+    }
+    return folder
+  }
+
+  @Test(
+    "every row shows the identifier and where the names differ; the heading the focused unit's whole name")
+  func rowsTellUnitsApart() throws {
+    let folder = try countyFolder()
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let wizard = WizardHarness(folder: folder)
+    wizard.press(.down)
+    let rows = wizard.screen.filter { $0.contains("…nr ") }
+    #expect(rows.count >= 10)
+    #expect(Set(rows).count == rows.count, "no two rows alike")
+    #expect(wizard.screenText.contains("sp30 "))
+    #expect(
+      wizard.screen[2].contains("▸ Jednostka podległa nr 30 – Szkoła Podstawowa nr 30 w Gliwicach [sp30]"))
+  }
+
+  @Test("/ filters by name or identifier, ignoring case and Polish marks; Esc clears; s changes the order")
+  func filterAndOrder() throws {
+    let folder = try countyFolder()
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let wizard = WizardHarness(folder: folder)
+    wizard.press(.character("/"))
+    wizard.type("SP2")
+    wizard.press(.enter)
+    #expect(wizard.screenText.contains("pasuje: 11 z 30"), "sp2 and sp20–sp29")
+    wizard.press(.down, .enter)
+    #expect(wizard.model.unit?.unit.entityIdentifier.hasPrefix("sp2") == true)
+    let again = WizardHarness(folder: folder)
+    again.press(.character("/"))
+    again.type("szkola podstawowa nr 7 ")
+    again.press(.enter)
+    #expect(again.screenText.contains("pasuje: 1 z 30"))
+    again.press(.escape)
+    #expect(again.screenText.contains("jednostek: 30"))
+    again.press(.character("s"))  // by name, in natural order: nr 1, nr 2, …, nr 10
+    again.press(.down)
+    #expect(again.screen[2].contains("nr 1 – Szkoła Podstawowa nr 1 w"))
+    again.press(.down)
+    #expect(again.screen[2].contains("nr 2 – Szkoła Podstawowa nr 2 w"))
+  }
+}
