@@ -16,8 +16,10 @@ public struct FilteredList: Equatable, Sendable {
   /// The filter as typed, trimmed; empty: every row.
   public var query: String { filter.text.trimmedSpaces }
 
-  /// A key while the filter is typed: letters edit it; Enter, Tab and the arrows end typing, Esc also
-  /// clears it. The cursor goes back to the first row, as the rows change.
+  /// A key while the filter is typed.
+  ///
+  /// Letters edit it; Enter, Tab and the arrows end typing, Esc also clears it. The cursor goes back to
+  /// the first row, as the rows change.
   mutating func editFilter(_ key: Key) {
     switch key {
     case .enter, .escape, .down, .up, .tab:
