@@ -372,3 +372,26 @@ struct InvisibleCharacterTests {
     #expect(!"Jan\(mark) Kowalski".terminalSafe().contains(mark))
   }
 }
+
+@Suite("Dates as Polish letters write them")
+struct PolishDateTests {
+  @Test(
+    "DD.MM.RRRR is accepted and kept as RRRR-MM-DD; a day that does not exist is not",
+    arguments: [
+      ("30.11.2026", "2026-11-30"), ("5.12.2025", "2025-12-05"), ("2026-11-30", "2026-11-30"),
+      ("29.02.2024", "2024-02-29"),
+    ])
+  func accepted(_ typed: String, _ kept: String) throws {
+    let field = try #require(procedure.step("3.13")?.fields.first { $0.id == "kiedy" })
+    #expect(validator.fields.check(field, typed, today: "2026-12-01").isEmpty)
+    #expect(field.stored(" \(typed) ") == kept)
+  }
+
+  @Test(
+    "refused: not a day, or in the future however it is written",
+    arguments: ["31.11.2026", "29.02.2026", "1.1.26", "02.12.2026"])
+  func refused(_ typed: String) throws {
+    let field = try #require(procedure.step("3.13")?.fields.first { $0.id == "kiedy" })
+    #expect(!validator.fields.check(field, typed, today: "2026-12-01").isEmpty)
+  }
+}

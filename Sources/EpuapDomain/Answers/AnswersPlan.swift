@@ -264,7 +264,7 @@ public struct AnswersPlan {
     case .checkbox where wanted == "tak" || wanted == "nie":
       return wanted
     default:
-      return value
+      return field.stored(value)
     }
   }
 

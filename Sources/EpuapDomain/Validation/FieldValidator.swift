@@ -1,6 +1,16 @@
 import FoundationEssentials
 import TextLayout
 
+extension Field {
+  /// What is kept of a typed value: trimmed of spaces; a date given as `DD.MM.RRRR` as `RRRR-MM-DD`, so
+  /// that every date is recorded, compared and shown one way.
+  public func stored(_ text: String) -> String {
+    let trimmed = text.trimmedSpaces
+    if kind == .date, let date = FieldValidator.isoDate(trimmed) { return date }
+    return trimmed
+  }
+}
+
 /// Checks single values: the shape of mailbox addresses, e-mails, URLs, numbers, dates and choices.
 public struct FieldValidator: Sendable {
   public let rules: RuleBook
@@ -60,8 +70,8 @@ public struct FieldValidator: Sendable {
     case .url:
       return Self.isWebURL(trimmed) ? [] : issue(.urlInvalid)
     case .date:
-      guard Self.isDate(trimmed) else { return issue(.dateInvalid) }
-      if let today, field.allowsFuture != true, trimmed > today { return issue(.dateInFuture) }
+      guard let date = Self.isoDate(trimmed) else { return issue(.dateInvalid) }
+      if let today, field.allowsFuture != true, date > today { return issue(.dateInFuture) }
       return []
     case .mailboxAddress:
       return checkMailboxAddress(trimmed, field: field.label, stepID: stepID, subject: subject)
@@ -168,6 +178,19 @@ public struct FieldValidator: Sendable {
     let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
     let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
     return day <= days
+  }
+
+  /// A date as it is kept, `RRRR-MM-DD`, from that form or from `DD.MM.RRRR` (the day and month may have
+  /// one digit, as Polish letters write them: `5.12.2026`); nil when it is not a real day.
+  public static func isoDate(_ text: String) -> String? {
+    if isDate(text) { return text }
+    let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+    guard parts.count == 3, (1...2).contains(parts[0].count), (1...2).contains(parts[1].count),
+      parts[2].count == 4, parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) })
+    else { return nil }
+    func two(_ part: Substring) -> String { part.count == 1 ? "0" + part : String(part) }
+    let iso = "\(parts[2])-\(two(parts[1]))-\(two(parts[0]))"
+    return isDate(iso) ? iso : nil
   }
 
   /// Days since 1970-01-01 of a `RRRR-MM-DD` date, for counting the days between two dates; nil if it is

@@ -37,8 +37,8 @@ extension WizardModel {
     guard unit != nil, let (place, form) = formOnScreen, let recorded = recordedForm(place) else {
       return nil
     }
-    let typed = form.entries.map { $0.input.text.trimmedSpaces }
-    let saved = recorded.entries.map { $0.input.text.trimmedSpaces }
+    let typed = form.entries.map { $0.storedValue }
+    let saved = recorded.entries.map { $0.storedValue }
     guard typed != saved else { return nil }
     var values: [String: String] = [:]
     for entry in form.entries { values[entry.field.id] = entry.input.text }

@@ -11,6 +11,9 @@ public struct FormState: Equatable, Sendable {
     /// The library's message for the value, shown beside the field.
     public var error: String?
     public var warning: String?
+
+    /// The value as it is kept (`Field.stored`).
+    public var storedValue: String { field.stored(input.text) }
   }
 
   public var entries: [Entry]
@@ -31,7 +34,8 @@ public struct FormState: Equatable, Sendable {
     Dictionary(uniqueKeysWithValues: entries.map { ($0.field.id, $0.input.text) })
   }
 
-  public func value(_ id: String) -> String { entries.first { $0.field.id == id }?.input.text ?? "" }
+  /// A field's value as it is kept (`Field.stored`: trimmed, a date as `RRRR-MM-DD`).
+  public func value(_ id: String) -> String { entries.first { $0.field.id == id }.map(\.storedValue) ?? "" }
 
   public var focusedEntry: Entry? { entries.indices.contains(focus) ? entries[focus] : nil }
 

@@ -40,7 +40,7 @@ extension WizardModel {
     }
     let isOverrideKey = key == .function(4) || (key == .character("o") && !settings.form.isTyping)
     if isOverrideKey, let entry = settings.form.focusedEntry {
-      let value = entry.input.text.trimmedSpaces
+      let value = entry.storedValue
       guard Validator.allowsVendorValues(on: unit.path) else {
         message = .error(
           "Na tej ścieżce nie ma wykonawcy SOD: wartości wykonawcy zapisuje się tylko przy systemie obiegu "
@@ -93,7 +93,7 @@ extension WizardModel {
     }
     for index in settings.form.entries.indices where settings.form.entries[index].error == nil {
       let entry = settings.form.entries[index]
-      let value = entry.input.text.trimmedSpaces
+      let value = entry.storedValue
       settings.form.entries[index].warning =
         value.isEmpty
         ? nil
@@ -112,7 +112,7 @@ extension WizardModel {
     screen = .settings(settings)
     var values: [String: String] = [:]
     for entry in settings.form.entries {
-      let value = entry.input.text.trimmedSpaces
+      let value = entry.storedValue
       if value != (mailbox.settings[entry.field.id] ?? "") { values[entry.field.id] = value }
     }
     if values.isEmpty {
@@ -131,7 +131,7 @@ extension WizardModel {
     }
     let simulated = unit.simulating(changes)
     let against = settings.form.entries.compactMap { entry -> ValidationIssue? in
-      let value = entry.input.text.trimmedSpaces
+      let value = entry.storedValue
       guard !value.isEmpty, let saved = simulated.mailbox(mailbox.id) else { return nil }
       return validator.checkValue(
         stepID: settings.stepOfField[entry.field.id] ?? "", field: entry.field, value: value, mailbox: saved,

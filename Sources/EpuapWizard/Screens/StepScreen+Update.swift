@@ -140,7 +140,7 @@ extension WizardModel {
       return nil
     }
     let entry = step.form.entries[index]
-    let value = entry.input.text.trimmedSpaces
+    let value = entry.storedValue
     let issues: [ValidationIssue]
     switch procedureStep.kind {
     case .simple:
@@ -277,7 +277,7 @@ extension WizardModel {
         path: path, vendor: step.form.value("dostawca").trimmedSpaces)
       var values: [String: String] = [:]
       for entry in step.form.entries where entry.field.id != "dostawca" {
-        values[entry.field.id] = entry.input.text.trimmedSpaces
+        values[entry.field.id] = entry.storedValue
       }
       let valid = step.form.validate { field, value in
         field.id == "dostawca"
@@ -336,7 +336,7 @@ extension WizardModel {
       var changes: [JournalChange] = []
       for index in step.form.entries.indices {
         let entry = step.form.entries[index]
-        let value = entry.input.text.trimmedSpaces
+        let value = entry.storedValue
         let issues = validator.checkValue(
           stepID: step.stepID, field: entry.field, value: value, state: unit, today: today)
         let refusing = issues.errors.filter { !$0.rule.isAgainstInstruction }
