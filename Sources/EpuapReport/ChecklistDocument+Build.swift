@@ -7,13 +7,13 @@ extension ChecklistDocument {
   ///
   /// `generatedAt` is printed and is the „today” of validation (a consent date may not lie after it).
   public init(procedure: Procedure, state: UnitState, journal: JournalInfo, generatedAt: Date) {
-    let builder = Builder(procedure: procedure, state: state, today: JournalClock.day(generatedAt))
+    let builder = Builder(procedure: procedure, state: state, today: LocalTime.day(generatedAt))
     self.init(
       title: "Lista kontrolna wykonania",
       unitName: ReportText.clean(state.unit.name),
       subtitle: [
         ReportText.clean(procedure.title),
-        "Wygenerowano: " + ReportText.time(JournalClock.timestamp(generatedAt)),
+        "Wygenerowano: " + LocalTime.display(generatedAt),
       ],
       blocks: builder.blocks(),
       footer: builder.footer(journal),
@@ -203,7 +203,8 @@ private struct Builder {
     case .waiting:
       statusText =
         "czeka na: " + clean(item.record.reason)
-        + (mark.map { " (od \($0.time.prefix(10)))" } ?? "") + (when.isEmpty ? "" : "; " + when)
+        + (mark.map { " (od \(LocalTime.day(ofTimestamp: $0.time)))" } ?? "")
+        + (when.isEmpty ? "" : "; " + when)
     default: statusText = Procedure.statusLabel(item.status)
     }
     return ChecklistDocument.StepItem(

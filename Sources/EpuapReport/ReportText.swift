@@ -45,12 +45,8 @@ enum ReportText {
     text + String(repeating: " ", count: max(0, width - self.width(text)))
   }
 
-  /// `2026-11-25T10:15:00Z` → `2026-11-25 10:15 UTC`; anything else unchanged.
-  static func time(_ iso: String) -> String {
-    let characters = Array(iso)
-    guard characters.count >= 16, characters[10] == "T" else { return iso }
-    return String(characters[0..<10]) + " " + String(characters[11..<16]) + " UTC"
-  }
+  /// A journal timestamp in local time with its zone: `2026-11-25T10:15:00Z` → `2026-11-25 11:15 CET`.
+  static func time(_ iso: String) -> String { LocalTime.display(iso) }
 
   /// The Polish plural form for `count`: `1 krok`, `2 kroki`, `5 kroków`.
   static func count(_ count: Int, _ one: String, _ few: String, _ many: String) -> String {

@@ -3,7 +3,12 @@ import EpuapReport
 import Foundation
 import Testing
 
-let procedure = try! ProcedureLoader.builtIn()
+/// The procedure; reading it first pins the tests' time zone to Poland's (a POSIX rule, no time zone
+/// files needed), so that printed local times are the same on every machine.
+let procedure: Procedure = {
+  setenv("TZ", "CET-1CEST,M3.5.0,M10.5.0/3", 1)
+  return try! ProcedureLoader.builtIn()
+}()
 
 /// When every checklist in these tests is made: 2026-11-25 10:00:00 UTC.
 let generatedAt = Date(timeIntervalSince1970: 1_795_600_800)

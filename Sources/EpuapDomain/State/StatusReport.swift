@@ -130,7 +130,8 @@ public struct StatusReport: Codable, Sendable {
       var line = "  \(mark) \(step.id) \(step.title)"
       if let reason = step.reason, step.status == .skipped { line += " — pominięto: \(reason)" }
       if let reason = step.reason, step.status == .waiting {
-        line += " — czeka na: \(reason)" + (step.lastChange.map { " (od \($0.prefix(10)))" } ?? "")
+        line +=
+          " — czeka na: \(reason)" + (step.lastChange.map { " (od \(LocalTime.day(ofTimestamp: $0)))" } ?? "")
       }
       lines.append(line)
       let fields = procedure.step(step.id)?.fields ?? []

@@ -72,8 +72,8 @@ public final class UnitSession {
     return entry
   }
 
-  /// Today's date, `RRRR-MM-DD`, for checks such as a consent date not in the future.
-  public var today: String { JournalClock.day(clock()) }
+  /// Today's local date, `RRRR-MM-DD`, for checks such as a consent date not in the future.
+  public var today: String { LocalTime.day(clock()) }
 
   public var checklist: Checklist { Checklist(procedure: procedure, state: state) }
 

@@ -49,7 +49,7 @@ enum StartView {
         text +=
           " " + DisplayWidth.pad(names[index], to: nameWidth) + " " + DisplayWidth.pad(path, to: 10) + " "
           + DisplayWidth.pad("\(summary.doneCount)/\(summary.totalCount)", to: 7) + " "
-          + String(summary.lastChange.prefix(10))
+          + LocalTime.day(ofTimestamp: summary.lastChange)
       }
       var line = ContentLine(
         DisplayWidth.truncate(text, to: area.width), summary.problem == nil ? .plain : Styles.error, row: row)

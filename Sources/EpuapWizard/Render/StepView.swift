@@ -133,7 +133,8 @@ enum StepView {
       case .waiting: what = "Czeka na: \(record.reason)"
       default: what = "Pominięte (\(record.reason))"
       }
-      lines.append(ContentLine(" \(what): \(record.time) — \(record.operatorName)", Styles.dim))
+      lines.append(
+        ContentLine(" \(what): \(LocalTime.display(record.time)) — \(record.operatorName)", Styles.dim))
     }
     return lines
   }
