@@ -83,14 +83,15 @@ private struct Builder {
     var lines = [
       "Dziennik: \(name)",
       "Zdarzeń w dzienniku: \(state.eventCount)",
-      "Ostatni hash: \(state.lastHash)",
+      "SHA-256: \(state.lastHash)",
     ]
     if let torn = journal.tornTailLine {
       lines.append(
         "UWAGA: wiersz \(torn) dziennika jest urwany (przerwany zapis) i nie został uwzględniony; "
           + "kreator odłoży go przy następnym otwarciu dziennika.")
     }
-    lines.append("Ten sam hash pokazuje polecenie: epuap-wizard journal verify \(name)")
+    lines.append(
+      "Ten sam skrót SHA-256 ostatniego zdarzenia pokazuje polecenie: epuap-wizard journal verify \(name)")
     return lines
   }
 

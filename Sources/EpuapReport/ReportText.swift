@@ -48,16 +48,8 @@ enum ReportText {
   /// A journal timestamp in local time with its zone: `2026-11-25T10:15:00Z` → `2026-11-25 11:15 CET`.
   static func time(_ iso: String) -> String { LocalTime.display(iso) }
 
-  /// The Polish plural form for `count`: `1 krok`, `2 kroki`, `5 kroków`.
+  /// The Polish plural form for `count`: `1 krok`, `2 kroki`, `5 kroków` (`PolishPlural`).
   static func count(_ count: Int, _ one: String, _ few: String, _ many: String) -> String {
-    let word: String
-    if count == 1 {
-      word = one
-    } else if (2...4).contains(count % 10), !(12...14).contains(count % 100) {
-      word = few
-    } else {
-      word = many
-    }
-    return "\(count) \(word)"
+    PolishPlural.count(count, one, few, many)
   }
 }

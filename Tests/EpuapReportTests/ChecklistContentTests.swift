@@ -264,7 +264,7 @@ struct ChecklistContentTests {
     let journal = try JournalReader.load(path: path)
     let text = TextRenderer().render(try document(path))
     let lines = text.split(separator: "\n").map(String.init)
-    #expect(lines.contains("Ostatni hash: \(journal.lastHash)"))
+    #expect(lines.contains("SHA-256: \(journal.lastHash)"))
     #expect(lines.contains("Zdarzeń w dzienniku: \(journal.entries.count)"))
     #expect(lines.contains("Dziennik: mopszabrze.jsonl"))
     #expect(!text.contains(folder.path), "no temporary folder in the printout")

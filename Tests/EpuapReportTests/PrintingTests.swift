@@ -132,7 +132,7 @@ struct PrintingTests {
     try handle.close()
     let torn = fileBytes(journal)
     let text = TextRenderer().render(try document(journal))
-    #expect(text.contains("Ostatni hash: \(sound.lastHash)"))
+    #expect(text.contains("SHA-256: \(sound.lastHash)"))
     #expect(text.contains("Zdarzeń w dzienniku: \(sound.entries.count)"))
     #expect(text.contains("UWAGA: wiersz 16 dziennika jest urwany"))
     #expect(fileBytes(journal) == torn)

@@ -107,7 +107,10 @@ public struct StatusReport: Codable, Sendable {
       lines.append("NIEZAKOŃCZONE: co blokuje zakończenie (\(blocking.count)):")
       lines += blocking.map { "  - " + $0.line }
     }
-    lines.append("Dziennik: \(journal.path) — \(journal.events) zdarzeń, ostatni hash \(journal.lastHash)")
+    lines.append(
+      "Dziennik: \(journal.path) — "
+        + PolishPlural.count(journal.events, "zdarzenie", "zdarzenia", "zdarzeń")
+        + ", skrót ostatniego (SHA-256): \(journal.lastHash)")
     if let torn = journal.tornTailLine {
       lines.append("UWAGA: wiersz \(torn) dziennika jest urwany; zostanie odłożony przy następnym otwarciu.")
     }

@@ -36,7 +36,7 @@ enum FinishView {
       "Dziennik: \(model.journalPath ?? "") — zdarzeń: \(unit.eventCount)", width: area.width,
       style: Styles.dim,
       indent: 1)
-    lines.append(ContentLine(" Ostatni hash: \(unit.lastHash)", Styles.dim))
+    lines.append(ContentLine(" Skrót ostatniego zdarzenia: \(unit.lastHash)", Styles.dim))
     let start = min(cursor, max(0, lines.count - area.height))
     Viewport.draw(
       lines, into: &buffer, top: area.top, height: area.height, focusRow: nil, preferredStart: start)
