@@ -3,7 +3,8 @@
 //
 // To re-record after an intended change of the printout or of the procedure text:
 //   RECORD_GOLDEN=1 swift test --filter GoldenChecklistTests
-// then review the changed files with `git diff Tests/EpuapReportTests/Golden`.
+// then review the changed files with `git diff Tests/EpuapReportTests/Golden`. A recording run fails on
+// purpose, so that it is never taken for a passing one; run the tests again without RECORD_GOLDEN.
 import EpuapDomain
 import EpuapReport
 import Foundation
@@ -19,6 +20,9 @@ struct GoldenChecklistTests {
     if ProcessInfo.processInfo.environment["RECORD_GOLDEN"] != nil {
       try? FileManager.default.createDirectory(at: Self.folder, withIntermediateDirectories: true)
       try? actual.write(to: file, atomically: true, encoding: .utf8)
+      let note =
+        "recorded \(file.lastPathComponent); review it, then run the tests again without RECORD_GOLDEN"
+      Issue.record(Comment(rawValue: note), sourceLocation: sourceLocation)
       return
     }
     guard let expected = try? String(contentsOf: file, encoding: .utf8) else {

@@ -1,9 +1,12 @@
 // Whole-screen golden tests: each screen is rendered at 80×24 (one at 100×30) from a state built through
-// `update`, and compared line by line with `Golden/<name>.txt`.
+// `update`, and compared line by line with `Golden/<name>.txt`: its text, then (after a line `@style`)
+// where the focus and highlights (reverse video, „R”) and input fields (underline, „U”) are, by row and
+// column range, and where the cursor stands.
 //
 // To re-record after an intended change of a screen or of the procedure text:
 //   RECORD_GOLDEN=1 swift test --filter GoldenScreenTests
-// then review the changed files with `git diff Tests/EpuapWizardTests/Golden`.
+// then review the changed files with `git diff Tests/EpuapWizardTests/Golden`. A recording run fails on
+// purpose, so that it is never taken for a passing one; run the tests again without RECORD_GOLDEN.
 import EpuapDomain
 import EpuapWizard
 import Foundation
@@ -15,13 +18,42 @@ struct GoldenScreenTests {
   static let goldenFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     .appendingPathComponent("Golden")
 
+  /// The screen's styles that a reader checks: reversed (focus, highlight) and underlined (fields)
+  /// column ranges per row, and the cursor.
+  static func styleLines(_ buffer: ScreenBuffer) -> [String] {
+    var lines = ["@style"]
+    for y in 0..<buffer.size.height {
+      var marks: [String] = []
+      for (letter, flag) in [("R", TextStyle.reverse), ("U", TextStyle.underline)] {
+        var start: Int?
+        var ranges: [String] = []
+        for x in 0...buffer.size.width {
+          let on = x < buffer.size.width && buffer[x, y].style.text.contains(flag)
+          if on, start == nil { start = x }
+          if !on, let first = start {
+            ranges.append(first == x - 1 ? "\(first)" : "\(first)-\(x - 1)")
+            start = nil
+          }
+        }
+        if !ranges.isEmpty { marks.append(letter + " " + ranges.joined(separator: ",")) }
+      }
+      if !marks.isEmpty { lines.append("\(y): " + marks.joined(separator: "; ")) }
+    }
+    lines.append("cursor: " + (buffer.cursor.map { "\($0.x),\($0.y)" } ?? "none"))
+    return lines
+  }
+
   func assertGolden(
     _ name: String, _ wizard: WizardHarness, sourceLocation: SourceLocation = #_sourceLocation
   ) {
-    let actual = wizard.screen
+    let buffer = WizardView.render(wizard.model)
+    let actual = buffer.lines() + Self.styleLines(buffer)
     let file = Self.goldenFolder.appendingPathComponent(name + ".txt")
     if ProcessInfo.processInfo.environment["RECORD_GOLDEN"] != nil {
       try? (actual.joined(separator: "\n") + "\n").write(to: file, atomically: true, encoding: .utf8)
+      Issue.record(
+        "recorded \(name); review it with git diff, then run the tests again without RECORD_GOLDEN",
+        sourceLocation: sourceLocation)
       return
     }
     guard let text = try? String(contentsOf: file, encoding: .utf8) else {
