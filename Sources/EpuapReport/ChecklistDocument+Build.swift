@@ -140,7 +140,9 @@ private struct Builder {
     }
     if let vendor = state.decision?.vendor, !vendor.isEmpty {
       entries.append(
-        Entry(procedure.step("2.0")?.fields.first { $0.id == "dostawca" }?.label ?? "Dostawca", clean(vendor))
+        Entry(
+          procedure.step(KnownStep.decision.id)?.fields.first { $0.id == "dostawca" }?.label ?? "Dostawca",
+          clean(vendor))
       )
     }
     entries += [
@@ -238,7 +240,9 @@ private struct Builder {
     case .mailboxes:
       let counts = MailboxAction.allCases.compactMap { action -> String? in
         let count = state.mailboxes.filter { $0.action == action }.count
-        return count == 0 ? nil : "\(label(step: "3.3", field: "dzialanie", value: action.rawValue)) \(count)"
+        return count == 0
+          ? nil
+          : "\(label(step: KnownStep.mailboxes.id, field: "dzialanie", value: action.rawValue)) \(count)"
       }
       entries.append(
         Entry(
@@ -308,7 +312,7 @@ private struct Builder {
       var entries = [
         Entry(
           listStep?.fields.first { $0.id == "dzialanie" }?.label ?? "Działanie",
-          label(step: "3.3", field: "dzialanie", value: mailbox.action.rawValue))
+          label(step: KnownStep.mailboxes.id, field: "dzialanie", value: mailbox.action.rawValue))
       ]
       if !mailbox.note.isEmpty {
         entries.append(
@@ -369,11 +373,11 @@ private struct Builder {
     // The SEKAP system is removed in the consent step (3.13): once that step is done, it is gone.
     let removal = consentStep.flatMap { checklist.item($0.id) }
     let removed = removal?.status == .done
-    let removalStep = consentStep?.id ?? "3.13"
+    let removalStep = consentStep?.id ?? KnownStep.consent.id
     var blocks: [Block] = [.heading("Systemy zewnętrzne")]
     blocks.append(
       .paragraph(
-        "Lista z kroku \(step?.id ?? "3.11") (\(clean(step?.location ?? "Zarządzanie kontem → Systemy"))). "
+        "Lista z kroku \(step?.id ?? KnownStep.systems.id) (\(clean(step?.location ?? "Zarządzanie kontem → Systemy"))). "
           + "Usuwa się tylko system \(sekap), za zgodą Urzędu Marszałkowskiego (krok \(removalStep))."))
     if state.systems.isEmpty {
       blocks.append(.paragraph("Nie zapisano listy systemów."))
@@ -416,7 +420,9 @@ private struct Builder {
     func label(_ id: String, _ fallback: String) -> String {
       step?.fields.first { $0.id == id }?.label ?? fallback
     }
-    var blocks: [Block] = [.heading("Zgoda Urzędu Marszałkowskiego (krok \(step?.id ?? "3.13"))")]
+    var blocks: [Block] = [
+      .heading("Zgoda Urzędu Marszałkowskiego (krok \(step?.id ?? KnownStep.consent.id))")
+    ]
     if let consent = state.consent {
       blocks.append(
         .entries([
@@ -432,7 +438,7 @@ private struct Builder {
 
   private func cards() -> [Block] {
     let step = procedure.allSteps.first { $0.kind == .cards }
-    let stepID = step?.id ?? "4.2"
+    let stepID = step?.id ?? KnownStep.cards.id
     func header(_ id: String, _ fallback: String) -> String {
       step?.fields.first { $0.id == id }?.label ?? fallback
     }

@@ -63,7 +63,7 @@ public struct AnswersPlan {
       let existing = working.mailboxes.first { $0.address == answer.address.trimmed }
       guard
         let action = resolve(
-          answer.action, as: MailboxAction.self, step: "3.3", field: "dzialanie",
+          answer.action, as: MailboxAction.self, step: KnownStep.mailboxes.id, field: "dzialanie",
           at: "\(location).action", problems: &problems)
       else { continue }
       let entry = MailboxEntry(
@@ -151,14 +151,16 @@ public struct AnswersPlan {
       let location = "cards[\(index)] (\(answer.name))"
       guard
         let status = resolve(
-          answer.status, as: CardStatus.self, step: "4.2", field: "status", at: "\(location).status",
+          answer.status, as: CardStatus.self, step: KnownStep.cards.id, field: "status",
+          at: "\(location).status",
           problems: &problems)
       else { continue }
       var action: CardAction?
       if let given = answer.action {
         guard
           let resolved = resolve(
-            given, as: CardAction.self, step: "4.2", field: "dzialanie", at: "\(location).action",
+            given, as: CardAction.self, step: KnownStep.cards.id, field: "dzialanie",
+            at: "\(location).action",
             problems: &problems)
         else { continue }
         action = resolved

@@ -139,15 +139,7 @@ public enum ProcedureLoader {
         throw fail("interpretations/orderNotices[\(index)]", "nieznana ścieżka „\(path)”")
       }
     }
-    let required: [(String, StepKind, [String])] = [
-      ("2.0", .decision, ["sciezka", "dostawca"]), ("3.3", .mailboxes, ["adres", "dzialanie", "uwagi"]),
-      ("3.11", .systems, ["nazwa", "typ", "opis", "uwagi"]),
-      ("3.13", .consent, ["kto", "kiedy", "sygnatura"]),
-      (
-        "4.2", .cards,
-        ["nazwa", "status", "dzialanie", "nazwaFormularza", "adresURL", "formularzEpuap", "skrytka"]
-      ),
-    ]
+    let required = KnownStep.allCases.map { ($0.id, $0.kind, $0.fieldIDs) }
     let steps = procedure.sections.flatMap(\.steps)
     for (id, kind, fieldIDs) in required {
       guard let step = steps.first(where: { $0.id == id }) else {
@@ -160,10 +152,12 @@ public enum ProcedureLoader {
         throw fail("krok \(id)", "brak pola „\(fieldID)”")
       }
     }
-    try checkChoices(steps, "3.3", "dzialanie", MailboxAction.allCases.map(\.rawValue), fail: fail)
-    try checkChoices(steps, "4.2", "status", CardStatus.allCases.map(\.rawValue), fail: fail)
-    try checkChoices(steps, "4.2", "dzialanie", CardAction.allCases.map(\.rawValue), fail: fail)
-    try checkChoices(steps, "2.0", "sciezka", PathID.partnerChoices.map(\.rawValue), fail: fail)
+    try checkChoices(
+      steps, KnownStep.mailboxes.id, "dzialanie", MailboxAction.allCases.map(\.rawValue), fail: fail)
+    try checkChoices(steps, KnownStep.cards.id, "status", CardStatus.allCases.map(\.rawValue), fail: fail)
+    try checkChoices(steps, KnownStep.cards.id, "dzialanie", CardAction.allCases.map(\.rawValue), fail: fail)
+    try checkChoices(
+      steps, KnownStep.decision.id, "sciezka", PathID.partnerChoices.map(\.rawValue), fail: fail)
   }
 
   private static func checkFields(

@@ -149,7 +149,8 @@ public struct StatusReport: Codable, Sendable {
       lines.append("")
       lines.append("Skrytki:")
       for mailbox in mailboxes {
-        let action = procedure.choiceLabel(step: "3.3", field: "dzialanie", value: mailbox.action.rawValue)
+        let action = procedure.choiceLabel(
+          step: KnownStep.mailboxes.id, field: "dzialanie", value: mailbox.action.rawValue)
         lines.append("  \(mailbox.address) — \(action)")
         let settingFields = procedure.allSteps.filter { $0.kind == .perMailbox }.flatMap(\.fields)
         for field in settingFields {
@@ -181,7 +182,9 @@ public struct StatusReport: Codable, Sendable {
       lines.append("Karty usług: \(cards.count)")
       for card in cards {
         let action =
-          card.action.map { procedure.choiceLabel(step: "4.2", field: "dzialanie", value: $0.rawValue) }
+          card.action.map {
+            procedure.choiceLabel(step: KnownStep.cards.id, field: "dzialanie", value: $0.rawValue)
+          }
           ?? "bez decyzji"
         lines.append("  \(card.name) — \(card.status == .aktualna ? "Aktualna" : "Nieaktualna") — \(action)")
       }

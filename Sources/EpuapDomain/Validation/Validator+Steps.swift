@@ -140,12 +140,12 @@ extension Validator {
 
   /// The number of cards counted in 4.1 against the cards listed in 4.2, when 4.1 has a number.
   public func cardCountMismatch(in state: UnitState) -> ValidationIssue? {
-    guard let counted = Int((state.step("4.1").values["liczbaKart"] ?? "").trimmed),
+    guard let counted = Int((state.step(KnownStep.cardCount.id).values["liczbaKart"] ?? "").trimmed),
       counted != state.cards.count
     else { return nil }
     return rules.issue(
-      .cardCountMismatch, field: step("4.2")?.title ?? "Karty",
-      ["liczba": "\(counted)", "lista": "\(state.cards.count)"], stepID: "4.2")
+      .cardCountMismatch, field: step(KnownStep.cards.id)?.title ?? "Karty",
+      ["liczba": "\(counted)", "lista": "\(state.cards.count)"], stepID: KnownStep.cards.id)
   }
 
   // MARK: - Whole state
@@ -159,7 +159,9 @@ extension Validator {
     var issues: [ValidationIssue] = []
     if state.unit.role == .partner, state.decision == nil {
       issues.append(
-        rules.issue(.decisionRequired, field: step("2.0")?.title ?? "Decyzja", stepID: "2.0"))
+        rules.issue(
+          .decisionRequired, field: step(KnownStep.decision.id)?.title ?? "Decyzja",
+          stepID: KnownStep.decision.id))
     }
     for item in checklist.applicable {
       let step = item.step

@@ -24,7 +24,7 @@ public struct Validator: Sendable, Equatable {
     var steps: [String: Step] = [:]
     for section in procedure.sections { for step in section.steps { steps[step.id] = step } }
     stepsByID = steps
-    cardFields = CardFields(step: steps["4.2"])
+    cardFields = CardFields(step: steps[KnownStep.cards.id])
   }
 
   public func step(_ id: String) -> Step? { stepsByID[id] }
@@ -90,16 +90,19 @@ public struct Validator: Sendable, Equatable {
   /// A mailbox as entered on the list of step 3.3: its address, no other mailbox with the same one, and
   /// (a warning) an entity identifier that is the unit's.
   public func checkMailbox(_ entry: MailboxEntry, in state: UnitState) -> [ValidationIssue] {
-    let label = field("3.3", "adres")?.label ?? "Adres skrytki"
+    let label = field(KnownStep.mailboxes.id, "adres")?.label ?? "Adres skrytki"
     let trimmed = entry.address.trimmed
-    if trimmed.isEmpty { return [rules.issue(.required, field: label, stepID: "3.3")] }
-    var issues = fields.checkMailboxAddress(trimmed, field: label, stepID: "3.3", subject: trimmed)
-    if let control = fields.check(Field.text(label), entry.note, stepID: "3.3").first {
+    if trimmed.isEmpty { return [rules.issue(.required, field: label, stepID: KnownStep.mailboxes.id)] }
+    var issues = fields.checkMailboxAddress(
+      trimmed, field: label, stepID: KnownStep.mailboxes.id, subject: trimmed)
+    if let control = fields.check(Field.text(label), entry.note, stepID: KnownStep.mailboxes.id).first {
       issues.append(control)
     }
     if state.mailboxes.contains(where: { $0.id != entry.id && $0.address == trimmed }) {
       issues.append(
-        rules.issue(.mailboxDuplicate, field: label, ["wartosc": trimmed], stepID: "3.3", subject: trimmed))
+        rules.issue(
+          .mailboxDuplicate, field: label, ["wartosc": trimmed], stepID: KnownStep.mailboxes.id,
+          subject: trimmed))
     }
     let unitIdentifier = state.unit.entityIdentifier
     let identifier = trimmed.split(separator: "/").first.map(String.init) ?? ""
@@ -109,7 +112,8 @@ public struct Validator: Sendable, Equatable {
       issues.append(
         rules.issue(
           .mailboxOtherEntity, field: label,
-          ["wartosc": trimmed, "identyfikator": identifier, "jednostka": unitIdentifier], stepID: "3.3",
+          ["wartosc": trimmed, "identyfikator": identifier, "jednostka": unitIdentifier],
+          stepID: KnownStep.mailboxes.id,
           subject: trimmed))
     }
     return issues
@@ -121,16 +125,17 @@ public struct Validator: Sendable, Equatable {
     var issues: [ValidationIssue] = []
     let name = card.name.trimmed
     let nameLabel = cardFields.name?.label ?? "Nazwa karty"
-    if name.isEmpty { issues.append(rules.issue(.required, field: nameLabel, stepID: "4.2")) }
+    if name.isEmpty { issues.append(rules.issue(.required, field: nameLabel, stepID: KnownStep.cards.id)) }
     for (field, value) in [
       (cardFields.name, card.name), (cardFields.formName, card.formName), (cardFields.url, card.url),
       (cardFields.epuapForm, card.epuapForm), (cardFields.mailbox, card.mailbox),
     ] {
-      if let field { issues += fields.check(field, value, stepID: "4.2", subject: name) }
+      if let field { issues += fields.check(field, value, stepID: KnownStep.cards.id, subject: name) }
     }
     let label = cardFields.action?.label ?? "Działanie"
     func issue(_ rule: RuleID, _ values: [String: String] = [:]) -> ValidationIssue {
-      rules.issue(rule, field: label, values.merging(["karta": name]) { $1 }, stepID: "4.2", subject: name)
+      rules.issue(
+        rule, field: label, values.merging(["karta": name]) { $1 }, stepID: KnownStep.cards.id, subject: name)
     }
     switch card.action {
     case .delete where card.status == .aktualna:
@@ -167,7 +172,8 @@ public struct Validator: Sendable, Equatable {
       ]
     }
     guard match.action == .keep else {
-      let action = procedure.choiceLabel(step: "3.3", field: "dzialanie", value: match.action.rawValue)
+      let action = procedure.choiceLabel(
+        step: KnownStep.mailboxes.id, field: "dzialanie", value: match.action.rawValue)
       return [issue(.cardMailboxNotKept, ["skrytka": target, "dzialanie": action])]
     }
     return []
@@ -185,11 +191,11 @@ public struct Validator: Sendable, Equatable {
     var issues: [ValidationIssue] = []
     for (fieldID, value) in [("kto", consent.who), ("kiedy", consent.date), ("sygnatura", consent.reference)]
     {
-      guard let field = field("3.13", fieldID) else { continue }
+      guard let field = field(KnownStep.consent.id, fieldID) else { continue }
       if value.trimmed.isEmpty {
-        issues.append(rules.issue(.consentIncomplete, field: field.label, stepID: "3.13"))
+        issues.append(rules.issue(.consentIncomplete, field: field.label, stepID: KnownStep.consent.id))
       } else {
-        issues += fields.check(field, value, stepID: "3.13", today: today)
+        issues += fields.check(field, value, stepID: KnownStep.consent.id, today: today)
       }
     }
     return issues
@@ -200,8 +206,9 @@ public struct Validator: Sendable, Equatable {
     for (fieldID, value) in [
       ("nazwa", system.name), ("typ", system.type), ("opis", system.description), ("uwagi", system.note),
     ] {
-      guard let field = field("3.11", fieldID) else { continue }
-      issues += fields.check(field, value, stepID: "3.11", subject: system.name, requireFilled: true)
+      guard let field = field(KnownStep.systems.id, fieldID) else { continue }
+      issues += fields.check(
+        field, value, stepID: KnownStep.systems.id, subject: system.name, requireFilled: true)
     }
     return issues
   }
@@ -225,11 +232,11 @@ public struct Validator: Sendable, Equatable {
   }
 
   public func checkDecision(_ decision: Decision) -> [ValidationIssue] {
-    let label = field("2.0", "dostawca")?.label ?? "Dostawca"
+    let label = field(KnownStep.decision.id, "dostawca")?.label ?? "Dostawca"
     if decision.path == .sodOther, decision.vendor.trimmed.isEmpty {
-      return [rules.issue(.vendorRequired, field: label, stepID: "2.0")]
+      return [rules.issue(.vendorRequired, field: label, stepID: KnownStep.decision.id)]
     }
-    return fields.check(Field.text(label), decision.vendor, stepID: "2.0")
+    return fields.check(Field.text(label), decision.vendor, stepID: KnownStep.decision.id)
   }
 
   /// What a skip needs: a step the instruction lets go (and 4.2 only once every card has a decision),

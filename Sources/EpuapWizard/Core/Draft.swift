@@ -101,18 +101,18 @@ extension WizardModel {
     case .mailbox(let id):
       var item = mailboxForm(for: id.flatMap { unit.mailbox($0) })
       item.form = filled(item.form)
-      backStack = [overview, stepScreen("3.3")]
+      backStack = [overview, stepScreen(KnownStep.mailboxes.id)]
       screen = .mailboxForm(item)
     case .system(let name):
       var item = systemForm(for: name.flatMap { name in unit.systems.first { $0.name == name } })
       item.form = filled(item.form)
-      backStack = [overview, stepScreen("3.11")]
+      backStack = [overview, stepScreen(KnownStep.systems.id)]
       screen = .systemForm(item)
     case .card(let id):
       var item = cardForm(for: id.flatMap { unit.card($0) })
       item.form = filled(item.form)
       item.form.hidden = Self.hiddenCardFields(action: item.form.value("dzialanie"))
-      backStack = [overview, stepScreen("4.2"), .cardList(CardList())]
+      backStack = [overview, stepScreen(KnownStep.cards.id), .cardList(CardList())]
       screen = .cardForm(item)
     case .settings(let mailboxID, let stepID):
       guard let mailbox = unit.mailbox(mailboxID) else { return false }

@@ -421,13 +421,13 @@ extension WizardModel {
   mutating func recordDecision(_ decision: Decision, values: [String: String] = [:]) -> [WizardEffect] {
     let title = procedure.pathTitle(decision.path)
     var changes: [JournalChange] = [.decisionMade(decision)]
-    if !values.isEmpty, values != unit?.step("2.0").values.filter({ values[$0.key] != nil }) {
-      changes.append(.stepValuesRecorded(StepValues(stepID: "2.0", values: values)))
+    if !values.isEmpty, values != unit?.step(KnownStep.decision.id).values.filter({ values[$0.key] != nil }) {
+      changes.append(.stepValuesRecorded(StepValues(stepID: KnownStep.decision.id, values: values)))
     }
-    changes.append(.stepMarked(StepMark(stepID: "2.0", status: .done)))
+    changes.append(.stepMarked(StepMark(stepID: KnownStep.decision.id, status: .done)))
     return record(
       .batch(changes),
-      then: .nextStep(after: "2.0", message: "Zapisano decyzję: \(title)."))
+      then: .nextStep(after: KnownStep.decision.id, message: "Zapisano decyzję: \(title)."))
   }
 }
 

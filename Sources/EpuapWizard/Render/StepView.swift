@@ -84,7 +84,7 @@ enum StepView {
       case .mailbox(let id):
         guard let mailbox = unit?.mailbox(id) else { continue }
         let action = model.procedure.choiceLabel(
-          step: "3.3", field: "dzialanie", value: mailbox.action.rawValue)
+          step: KnownStep.mailboxes.id, field: "dzialanie", value: mailbox.action.rawValue)
         let text = DisplayWidth.pad(DisplayWidth.truncate(mailbox.address, to: 50), to: 52) + action
         lines.append(FieldLines.action(text, row: index, focused: focused))
       case .addMailbox:

@@ -16,9 +16,11 @@ extension WizardModel {
 
   /// What the card list's filter searches: the name, the status and the action's label.
   func cardSearchText(_ card: ServiceCard) -> String {
-    let status = procedure.choiceLabel(step: "4.2", field: "status", value: card.status.rawValue)
+    let status = procedure.choiceLabel(step: KnownStep.cards.id, field: "status", value: card.status.rawValue)
     let action =
-      card.action.map { procedure.choiceLabel(step: "4.2", field: "dzialanie", value: $0.rawValue) }
+      card.action.map {
+        procedure.choiceLabel(step: KnownStep.cards.id, field: "dzialanie", value: $0.rawValue)
+      }
       ?? "bez decyzji"
     return card.name + " \u{1F}" + status + " \u{1F}" + action
   }
@@ -79,7 +81,7 @@ extension WizardModel {
   }
 
   func cardForm(for card: ServiceCard?) -> ItemForm {
-    let fields = (procedure.step("4.2")?.fields ?? []).map { field in
+    let fields = (procedure.step(KnownStep.cards.id)?.fields ?? []).map { field in
       field.id == "skrytka" ? mailboxChoiceField(field, current: card?.mailbox ?? "") : field
     }
     let values = [
@@ -150,7 +152,8 @@ extension WizardModel {
         return [sekap]
       }
       if field.kind == .choice { return [] }
-      return validator.fields.check(field, value, stepID: "4.2", requireFilled: field.id == "nazwa")
+      return validator.fields.check(
+        field, value, stepID: KnownStep.cards.id, requireFilled: field.id == "nazwa")
     }
     if let error = issues.errors.first {
       item.form.focusFirstError()

@@ -5,7 +5,7 @@ import ScreenKit
 extension WizardModel {
 
   func mailboxForm(for mailbox: Mailbox?) -> ItemForm {
-    let fields = procedure.step("3.3")?.fields ?? []
+    let fields = procedure.step(KnownStep.mailboxes.id)?.fields ?? []
     let values = [
       "adres": mailbox?.address ?? "/\(unit?.unit.entityIdentifier ?? "")/",
       "dzialanie": mailbox?.action.rawValue ?? MailboxAction.keep.rawValue, "uwagi": mailbox?.note ?? "",

@@ -283,7 +283,7 @@ extension WizardModel {
         field.id == "dostawca"
           ? []
           : validator.fields.check(
-            field, value.trimmedSpaces, stepID: "2.0", requireFilled: true, today: today)
+            field, value.trimmedSpaces, stepID: KnownStep.decision.id, requireFilled: true, today: today)
       }
       if !valid {
         step.form.focusFirstError()

@@ -5,7 +5,7 @@ import ScreenKit
 extension WizardModel {
 
   func systemForm(for system: SystemEntry?) -> ItemForm {
-    let fields = procedure.step("3.11")?.fields ?? []
+    let fields = procedure.step(KnownStep.systems.id)?.fields ?? []
     let suggested = (unit?.systems.isEmpty ?? true) && system == nil
     let values = [
       "nazwa": system?.name ?? (suggested ? procedure.sekapSystemName : ""),
@@ -31,7 +31,7 @@ extension WizardModel {
       type: item.form.value("typ"), description: item.form.value("opis").trimmedSpaces,
       note: item.form.value("uwagi").trimmedSpaces)
     let valid = item.form.validate { field, value in
-      validator.fields.check(field, value, stepID: "3.11", requireFilled: true)
+      validator.fields.check(field, value, stepID: KnownStep.systems.id, requireFilled: true)
     }
     guard valid else {
       item.form.focusFirstError()
