@@ -7,7 +7,9 @@ is measured with the folder's summary cache in place (left by an unmeasured firs
 without it. A keystroke's latency is the time from writing the key to the last byte of the repaint it
 causes (the burst ends after SILENCE seconds without output); the three programs stay open side by side
 and take their keys in turn, one key each, so that all of them are measured over the same minutes.
-Prints JSON. Arguments: WIZARD STATE_DIR CARDS_JOURNAL KEYS [STARTS].
+With a county's folder (COUNTY_DIR: 200 units) and a 5,000-card journal (BIG_JOURNAL), their start screen
+and card list are measured the same way, beside the others.
+Prints JSON. Arguments: WIZARD STATE_DIR CARDS_JOURNAL KEYS [STARTS [COUNTY_DIR BIG_JOURNAL]].
 """
 import fcntl
 import gc
@@ -195,6 +197,8 @@ def interleaved_keys(sessions, keys):
 def main():
     wizard, state_dir, cards_journal, keys = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
     runs = int(sys.argv[5]) if len(sys.argv) > 5 else 10
+    county_dir = sys.argv[6] if len(sys.argv) > 6 else None
+    big_journal = sys.argv[7] if len(sys.argv) > 7 else None
     env = dict(os.environ, TERM=TERM, LANG="C.UTF-8", EPUAP_WIZARD_STATE_DIR=state_dir)
     env.pop("NO_COLOR", None)
     items = []
@@ -212,9 +216,16 @@ def main():
     time.sleep(0.2)
     if not os.path.exists(os.path.join(state_dir, SUMMARY_CACHE)):
         sys.exit("the wizard wrote no summary cache in " + state_dir)
-    start_paints, cards_paints, dialog_paints, uncached_paints = interleaved_first_paints(
-        [(start, env, "wyjście".encode()), (cards, env, "wyjście".encode()), (dialog, env, b"Cancel"),
-         (start, uncached_env, "wyjście".encode(), lambda: remove_summary_cache(uncached_dir))], runs)
+    programs = [(start, env, "wyjście".encode()), (cards, env, "wyjście".encode()), (dialog, env, b"Cancel"),
+                (start, uncached_env, "wyjście".encode(), lambda: remove_summary_cache(uncached_dir))]
+    county_env = dict(env, EPUAP_WIZARD_STATE_DIR=county_dir) if county_dir else None
+    big = [wizard, "--journal", big_journal] if big_journal else None
+    if county_env:
+        first_paints(start, county_env, "wyjście".encode(), 1)  # as a clerk's first start in the folder
+        time.sleep(0.2)
+        programs += [(start, county_env, "wyjście".encode()), (big, env, "wyjście".encode())]
+    paints = interleaved_first_paints(programs, runs)
+    start_paints, cards_paints, dialog_paints, uncached_paints = paints[:4]
     shutil.rmtree(uncached_dir, ignore_errors=True)
     results = {"wizard_start_uncached": {
         "first_paint_ms": statistics.median(uncached_paints) if uncached_paints else float("nan"),
@@ -226,10 +237,16 @@ def main():
         Session(cards, env, "wyjście".encode(), before_keys=[b"\r"]),
         Session(dialog, env, b"Cancel"),
     ]
+    if county_env:
+        sessions += [Session(start, county_env, "wyjście".encode()),
+                     Session(big, env, "wyjście".encode(), before_keys=[b"\r"])]
     interleaved_keys(sessions, keys)
     results["wizard_start"] = sessions[0].finish(start_paints)
     results["wizard_cards"] = sessions[1].finish(cards_paints)
     results["dialog_checklist"] = sessions[2].finish(dialog_paints)
+    if county_env:
+        results["wizard_county"] = sessions[3].finish(paints[4])
+        results["wizard_cards_5000"] = sessions[4].finish(paints[5])
     print(json.dumps(results))
 
 

@@ -7,6 +7,9 @@ import ScreenKit
 // epuap-bench: the in-process measurements of scripts/bench, printed as JSON.
 //   epuap-bench append COUNT FOLDER        durable appends (write + fsync), per-append times
 //   epuap-bench journal EVENTS CARDS PATH  writes a journal with EVENTS events, CARDS of them cards
+//   epuap-bench folder UNITS CARDS DIR     a county's folder: UNITS journals of CARDS cards each, names that
+//                                          share their beginning
+//   epuap-bench answers CARDS PATH         an answers file for a new unit with CARDS cards
 //   epuap-bench resume PATH                load + fold + first screen (80x24) of a journal
 //   epuap-bench print PATH                 checklist of a journal as HTML and text
 //   epuap-bench stress PATH                appends until killed; prints "ACK seq length" after each durable append
@@ -58,6 +61,36 @@ func change(_ index: Int, cards: Int) -> JournalChange {
   }
 }
 
+/// Writes a valid journal for `unit` with `events` events, `cards` of them cards, encoded with the journal's
+/// own line codec and hash chain and written at once (no fsync per event). A card journal opens on 4.2:
+/// everything before it is marked done.
+func writeJournal(events: Int, cards: Int, unit: UnitInfo, at path: String) throws {
+  try? FileManager.default.removeItem(atPath: path)
+  var changes: [JournalChange] = [
+    .unitCreated(unit), .decisionMade(Decision(path: .sodFinn)),
+    .mailboxSaved(MailboxEntry(id: "skrytka-1", address: "/pzgliwice/SkrytkaESP", action: .keep)),
+  ]
+  for index in 0..<max(0, events - 3) { changes.append(change(index, cards: cards)) }
+  if cards > 0 {
+    let state = UnitState(unit: unit, createdAt: "").simulating([.decisionMade(Decision(path: .sodFinn))])
+    for item in Checklist(procedure: procedure, state: state).applicable {
+      if item.step.id == KnownStep.cards.id { break }
+      changes.append(.stepMarked(StepMark(stepID: item.step.id, status: .done)))
+    }
+  }
+  var bytes: [UInt8] = []
+  var previous = JournalEntry.genesisHash
+  for (index, item) in changes.enumerated() {
+    let line = try JournalLineCodec.encode(
+      sequence: index + 1, time: "2026-11-25T10:00:00Z", operatorName: "Anna Nowak", change: item,
+      previousHash: previous)
+    bytes += line.bytes
+    previous = line.hash
+  }
+  _ = FileManager.default.createFile(
+    atPath: path, contents: Data(bytes), attributes: [.posixPermissions: 0o600])
+}
+
 switch arguments.first {
 case "append":
   let count = Int(arguments[1]) ?? 200
@@ -79,34 +112,38 @@ case "journal":
   let events = Int(arguments[1]) ?? 50_000
   let cards = Int(arguments[2]) ?? 0
   let path = arguments[3]
-  try? FileManager.default.removeItem(atPath: path)
-  // Fixtures are encoded with the journal's own line codec and hash chain, then written at once: the
-  // result is a valid journal without 50,000 fsyncs.
-  var changes: [JournalChange] = [
-    .unitCreated(unit), .decisionMade(Decision(path: .sodFinn)),
-    .mailboxSaved(MailboxEntry(id: "skrytka-1", address: "/pzgliwice/SkrytkaESP", action: .keep)),
-  ]
-  for index in 0..<max(0, events - 3) { changes.append(change(index, cards: cards)) }
-  if cards > 0 {
-    // A card journal opens on step 4.2: everything before it is marked done.
-    let state = UnitState(unit: unit, createdAt: "").simulating([.decisionMade(Decision(path: .sodFinn))])
-    for item in Checklist(procedure: procedure, state: state).applicable {
-      if item.step.id == "4.2" { break }
-      changes.append(.stepMarked(StepMark(stepID: item.step.id, status: .done)))
-    }
-  }
-  var bytes: [UInt8] = []
-  var previous = JournalEntry.genesisHash
-  for (index, item) in changes.enumerated() {
-    let line = try JournalLineCodec.encode(
-      sequence: index + 1, time: "2026-11-25T10:00:00Z", operatorName: "Anna Nowak", change: item,
-      previousHash: previous)
-    bytes += line.bytes
-    previous = line.hash
-  }
-  _ = FileManager.default.createFile(
-    atPath: path, contents: Data(bytes), attributes: [.posixPermissions: 0o600])
+  try writeJournal(events: events, cards: cards, unit: unit, at: path)
   emit(["events": events, "cards": cards, "path": path])
+case "folder":
+  let units = Int(arguments[1]) ?? 200
+  let cards = Int(arguments[2]) ?? 300
+  let folder = arguments[3]
+  try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+  for number in 1...max(1, units) {
+    let member = UnitInfo(
+      name: "Jednostka podległa nr \(number) – Szkoła Podstawowa nr \(number) w Gliwicach",
+      entityIdentifier: "jp\(number)", role: .partner)
+    try writeJournal(
+      events: cards + 100, cards: cards, unit: member,
+      at: JournalDirectory(path: folder).newJournalPath(for: member))
+  }
+  emit(["units": units, "cards": cards, "folder": folder])
+case "answers":
+  let cards = Int(arguments[1]) ?? 15_000
+  let answers: [String: Any] = [
+    "format": AnswersFile.formatName, "version": 1, "operator": "Anna Nowak",
+    "unit": ["name": "Gmina Próbna", "entityIdentifier": "gminaproba", "role": "partner"],
+    "decision": ["path": "portal"],
+    "cards": (1...max(1, cards)).map { number in
+      [
+        "name": "Sprawa numer \(number)", "status": "aktualna", "action": "external", "formName": "Wniosek",
+        "url": "https://bip.gminaproba.pl/sprawa-\(number)",
+      ]
+    },
+  ]
+  _ = FileManager.default.createFile(
+    atPath: arguments[2], contents: try JSONSerialization.data(withJSONObject: answers))
+  emit(["cards": cards, "path": arguments[2]])
 case "resume":
   let path = arguments[1]
   let start = now()
