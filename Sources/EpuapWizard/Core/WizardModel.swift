@@ -145,7 +145,8 @@ public struct StartList: Equatable, Sendable {
 
 /// Something drawn over the screen that takes the keys until it is closed.
 public enum Overlay: Equatable, Sendable {
-  case help
+  /// The help, scrolled down by `scroll` lines; ↑↓ scroll, any other key closes it.
+  case help(scroll: Int)
   case quitConfirm
   case prompt(Prompt)
   case confirm(Confirmation)

@@ -105,17 +105,17 @@ extension WizardModel {
       let typing = isTyping
       message = nil
       if !typing {
-        switch key {
-        case .character("?"), .function(1):
-          overlay = .help
+        switch KeyBindings.global.first(where: { $0.keys.contains(key) })?.action {
+        case .help:
+          overlay = .help(scroll: 0)
           return []
-        case .character("q"):
+        case .quit:
           overlay = .quitConfirm
           return []
         default: break
         }
       } else if key == .function(1) {
-        overlay = .help
+        overlay = .help(scroll: 0)
         return []
       }
       return handleScreenKey(key)
@@ -290,7 +290,16 @@ extension WizardModel {
   mutating func handleOverlayKey(_ key: Key) -> [WizardEffect] {
     guard let current = overlay else { return [] }
     switch current {
-    case .help, .notice:
+    case .help(let scroll):
+      switch key {
+      case .down, .character("j"): overlay = .help(scroll: scroll + 1)
+      case .up, .character("k"): overlay = .help(scroll: max(0, scroll - 1))
+      case .pageDown: overlay = .help(scroll: scroll + size.height / 2)
+      case .pageUp: overlay = .help(scroll: max(0, scroll - size.height / 2))
+      default: overlay = nil
+      }
+      return []
+    case .notice:
       overlay = nil
       return []
     case .message(let message, let scroll):

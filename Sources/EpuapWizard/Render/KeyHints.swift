@@ -2,33 +2,8 @@ import EpuapDomain
 
 /// The key line at the bottom of each screen and the help overlay's text.
 enum KeyHints {
-  static func line(for model: WizardModel) -> String {
-    switch model.screen {
-    case .start(let list):
-      if list.rows.filtering { return "Pisz, aby szukać  Enter zakończ  Esc wyczyść" }
-      return "↑↓ wybór  Enter otwórz  n nowa  / szukaj  s kolejność  ? pomoc  q wyjście"
-    case .newUnit: return "Tab/↑↓ pola  spacja/←→ wybór  Enter dalej  Esc wstecz  F1 pomoc"
-    case .overview: return "↑↓ kroki  Enter otwórz  n następny  f koniec  p drukuj  ? pomoc  q wyjście"
-    case .step(let step):
-      if model.isTyping { return "Enter/Tab zapisz pole  F2 zrobione  Esc wstecz  F1 pomoc" }
-      let procedureStep = model.procedure.step(step.stepID)
-      let kind = procedureStep?.kind
-      if kind == .decision { return "↑↓ Enter  d zatwierdź  n dalej  o przegląd  ? pomoc  q wyjście" }
-      let skip = (procedureStep?.isSkippable ?? true) ? "  s pomiń" : ""
-      if kind == .mailboxes || kind == .systems {
-        return "↑↓ Enter  d zrobione\(skip)  c czeka  a dodaj  x usuń  o przegląd  ? pomoc  q"
-      }
-      return "↑↓ Enter  d zrobione\(skip)  c czeka  n dalej  o przegląd  ? pomoc  q wyjście"
-    case .mailboxForm, .systemForm, .cardForm:
-      return "Tab/↑↓ pola  spacja/←→ wybór  Enter dalej  F2 zapisz  Esc anuluj  F1 pomoc"
-    case .settings:
-      return "Tab/↑↓ pola  spacja/←→  F4 wartość wykonawcy  F2 zapisz  Esc anuluj  F1 pomoc"
-    case .cardList(let list):
-      if list.filtering { return "Pisz, aby szukać  Enter zakończ  Esc wyczyść" }
-      return "↑↓ PgUp/PgDn  / szukaj  a dodaj  Enter edytuj  x usuń  Esc wstecz  ? pomoc"
-    case .finish: return "p drukuj listę kontrolną  o przegląd  n następny otwarty krok  q wyjście"
-    }
-  }
+  /// The key line at the bottom: from the screen's key bindings (`KeyBindings`).
+  static func line(for model: WizardModel) -> String { KeyBindings.hintLine(for: model) }
 
   static func help(for model: WizardModel) -> [String] {
     var lines = [
@@ -95,6 +70,7 @@ enum KeyHints {
       lines.append("Zakończenie: p — wydruk listy kontrolnej do akt i do podpisu Kierownika Jednostki.")
     default: break
     }
+    if let keys = KeyBindings.helpLine(for: model) { lines.append(keys) }
     return lines
   }
 }

@@ -10,13 +10,22 @@ enum OverlayView {
     var cursorLine: Int?
     var cursorColumn = 0
     switch overlay {
-    case .help:
+    case .help(let scroll):
       title = "Pomoc"
+      var text: [ContentLine] = []
       for line in KeyHints.help(for: model) {
-        lines += [ContentLine].paragraph(line, width: width - 2, indent: 0)
+        text += [ContentLine].paragraph(line, width: width - 2, indent: 0)
       }
+      let room = max(1, buffer.size.height - 8)
+      let start = min(scroll, max(0, text.count - room))
+      lines += text.dropFirst(start).prefix(room)
       lines.append(.blank)
-      lines.append(ContentLine("Dowolny klawisz — zamknij pomoc.", Styles.dim))
+      lines.append(
+        ContentLine(
+          text.count > room
+            ? "↑↓ PgUp/PgDn — przewijanie; inny klawisz — zamknij pomoc."
+            : "Dowolny klawisz — zamknij pomoc.",
+          Styles.dim))
     case .notice(let text):
       title = "Nie udało się"
       lines += [ContentLine].paragraph(text, width: width - 2, style: Styles.error, indent: 0)

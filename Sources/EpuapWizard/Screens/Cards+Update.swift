@@ -41,21 +41,21 @@ extension WizardModel {
       screen = .cardList(list)
       return []
     }
-    switch key {
-    case .escape:
+    switch KeyBindings.action(for: key, in: self) {
+    case .back:
       if !list.filter.text.isEmpty {
         list = CardList()
       } else {
         pop()
         return []
       }
-    case .character("/"):
+    case .filter:
       list.filtering = true
-    case .character("a"):
+    case .add:
       screen = .cardList(list)
       push(.cardForm(cardForm(for: nil)))
       return []
-    case .enter:
+    case .open:
       guard cards.indices.contains(list.cursor) else {
         screen = .cardList(list)
         push(.cardForm(cardForm(for: nil)))
@@ -64,7 +64,7 @@ extension WizardModel {
       screen = .cardList(list)
       push(.cardForm(cardForm(for: cards[list.cursor])))
       return []
-    case .character("x"), .delete:
+    case .remove:
       guard cards.indices.contains(list.cursor) else { break }
       let card = cards[list.cursor]
       overlay = .confirm(
@@ -72,7 +72,7 @@ extension WizardModel {
           title: "Usunąć kartę z listy?",
           lines: [card.name, "Usuwa ją tylko z listy w kreatorze; w ePUAP nic się nie zmienia."],
           purpose: .removeCard(id: card.id)))
-    case .character("p"):
+    case .printChecklist:
       overlay = .printMenu(cursor: 0)
     default: break
     }

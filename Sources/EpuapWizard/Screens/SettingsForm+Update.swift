@@ -38,8 +38,7 @@ extension WizardModel {
       pop()
       return []
     }
-    let isOverrideKey = key == .function(4) || (key == .character("o") && !settings.form.isTyping)
-    if isOverrideKey, let entry = settings.form.focusedEntry {
+    if KeyBindings.action(for: key, in: self) == .vendorValue, let entry = settings.form.focusedEntry {
       let value = entry.storedValue
       guard Validator.allowsVendorValues(on: unit.path) else {
         message = .error(

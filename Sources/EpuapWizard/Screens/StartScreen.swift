@@ -21,18 +21,27 @@ extension WizardModel {
       screen = .start(list)
       return []
     }
-    switch key {
-    case .character("/"):
+    if key == .escape {
+      if !list.rows.query.isEmpty {
+        list.rows = FilteredList()
+      } else {
+        overlay = .quitConfirm
+      }
+      screen = .start(list)
+      return []
+    }
+    switch KeyBindings.action(for: key, in: self) {
+    case .filter:
       list.rows.filtering = true
-    case .character("s"):
+    case .order:
       let orders = StartList.Order.allCases
       list.order = orders[((orders.firstIndex(of: list.order) ?? 0) + 1) % orders.count]
       list.rows.cursor = 0
       message = .info("Kolejność: \(list.order.rawValue).")
-    case .character("n"):
+    case .newUnit:
       push(.newUnit(FormState(fields: procedure.unitFields, values: ["rola": "partner"])))
       return []
-    case .enter:
+    case .open:
       if list.rows.cursor == 0 {
         push(.newUnit(FormState(fields: procedure.unitFields, values: ["rola": "partner"])))
         return []
@@ -44,12 +53,6 @@ extension WizardModel {
       }
       message = .info("Otwieranie dziennika…")
       return [.openJournal(path: summary.path)]
-    case .escape:
-      if !list.rows.query.isEmpty {
-        list.rows = FilteredList()
-      } else {
-        overlay = .quitConfirm
-      }
     default: break
     }
     screen = .start(list)
@@ -146,36 +149,38 @@ extension WizardModel {
       screen = .overview(cursor: moved)
       return []
     }
-    switch key {
-    case .enter, .right:
+    if key == .escape {
+      overlay = .quitConfirm
+      return []
+    }
+    switch KeyBindings.action(for: key, in: self) {
+    case .open:
       guard checklist.applicable.indices.contains(cursor) else { return [] }
       push(.step(makeStepScreen(checklist.applicable[cursor].step.id)))
-    case .character("n"):
+    case .nextOpen:
       if let first = checklist.firstOpen {
         push(.step(makeStepScreen(first.step.id)))
       } else {
         push(.finish(cursor: 0))
       }
-    case .character("f"): push(.finish(cursor: 0))
-    case .character("p"): overlay = .printMenu(cursor: 0)
-    case .escape:
-      overlay = .quitConfirm
+    case .finish: push(.finish(cursor: 0))
+    case .printChecklist: overlay = .printMenu(cursor: 0)
     default: break
     }
     return []
   }
 
   mutating func handleFinishKey(_ key: Key, cursor: Int) -> [WizardEffect] {
-    switch key {
-    case .character("p"), .enter: overlay = .printMenu(cursor: 0)
-    case .down, .character("j"), .up, .character("k"), .pageDown, .pageUp, .home, .end:
+    switch KeyBindings.action(for: key, in: self) {
+    case .printChecklist: overlay = .printMenu(cursor: 0)
+    case .scroll:
       let lines = (verdict?.blocking.count ?? 0) * 2 + 8
       screen = .finish(
         cursor: FilteredList.moved(cursor, by: key, count: lines, page: size.height / 2) ?? cursor)
-    case .character("o"), .escape:
+    case .overview:
       backStack = []
       screen = .overview(cursor: 0)
-    case .character("n"):
+    case .nextOpen:
       if let first = checklist?.firstOpen {
         backStack = [.overview(cursor: overviewIndex(of: first.step.id))]
         screen = .step(makeStepScreen(first.step.id))
@@ -184,4 +189,5 @@ extension WizardModel {
     }
     return []
   }
+
 }

@@ -74,24 +74,22 @@ extension WizardModel {
       if typing { return [] }
     }
 
-    switch key {
-    case .enter, .character(" "):  // a text field never gets here: it took the key above
+    if key == .enter || key == .character(" ") {  // a text field never gets here: it took the key above
       return activate(row, step: &step, procedureStep: procedureStep)
-    case .character("d"): return activate(.markDone, step: &step, procedureStep: procedureStep)
-    case .character("s") where procedureStep.kind != .decision:
-      return activate(.skip, step: &step, procedureStep: procedureStep)
-    case .character("c") where procedureStep.kind != .decision:
-      return activate(.wait, step: &step, procedureStep: procedureStep)
-    case .character("u"):
-      return activate(.reopen, step: &step, procedureStep: procedureStep)
-    case .character("a"):
+    }
+    switch KeyBindings.action(for: key, in: self) {
+    case .markDone: return activate(.markDone, step: &step, procedureStep: procedureStep)
+    case .skip: return activate(.skip, step: &step, procedureStep: procedureStep)
+    case .wait: return activate(.wait, step: &step, procedureStep: procedureStep)
+    case .reopen: return activate(.reopen, step: &step, procedureStep: procedureStep)
+    case .add:
       switch procedureStep.kind {
       case .mailboxes: return activate(.addMailbox, step: &step, procedureStep: procedureStep)
       case .systems: return activate(.addSystem, step: &step, procedureStep: procedureStep)
       case .cards: return activate(.openCards, step: &step, procedureStep: procedureStep)
       default: return []
       }
-    case .character("x"), .delete:
+    case .remove:
       switch row {
       case .mailbox(let id):
         let address = unit?.mailbox(id)?.address ?? id
@@ -111,17 +109,17 @@ extension WizardModel {
       default: break
       }
       return []
-    case .character("n"):
+    case .nextOpen:
       goToStep(after: step.stepID)
       return []
-    case .character("o"):
+    case .overview:
       backStack = []
       screen = .overview(cursor: overviewIndex(of: step.stepID))
       return []
-    case .character("p"):
+    case .printChecklist:
       overlay = .printMenu(cursor: 0)
       return []
-    case .character("j"), .character("k"):
+    case .move:
       step.cursor = key == .character("j") ? min(rows.count - 1, step.cursor + 1) : max(0, step.cursor - 1)
       screen = .step(step)
       return []
