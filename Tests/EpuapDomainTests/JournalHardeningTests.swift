@@ -67,6 +67,28 @@ struct JournalHardeningTests {
     #expect(try FileManager.default.attributesOfItem(atPath: victim)[.posixPermissions] as? Int == 0o644)
   }
 
+  @Test("a new journal is linked in whole and locked; a name already taken (even by a link) is refused")
+  func creation() throws {
+    let folder = TempFolder()
+    defer { folder.cleanup() }
+    let path = folder.file("nowy.jsonl")
+    let (writer, _) = try JournalWriter.create(
+      at: path, unit: sampleUnit, operatorName: "A", time: "2026-11-25T10:00:00Z")
+    #expect(throws: JournalError.self) { _ = try JournalWriter.open(at: path) }
+    writer.close()
+    #expect(try JournalReader.load(path: path).entries.count == 1)
+    let victim = folder.file("cel.txt")
+    writeBytes(victim, Array("cel".utf8))
+    let planted = folder.file("podrzucony.jsonl")
+    try FileManager.default.createSymbolicLink(atPath: planted, withDestinationPath: victim)
+    #expect(throws: JournalError.alreadyExists(path: planted)) {
+      _ = try JournalWriter.create(at: planted, unit: sampleUnit, operatorName: "A", time: "t")
+    }
+    #expect(bytes(victim) == Array("cel".utf8))
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: folder.path).allSatisfy { !$0.contains(".tmp-") })
+  }
+
   @Test("the writer that recovered a torn tail still holds the lock")
   func lockSurvivesRecovery() throws {
     let folder = TempFolder()
@@ -146,7 +168,8 @@ struct JournalHardeningTests {
           _ = try JournalWriter.open(at: path)
         } throws: { error in
           guard case JournalError.writtenByNewerVersion(_, 3, let found) = error else { return false }
-          return found == detail && (error as? JournalError)?.message.contains("nowsza wersja programu") == true
+          let message = (error as? JournalError)?.message ?? ""
+          return found == detail && message.contains("nowsza wersja programu")
         }
         #expect(bytes(path) == content)
         #expect(Self.sideFiles(folder).isEmpty)
@@ -219,7 +242,8 @@ struct JournalHardeningTests {
     #expect(mkfifo(folder.file("fifo"), 0o600) == 0)
     writeBytes(folder.file("kopia.txt"), journalBytes)  // a journal under another name
     for target in [
-      journal, folder.file("link.txt"), folder.file("fifo"), "/dev/null", folder.path, folder.file("kopia.txt"),
+      journal, folder.file("link.txt"), folder.file("fifo"), "/dev/null", folder.path,
+      folder.file("kopia.txt"),
     ] {
       #expect {
         try NewFile.replace(target, with: Array("nowe".utf8))

@@ -50,8 +50,9 @@ public final class JournalWriter {
 
   /// Creates a new journal whose first event is the unit's creation.
   ///
-  /// The file is created exclusively (never through a symbolic link) and locked before its first line
-  /// is written, so no other writer can come between.
+  /// The first line is written and synced to a new hidden file, which is locked and only then linked in
+  /// under the journal's name (never over anything there): a journal never exists without its whole
+  /// first line, and no other writer can come between.
   public static func create(
     at path: String, unit: UnitInfo, operatorName: String, time: String
   ) throws(JournalError) -> (JournalWriter, JournalEntry) {
@@ -66,26 +67,56 @@ public final class JournalWriter {
     } catch {
       throw .io(path: path, operation: "kodowanie", code: EINVAL)
     }
-    let fd = DurableFile.openDescriptor(path, O_RDWR | O_APPEND | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC)
-    guard fd >= 0 else { throw DurableFile.error(errno, path: path, operation: "tworzenie pliku") }
-    do throws(JournalError) {
-      _ = fchmod(fd, 0o600)
-      try JournalLock.acquire(fd, journalPath: path)
-      try DurableFile.writeAll(fd, line.bytes, path: path)
-      try DurableFile.sync(fd, path: path)
-      try DurableFile.fsyncDirectory(folder)
-    } catch {
-      // Nothing of the journal may stay behind: the next attempt creates it again.
-      unlink(path)
-      DurableFile.closeDescriptor(fd)
-      throw error
-    }
+    let fd = try createLocked(path, firstLine: line.bytes)
     let writer = JournalWriter(
       path: path, fd: fd, length: off_t(line.bytes.count), lastHash: line.hash, eventCount: 1)
     let entry = JournalEntry(
       version: JournalEntry.formatVersion, sequence: 1, time: time, operatorName: operatorName,
       change: change, hash: line.hash)
     return (writer, entry)
+  }
+
+  /// The new journal at `path` with `firstLine`, locked, open for reading and appending.
+  private static func createLocked(_ path: String, firstLine: [UInt8]) throws(JournalError) -> Int32 {
+    let (fd, temporary) = try NewFile.openTemporary(beside: path, access: O_RDWR | O_APPEND)
+    defer { unlink(temporary) }
+    var linked = false
+    do throws(JournalError) {
+      try DurableFile.writeAll(fd, firstLine, path: path)
+      try DurableFile.sync(fd, path: path)
+      try JournalLock.acquire(fd, journalPath: path)
+      if link(temporary, path) == 0 {
+        linked = true
+        try DurableFile.fsyncDirectory(PathText.folder(of: path))
+      } else if !NewFile.linksUnsupported(errno) {
+        throw DurableFile.error(errno, path: path, operation: "tworzenie pliku")
+      }
+    } catch {
+      DurableFile.closeDescriptor(fd)
+      throw error
+    }
+    if linked { return fd }
+    // No hard links on this file system: the journal itself is created exclusively and locked before
+    // its first line is written.
+    DurableFile.closeDescriptor(fd)
+    return try createInPlace(path, firstLine: firstLine)
+  }
+
+  private static func createInPlace(_ path: String, firstLine: [UInt8]) throws(JournalError) -> Int32 {
+    let fd = DurableFile.openDescriptor(path, O_RDWR | O_APPEND | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC)
+    guard fd >= 0 else { throw DurableFile.error(errno, path: path, operation: "tworzenie pliku") }
+    do throws(JournalError) {
+      _ = fchmod(fd, 0o600)
+      try JournalLock.acquire(fd, journalPath: path)
+      try DurableFile.writeAll(fd, firstLine, path: path)
+      try DurableFile.sync(fd, path: path)
+      try DurableFile.fsyncDirectory(PathText.folder(of: path))
+      return fd
+    } catch {
+      unlink(path)
+      DurableFile.closeDescriptor(fd)
+      throw error
+    }
   }
 
   /// Opens an existing journal for appending.

@@ -32,13 +32,19 @@ public struct JournalDirectory: Sendable {
   /// A path for a new unit's journal that no file uses yet, named after its ePUAP identifier or name.
   public func newJournalPath(for unit: UnitInfo) -> String {
     let base = Self.slug(unit.entityIdentifier.isEmpty ? unit.name : unit.entityIdentifier + "-" + unit.name)
-    var candidate = "\(path)/\(base).\(Self.fileExtension)"
+    var candidate = firstJournalPath(for: unit)
     var number = 2
     while FileManager.default.fileExists(atPath: candidate) {
       candidate = "\(path)/\(base)-\(number).\(Self.fileExtension)"
       number += 1
     }
     return candidate
+  }
+
+  /// The name the unit's first journal gets: its ePUAP identifier and name, made file-name-safe.
+  public func firstJournalPath(for unit: UnitInfo) -> String {
+    let base = Self.slug(unit.entityIdentifier.isEmpty ? unit.name : unit.entityIdentifier + "-" + unit.name)
+    return "\(path)/\(base).\(Self.fileExtension)"
   }
 
   /// Journal files in the folder, sorted by name; empty when the folder cannot be read (see `files()`).

@@ -35,8 +35,8 @@ public enum NewFile {
     defer { unlink(temporary) }
     if link(temporary, path) != 0 {
       let code = errno
-      // A file system without hard links (FAT on a USB stick): create the file itself exclusively.
-      guard code == EPERM || code == EOPNOTSUPP || code == ENOSYS else {
+      // A file system without hard links: create the file itself exclusively.
+      guard linksUnsupported(code) else {
         throw DurableFile.error(code, path: path, operation: "tworzenie pliku")
       }
       return try DurableFile.createNew(path, contents: bytes)
@@ -76,6 +76,24 @@ public enum NewFile {
 
   /// A new hidden file beside `path` holding `bytes`, written and fsynced; returns its path.
   private static func writeTemporary(_ bytes: [UInt8], beside path: String) throws(JournalError) -> String {
+    let (fd, temporary) = try openTemporary(beside: path, access: O_WRONLY)
+    do throws(JournalError) {
+      try DurableFile.writeAll(fd, bytes, path: path)
+      try DurableFile.sync(fd, path: path)
+    } catch {
+      DurableFile.closeDescriptor(fd)
+      unlink(temporary)
+      throw error
+    }
+    DurableFile.closeDescriptor(fd)
+    return temporary
+  }
+
+  /// A new, empty hidden file beside `path` (`O_CREAT | O_EXCL | O_NOFOLLOW`, mode 0600), open with
+  /// `access` (more flags may be added); returns the descriptor and the file's path.
+  static func openTemporary(beside path: String, access: Int32) throws(JournalError) -> (
+    fd: Int32, path: String
+  ) {
     let folder = PathText.folder(of: path)
     let base = folder + "/." + PathText.lastComponent(of: path) + ".tmp-\(getpid())-"
     var attempt = 0
@@ -83,22 +101,18 @@ public enum NewFile {
       attempt += 1
       let temporary = base + "\(attempt)"
       let fd = DurableFile.openDescriptor(
-        temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        temporary, access | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
       if fd < 0 {
         if errno == EEXIST, attempt < 100 { continue }
         throw DurableFile.error(errno, path: path, operation: "tworzenie pliku")
       }
-      do throws(JournalError) {
-        _ = fchmod(fd, 0o600)
-        try DurableFile.writeAll(fd, bytes, path: path)
-        try DurableFile.sync(fd, path: path)
-      } catch {
-        DurableFile.closeDescriptor(fd)
-        unlink(temporary)
-        throw error
-      }
-      DurableFile.closeDescriptor(fd)
-      return temporary
+      _ = fchmod(fd, 0o600)
+      return (fd, temporary)
     }
+  }
+
+  /// Whether `link` failed because the file system has no hard links (FAT on a USB stick).
+  static func linksUnsupported(_ code: Int32) -> Bool {
+    code == EPERM || code == EOPNOTSUPP || code == ENOSYS
   }
 }
