@@ -265,7 +265,8 @@ struct JournalHardeningTests {
       try FileManager.default.contentsOfDirectory(atPath: folder.path).allSatisfy { !$0.contains(".tmp-") })
   }
 
-  @Test("a state folder others can write is tightened to 0700; a file instead of a folder is an error")
+  @Test(
+    "a state folder others can write is tightened to 0700, a shared sticky one refused; a file is an error")
   func stateFolder() throws {
     let folder = TempFolder()
     defer { folder.cleanup() }
@@ -273,6 +274,13 @@ struct JournalHardeningTests {
     _ = chmod(folder.path, 0o777)
     #expect(try JournalDirectory(path: folder.path).files().count == 1)
     #expect(try FileManager.default.attributesOfItem(atPath: folder.path)[.posixPermissions] as? Int == 0o700)
+    let shared = folder.file("wspolny")
+    try FileManager.default.createDirectory(atPath: shared, withIntermediateDirectories: false)
+    _ = chmod(shared, 0o1777)
+    #expect(throws: JournalError.unsafeFolder(path: shared)) {
+      _ = try JournalDirectory(path: shared).files()
+    }
+    #expect(try FileManager.default.attributesOfItem(atPath: shared)[.posixPermissions] as? Int == 0o1777)
     let file = folder.file("j.jsonl")
     #expect {
       _ = try JournalDirectory(path: file).files()

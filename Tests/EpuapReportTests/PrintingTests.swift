@@ -92,7 +92,7 @@ struct PrintingTests {
       try writeChecklist(checklist, format: .html, to: target, lp: sender)
     }
     let message = try #require(error?.message)
-    #expect(message.contains("polecenie „lp -d Nieznana '\(target)'” zakończyło się błędem"))
+    #expect(message.contains("polecenie „lp -d Nieznana -- '\(target)'” zakończyło się błędem"))
     #expect(message.contains("(kod 1)") && message.contains("The printer or class does not exist."))
     #expect(message.contains("zapisana do pliku \(target)"))
     #expect(message.contains("otwórz plik w przeglądarce"))

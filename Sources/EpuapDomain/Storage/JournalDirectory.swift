@@ -74,8 +74,8 @@ public struct JournalDirectory: Sendable {
   /// Checks the folder before journals are listed or written in it; false when it does not exist yet.
   ///
   /// A folder that other users may write to (group or other write bit) could have files planted or
-  /// swapped in it: when it is ours it is tightened to 0700, otherwise it is refused. A path that is not
-  /// a folder is refused too.
+  /// swapped in it: when it is ours it is tightened to 0700, otherwise (or when it is a shared sticky
+  /// folder such as /tmp) it is refused. A path that is not a folder is refused too.
   @discardableResult
   public func secure() throws(JournalError) -> Bool {
     var info = stat()
@@ -87,7 +87,10 @@ public struct JournalDirectory: Sendable {
       throw .folderUnreadable(path: path, reason: "to \(RegularFile.kind(of: info.st_mode)), nie folder")
     }
     guard info.st_mode & (S_IWGRP | S_IWOTH) != 0 else { return true }
-    guard info.st_uid == geteuid(), chmod(path, 0o700) == 0 else { throw .unsafeFolder(path: path) }
+    // A sticky folder (like /tmp) is shared on purpose: taking it over would break it for everyone.
+    guard info.st_uid == geteuid(), info.st_mode & S_ISVTX == 0, chmod(path, 0o700) == 0 else {
+      throw .unsafeFolder(path: path)
+    }
     return true
   }
 
