@@ -29,7 +29,8 @@ public enum JournalError: Error, Equatable, Sendable {
   case fileTooLarge(path: String, limit: Int)
   /// A file is not written there: the target is a link, a device, a journal, …; it was left as it was.
   case unsafeTarget(path: String, reason: String)
-  /// The state folder can be written by other users and is not ours to tighten.
+  /// The state folder can be written by other users and is not ours to tighten (or is a shared sticky
+  /// folder such as /tmp).
   case unsafeFolder(path: String)
   /// The state folder cannot be listed.
   case folderUnreadable(path: String, reason: String)
@@ -76,8 +77,9 @@ public enum JournalError: Error, Equatable, Sendable {
       return "Nie zapisano do \(path): \(reason). Plik zostawiono bez zmian; podaj inną ścieżkę "
         + "(zwykły plik albo nowy plik)."
     case .unsafeFolder(let path):
-      return "Folder \(path) mogą zmieniać inni użytkownicy, a nie należy do Ciebie; nie zapisuję w nim "
-        + "dzienników. Wskaż własny folder (--state-dir) albo poproś administratora o uprawnienia 0700."
+      return "Folder \(path) mogą zmieniać także inni użytkownicy (to folder wspólny albo cudzy); "
+        + "nie prowadzę w nim dzienników. Wskaż własny folder (--state-dir) albo poproś administratora "
+        + "o uprawnienia 0700."
     case .folderUnreadable(let path, let reason):
       return "Nie można odczytać folderu dzienników \(path): \(reason). "
         + "Sprawdź uprawnienia folderu albo wskaż inny: --state-dir FOLDER."

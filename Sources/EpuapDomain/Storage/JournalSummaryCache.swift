@@ -84,12 +84,9 @@ public struct JournalSummaryCache: Sendable {
   /// Why the file cannot be used, when it is there but is not a regular file (a link, a FIFO, a device):
   /// it is then neither read nor written, and the folder is listed by reading every journal.
   public func problem() -> JournalError? {
-    do throws(JournalError) {
-      _ = try RegularFile.read(path, limit: FileLimits.summaryCache, followLinks: false)
-      return nil
-    } catch {
-      return error
-    }
+    var info = stat()
+    guard lstat(path, &info) == 0, info.st_mode & S_IFMT != S_IFREG else { return nil }
+    return .notRegularFile(path: path, kind: RegularFile.kind(of: info.st_mode))
   }
 
   /// Raised when the file's layout changes, so that an older layout is ignored rather than misread.
