@@ -71,6 +71,9 @@ struct HostileInputTests {
     if targets.contains(dir.file("null")) {
       #expect(lstat(dir.file("null"), &info) == 0 && info.st_mode & S_IFMT == S_IFCHR)
     }
+    // A missing folder is a failed write (exit 5), not a missing journal.
+    let nowhere = try run(["answers", "export", "--journal", journal, "-o", dir.file("brak/odp.json")])
+    #expect(nowhere.code == 5 && !nowhere.stderr.contains("Nie ma dziennika"), "\(nowhere.stderr)")
     // A plain new file is written, 0600.
     let exported = try run(["answers", "export", "--journal", journal, "-o", dir.file("odp.json")])
     #expect(exported.code == 0, "\(exported.stderr)")

@@ -103,8 +103,11 @@ public enum NewFile {
       let fd = DurableFile.openDescriptor(
         temporary, access | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
       if fd < 0 {
-        if errno == EEXIST, attempt < 100 { continue }
-        throw DurableFile.error(errno, path: path, operation: "tworzenie pliku")
+        let code = errno
+        if code == EEXIST, attempt < 100 { continue }
+        // A missing folder is a failed write, not a missing journal (`notFound` names a journal).
+        if code == ENOENT { throw .io(path: path, operation: "tworzenie pliku", code: code) }
+        throw DurableFile.error(code, path: path, operation: "tworzenie pliku")
       }
       _ = fchmod(fd, 0o600)
       return (fd, temporary)
