@@ -126,7 +126,7 @@ struct HostileInputTests {
     }
   }
 
-  @Test("answers apply reports the torn tail it moved aside")
+  @Test("answers apply reports the torn tail it moved aside; answers export mentions the one it skips")
   func applyReportsRecovery() throws {
     let dir = TempDir()
     defer { dir.cleanup() }
@@ -135,6 +135,10 @@ struct HostileInputTests {
     handle.seekToEndOfFile()
     handle.write(Data(#"{"v":1,"seq":3,"time":"2026-11-25T"#.utf8))
     try handle.close()
+    // A command that only reads mentions the torn line it skips, and changes nothing.
+    let exported = try run(["answers", "export"], stateDir: dir.path)
+    #expect(exported.code == 0 && exported.stderr.contains("(3) jest urwany"), "\(exported.stderr)")
+    #expect(sideFiles(dir).isEmpty)
     let result = try run(["answers", "apply", dir.file("a.json")], stateDir: dir.path)
     #expect(result.code == 0, "\(result.stderr)")
     #expect(result.stderr.contains("Ostatni wiersz dziennika (3) był niepełny"), "\(result.stderr)")
