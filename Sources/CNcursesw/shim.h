@@ -3,6 +3,7 @@
 // Wide-character ncurses for Swift. The attribute, colour and key macros of curses.h do not import
 // into Swift, so each one used is exposed here as a static inline function.
 #define _XOPEN_SOURCE_EXTENDED 1
+#include <langinfo.h>
 #include <locale.h>
 #include <signal.h>
 #include <stdio.h>
@@ -20,6 +21,9 @@ extern int wcwidth(wchar_t);
 
 // The columns the C library gives a character in the current locale; -1 when not printable.
 static inline int epuap_wcwidth(wchar_t c) { return wcwidth(c); }
+
+// The character set of the current locale (LC_CTYPE), e.g. "UTF-8" or "ANSI_X3.4-1968" for LANG=C.
+static inline const char *epuap_locale_codeset(void) { return nl_langinfo(CODESET); }
 
 static inline int epuap_err(void) { return ERR; }
 static inline int epuap_ccharw_max(void) { return CCHARW_MAX; }

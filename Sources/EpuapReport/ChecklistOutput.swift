@@ -22,6 +22,8 @@ public struct ChecklistPrintResult: Sendable, Equatable {
 public enum ChecklistPrintError: Error, Equatable, Sendable, CustomStringConvertible {
   /// The file could not be written (nothing was sent to a printer).
   case writeFailed(path: String, reason: String)
+  /// The target is not written over: a journal, a link, a device, a FIFO, a folder. It was left as it was.
+  case targetRefused(path: String, reason: String)
   /// `lp` is not on the PATH. The file was written.
   case lpMissing(file: String, format: ChecklistFormat)
   /// `lp` could not be started or exited with a non-zero status. The file was written.
@@ -32,6 +34,9 @@ public enum ChecklistPrintError: Error, Equatable, Sendable, CustomStringConvert
     case .writeFailed(let path, let reason):
       return "Nie można zapisać listy kontrolnej do \(path): \(reason). Sprawdź ścieżkę i uprawnienia, "
         + "albo podaj inny plik: --output PLIK."
+    case .targetRefused(let path, let reason):
+      return "Nie zapisano listy kontrolnej do \(path): \(reason). Plik zostawiono bez zmian; "
+        + "podaj inny plik: --output PLIK."
     case .lpMissing(let file, let format):
       return "Nie wydrukowano: nie znaleziono polecenia „lp” (system drukowania CUPS, pakiet cups-client). "
         + "Lista kontrolna została zapisana do pliku \(file).\n" + Self.byHand(file, format)
@@ -49,6 +54,7 @@ public enum ChecklistPrintError: Error, Equatable, Sendable, CustomStringConvert
   private var cleaned: ChecklistPrintError {
     switch self {
     case .writeFailed(let path, let reason): .writeFailed(path: ReportText.clean(path), reason: reason)
+    case .targetRefused(let path, let reason): .targetRefused(path: ReportText.clean(path), reason: reason)
     case .lpMissing(let file, let format): .lpMissing(file: ReportText.clean(file), format: format)
     case .lpFailed(let file, let format, let command, let status, let output):
       .lpFailed(
@@ -70,7 +76,8 @@ public enum ChecklistPrintError: Error, Equatable, Sendable, CustomStringConvert
 
 /// Renders `document` in `format`, writes it to `path` and, with `lp`, sends the file to the printer.
 ///
-/// The file is replaced atomically (mode 0600). Used by `epuap-wizard print` and the wizard's key `p`:
+/// The file is replaced atomically (mode 0600); a journal, a link, a device, a FIFO or a folder at `path` is
+/// refused and left as it was. Used by `epuap-wizard print` and the wizard's key `p`:
 ///
 ///     let document = ChecklistDocument(procedure: session.procedure, state: session.state,
 ///                                      journal: .init(name: "pzgliwice.jsonl"), generatedAt: Date())
@@ -92,7 +99,7 @@ public func writeChecklist(
     path: path, lpOutput: output, message: written + " Wysłano do \(printer)\(said).")
 }
 
-/// Sends a file to a printer with CUPS `lp [-d DRUKARKA] PLIK`.
+/// Sends a file to a printer with CUPS `lp [-d DRUKARKA] -- PLIK`.
 public struct LPSender: Sendable {
   /// `-d` printer; nil for the default printer.
   public var printer: String?
@@ -104,9 +111,9 @@ public struct LPSender: Sendable {
     self.environment = environment
   }
 
-  /// The arguments given to `lp`.
+  /// The arguments given to `lp`: `--` before the file, so that a name starting with `-` is not an option.
   public func arguments(file: String) -> [String] {
-    (printer.map { ["-d", $0] } ?? []) + [file]
+    (printer.map { ["-d", $0] } ?? []) + ["--", file]
   }
 
   /// The `lp` found on the `PATH` of `environment`, if any.
@@ -142,57 +149,23 @@ public struct LPSender: Sendable {
   }
 }
 
-/// Writes the printout the way the journal writes its files, so a reader never sees half a checklist.
-///
-/// A temporary file in the same folder, fsync, rename over the target, fsync of the folder.
+/// Writes the printout the way the program writes every file (`NewFile`), so a reader never sees half a
+/// checklist and nothing but a regular file that is not a journal is ever replaced.
 enum ChecklistFile {
   static func write(_ text: String, to path: String) throws(ChecklistPrintError) {
-    let folder = PathText.folder(of: path)
-    let temporary = folder + "/." + PathText.lastComponent(of: path) + ".tmp-\(getpid())"
-    func failure(_ operation: String) -> ChecklistPrintError {
-      .writeFailed(path: path, reason: "\(operation): \(String(cString: strerror(errno)))")
-    }
-    let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-    guard fd >= 0 else { throw failure("utworzenie pliku") }
-    let bytes = Array(text.utf8)
-    var written = 0
-    while written < bytes.count {
-      let count = bytes[written...].withUnsafeBytes { systemWrite(fd, $0.baseAddress, $0.count) }
-      if count < 0, errno == EINTR { continue }
-      if count <= 0 {
-        let error = failure("zapis")
-        close(fd)
-        unlink(temporary)
-        throw error
+    do throws(JournalError) {
+      try NewFile.replace(path, with: Array(text.utf8))
+    } catch {
+      switch error {
+      case .unsafeTarget(_, let reason): throw .targetRefused(path: path, reason: reason)
+      case .diskFull: throw .writeFailed(path: path, reason: SystemErrorText.polish(ENOSPC))
+      case .permissionDenied: throw .writeFailed(path: path, reason: SystemErrorText.polish(EACCES))
+      case .notFound: throw .writeFailed(path: path, reason: "nie ma takiego folderu")
+      case .io(_, _, let code): throw .writeFailed(path: path, reason: SystemErrorText.polish(code))
+      default: throw .writeFailed(path: path, reason: error.message)
       }
-      written += count
-    }
-    guard fsync(fd) == 0 else {
-      let error = failure("fsync")
-      close(fd)
-      unlink(temporary)
-      throw error
-    }
-    close(fd)
-    guard rename(temporary, path) == 0 else {
-      let error = failure("zmiana nazwy")
-      unlink(temporary)
-      throw error
-    }
-    let folderFD = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-    if folderFD >= 0 {
-      _ = fsync(folderFD)
-      close(folderFD)
     }
   }
-}
-
-private func systemWrite(_ fd: Int32, _ buffer: UnsafeRawPointer?, _ count: Int) -> Int {
-  #if canImport(Glibc)
-    Glibc.write(fd, buffer, count)
-  #else
-    Darwin.write(fd, buffer, count)
-  #endif
 }
 
 /// `text` quoted for a POSIX shell when it needs it, for commands shown to the clerk.

@@ -1,3 +1,5 @@
+import EpuapDomain
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -64,6 +66,6 @@ enum ChildProcess {
   /// The program could not be started; `code` is the `errno` value.
   struct StartFailure: Error, CustomStringConvertible {
     var code: Int32
-    var description: String { String(cString: strerror(code)) }
+    var description: String { SystemErrorText.polish(code) }
   }
 }

@@ -33,11 +33,16 @@ public final class NcursesTerminal: TerminalDevice {
   /// Takes over the terminal on standard input and output.
   ///
   /// Installs the signal handlers first (see `installSignalHandlers`) and sets the locale from the
-  /// environment, without which ncursesw cannot read or show Polish letters. `NO_COLOR` in
+  /// environment, without which ncursesw cannot read or show Polish letters; a locale that is not UTF-8
+  /// is refused (`TerminalError.notUTF8Locale`) before ncurses starts. `NO_COLOR` in
   /// `environment`, with any value, turns colour off.
   public init(environment: [String: String]) throws {
     Self.installSignalHandlers()
     setlocale(LC_ALL, "")
+    // Checked before ncurses starts: in a locale that is not UTF-8 ncursesw reads Polish letters as
+    // several wrong characters and draws them as `M-E~B`-like escapes.
+    let codeset = String(cString: epuap_locale_codeset())
+    guard codeset == "UTF-8" else { throw TerminalError.notUTF8Locale(codeset: codeset) }
     guard !TerminalSignals.isActive else { throw TerminalError.alreadyRunning }
     let name = environment["TERM"].flatMap { $0.isEmpty ? nil : $0 }
     switch epuap_probe_terminal(STDOUT_FILENO) {
@@ -73,11 +78,11 @@ public final class NcursesTerminal: TerminalDevice {
 
   /// Installs the signal handlers and an `atexit` restore; `init` calls it, earlier calls are harmless.
   ///
-  /// SIGINT, SIGTERM and SIGHUP are noted for `pendingSignal` (a second one quits at once); crash
+  /// SIGINT, SIGQUIT, SIGTERM and SIGHUP are noted for `pendingSignal` (a second one quits at once); crash
   /// signals restore the terminal, then crash as before.
   public static func installSignalHandlers() { TerminalSignals.install() }
 
-  /// The SIGINT, SIGTERM or SIGHUP that arrived since the last look, cleared as it is read.
+  /// The SIGINT, SIGQUIT, SIGTERM or SIGHUP that arrived since the last look, cleared as it is read.
   ///
   /// `readKey` returns nil early when one arrives. The run loop should then restore the terminal
   /// and exit with 128 + the number.

@@ -8,6 +8,9 @@ public enum TerminalError: Error, CustomStringConvertible, Equatable {
   case alreadyRunning
   /// `initscr` failed.
   case cannotStart
+  /// The locale's character set is not UTF-8 (`LANG=C`, `LC_ALL=POSIX`, …): Polish letters could be
+  /// neither read nor shown, so the terminal is not taken over.
+  case notUTF8Locale(codeset: String)
 
   public var description: String {
     switch self {
@@ -16,6 +19,9 @@ public enum TerminalError: Error, CustomStringConvertible, Equatable {
     case .noTerminfoDatabase: "brak bazy opisów terminali (terminfo)"
     case .alreadyRunning: "terminal jest już używany przez kreatora"
     case .cannotStart: "ncurses nie uruchomił terminala"
+    case .notUTF8Locale(let codeset):
+      "ustawienia językowe nie używają UTF-8 (kodowanie „\(codeset)”), więc polskie litery nie dałyby się "
+        + "wpisać ani wyświetlić"
     }
   }
 }

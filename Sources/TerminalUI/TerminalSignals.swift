@@ -28,8 +28,9 @@ nonisolated(unsafe) private let previousCrashActions = UnsafeMutablePointer<siga
 
 /// Signals and the terminal.
 ///
-/// SIGINT, SIGTERM and SIGHUP are only noted, in a lock-free atomic: the run loop sees the number
-/// through `NcursesTerminal.pendingSignal`, restores the terminal and exits with 128 + number. A
+/// SIGINT, SIGQUIT (Ctrl-\), SIGTERM and SIGHUP are only noted, in a lock-free atomic: the run loop
+/// sees the number through `NcursesTerminal.pendingSignal`, restores the terminal and exits with
+/// 128 + number. A
 /// second such signal before the first was taken means the program is stuck: the terminal is
 /// restored and the signal is raised again with its default action, so Ctrl-C twice always quits.
 ///
@@ -43,7 +44,7 @@ enum TerminalSignals {
   static func install() {
     guard !handlersInstalled.exchange(true, ordering: .sequentiallyConsistent) else { return }
     takeBackSignals()
-    for number in [SIGINT, SIGTERM, SIGHUP] {
+    for number in stopSignals {
       setAction(number, handler: noteSignal, previous: nil)
     }
     for (index, number) in crashSignals.enumerated() {
@@ -75,16 +76,20 @@ enum TerminalSignals {
     endwin()
   }
 
-  /// Unblocks SIGINT, SIGTERM, SIGHUP and SIGWINCH, and un-ignores SIGWINCH.
+  /// The signals that end the wizard cleanly: Ctrl-C, Ctrl-\ (whose default action would dump core
+  /// and leave the terminal raw), `kill`, a closed terminal.
+  static let stopSignals: [Int32] = [SIGINT, SIGQUIT, SIGTERM, SIGHUP]
+
+  /// Unblocks the stop signals and SIGWINCH, and un-ignores SIGWINCH.
   ///
   /// A parent (a shell starting a job in the background, a test runner, a service manager) may have
   /// blocked or ignored them, and the wizard relies on them for a clean exit and for resizing;
-  /// ncurses installs its SIGWINCH handler only over the default action. SIGINT, SIGTERM and SIGHUP
-  /// get our handler even where they were ignored: Ctrl-C must always end the wizard.
+  /// ncurses installs its SIGWINCH handler only over the default action. The stop signals get our
+  /// handler even where they were ignored: Ctrl-C must always end the wizard.
   private static func takeBackSignals() {
     var mask = sigset_t()
     sigemptyset(&mask)
-    for number in [SIGINT, SIGTERM, SIGHUP, SIGWINCH] { sigaddset(&mask, number) }
+    for number in stopSignals + [SIGWINCH] { sigaddset(&mask, number) }
     sigprocmask(SIG_UNBLOCK, &mask, nil)
     if epuap_signal_is_ignored(SIGWINCH) != 0 { signal(SIGWINCH, SIG_DFL) }
   }
@@ -106,7 +111,7 @@ enum TerminalSignals {
   }
 }
 
-/// The handler of SIGINT, SIGTERM and SIGHUP: notes the signal; on a second one, quits.
+/// The handler of the stop signals: notes the signal; on a second one, quits.
 private func noteSignal(_ number: Int32) {
   guard pendingSignalNumber.exchange(number, ordering: .sequentiallyConsistent) != 0 else { return }
   if terminalActive.exchange(false, ordering: .sequentiallyConsistent) { endwin() }

@@ -2,6 +2,10 @@ import ArgumentParser
 import EpuapDomain
 import FoundationEssentials
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// `answers`: a unit's answers as one JSON file, exported or applied all at once.
 struct AnswersCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -12,21 +16,24 @@ struct AnswersCommand: ParsableCommand {
 
 struct ExportAnswersCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "export", abstract: "Wypisuje odpowiedzi zapisane w dzienniku jako plik odpowiedzi.")
+    commandName: "export", abstract: "Wypisuje odpowiedzi zapisane w dzienniku jako plik odpowiedzi.",
+    discussion: """
+      Z -o plik jest zapisywany jako nowy (0600) i dopiero gotowy zastępuje poprzedni. Nie zapisuje się \
+      na dziennik, urządzenie, potok, folder ani przez dowiązanie symboliczne.
+      """)
 
   @OptionGroup var options: JournalOptions
   @Option(name: .shortAndLong, help: "Zapisz do pliku zamiast na standardowe wyjście.") var output: String?
 
   func run() throws {
     try CLI.run {
+      // Refused before anything is read, so a wrong target costs nothing.
+      if let output { try NewFile.checkTarget(output) }
       let path = try options.resolveJournal()
-      let journal = try JournalReader.load(path: path)
-      guard let state = UnitState.fold(journal.entries) else { throw JournalError.missingHeader(path: path) }
+      let (_, state) = try CLI.readJournal(path)
       let data = try AnswersFile.export(state).encoded() + Data("\n".utf8)
       if let output {
-        guard FileManager.default.createFile(atPath: output, contents: data) else {
-          throw CLIFailure("Nie można zapisać pliku \(output). Sprawdź ścieżkę i uprawnienia.", code: 1)
-        }
+        try NewFile.replace(output, with: [UInt8](data))
       } else {
         StandardStream.output.write(data)
       }
@@ -50,28 +57,35 @@ struct ApplyAnswersCommand: ParsableCommand {
   func run() throws {
     try CLI.run {
       let procedure = try CLI.procedure()
-      guard let data = FileManager.default.contents(atPath: file) else {
-        throw CLIFailure("Nie można odczytać pliku odpowiedzi \(file). Sprawdź ścieżkę.", code: 1)
+      guard let bytes = try RegularFile.read(file, limit: FileLimits.answers) else {
+        throw CLIFailure("Nie ma pliku odpowiedzi \(file). Sprawdź ścieżkę.", code: ExitStatus.missing)
       }
-      let answers = try AnswersFile.decode(data, file: file)
+      let answers = try AnswersFile.decode(Data(bytes), file: file)
       let plan = AnswersPlan(validator: Validator(procedure: procedure))
       let path: String
+      let directory = options.directory
       if let journal = options.journal {
         path = journal
-      } else if let existing = options.directory.journalFiles().first(where: {
+      } else if let existing = try directory.files().first(where: {
         (try? JournalReader.load(path: $0)).flatMap { UnitState.fold($0.entries) }?.unit.entityIdentifier
           == answers.unit.entityIdentifier && !answers.unit.entityIdentifier.isEmpty
       }) {
         path = existing
+      } else if Self.exists(directory.firstJournalPath(for: answers.unit)) {
+        // The unit's journal is there but cannot be read (damaged, a newer version, …): opening it says
+        // why. A second journal for the same unit would hide the first.
+        path = directory.firstJournalPath(for: answers.unit)
       } else {
-        path = options.directory.newJournalPath(for: answers.unit)
+        path = directory.newJournalPath(for: answers.unit)
       }
       let operatorName = (`operator` ?? answers.operatorName ?? "").trimmedSpaces
       let today = JournalClock.day(Date())
-      if FileManager.default.fileExists(atPath: path) {
+      if Self.exists(path) {
         let session = try UnitSession.open(
           at: path, operatorName: operatorName.isEmpty ? nil : operatorName, procedure: procedure)
         defer { session.close() }
+        // Reported whatever happens next: the torn line has been moved aside already.
+        if let recovery = session.recovery { CLI.warn(recovery.message) }
         let changes = try plan.changes(for: answers, onto: session.state, file: file, today: today)
         if changes.isEmpty {
           print("Dziennik \(path) już zawiera wszystko z pliku \(file); nic nie zapisano.")
@@ -85,7 +99,7 @@ struct ApplyAnswersCommand: ParsableCommand {
         guard !operatorName.isEmpty else {
           throw CLIFailure(
             "Podaj, kto wprowadza zmiany: --operator \"Imię Nazwisko\" (albo pole \"operator\" w pliku).",
-            code: 1)
+            code: ExitStatus.refused)
         }
         let changes = try plan.changes(for: answers, onto: nil, file: file, today: today)
         let session = try UnitSession.create(
@@ -95,5 +109,12 @@ struct ApplyAnswersCommand: ParsableCommand {
         print("Utworzono dziennik \(path) i zastosowano \(changes.count) zmian z \(file).")
       }
     }
+  }
+
+  /// Whether anything is at `path`, a dangling symbolic link included (creating a journal there would
+  /// fail; opening it says what it is).
+  static func exists(_ path: String) -> Bool {
+    var info = stat()
+    return lstat(path, &info) == 0
   }
 }

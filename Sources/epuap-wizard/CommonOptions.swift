@@ -20,23 +20,23 @@ struct JournalOptions: ParsableArguments {
   /// The journal to work on: `--journal`, or the only one in the folder.
   func resolveJournal() throws -> String {
     if let journal { return journal }
-    let files = directory.journalFiles()
+    let files = try directory.files()
     switch files.count {
     case 1: return files[0]
     case 0:
       throw CLIFailure(
         "W folderze \(directory.path) nie ma dzienników. Uruchom kreatora („epuap-wizard”) albo podaj --journal ŚCIEŻKA.",
-        code: 1)
+        code: ExitStatus.missing)
     default:
       throw CLIFailure(
         "W folderze \(directory.path) jest \(files.count) dzienników. Wskaż jeden: --journal ŚCIEŻKA\n"
-          + files.map { "  " + $0 }.joined(separator: "\n"), code: 1)
+          + files.map { "  " + $0 }.joined(separator: "\n"), code: ExitStatus.refused)
     }
   }
 }
 
 /// A failure the command reports in Polish on standard error, with its exit code.
-struct CLIFailure: Error, CustomStringConvertible {
+struct CLIFailure: Error, CustomStringConvertible, Sendable {
   var text: String
   var code: Int32
 
@@ -48,32 +48,90 @@ struct CLIFailure: Error, CustomStringConvertible {
   var description: String { text }
 }
 
-enum CLI {
-  /// The procedure, or a failure that names the broken file.
-  static func procedure() throws -> Procedure {
-    switch StartupReadAhead.procedure.wait() {
-    case .success(let procedure): return procedure
-    case .failure(let error): throw CLIFailure(error.message, code: 2)
+/// The exit codes of every command: one table, shown in `--help` and in the README.
+enum ExitStatus {
+  /// Done.
+  static let done: Int32 = 0
+  /// Refused at the door, or invalid input: nothing was written.
+  static let refused: Int32 = 1
+  /// A journal (or the procedure file, or the state folder) is damaged or cannot be read.
+  static let damaged: Int32 = 2
+  /// The journal was written by a newer version of the program; nothing was changed.
+  static let newerVersion: Int32 = 3
+  /// A file named on the command line (journal, answers, procedure) does not exist.
+  static let missing: Int32 = 4
+  /// Writing failed (full disk, no permission to write, a disk error); what was written before is whole.
+  static let writeFailed: Int32 = 5
+  /// The command line itself is wrong (the argument parser's own code, `EX_USAGE`).
+  static let commandLine: Int32 = 64
+
+  static func code(for kind: JournalFailureKind) -> Int32 {
+    switch kind {
+    case .refused: refused
+    case .damaged: damaged
+    case .newerVersion: newerVersion
+    case .missing: missing
+    case .writeFailed: writeFailed
     }
   }
 
-  /// Runs `body`, turning the project's errors into a Polish message on stderr and an exit code.
+  /// The table as `--help` shows it.
+  static let helpText = """
+    Kody wyjścia (wszystkie polecenia): 0\u{00A0}— gotowe; 1\u{00A0}— odmowa lub błędne dane, nic nie \
+    zapisano; 2\u{00A0}— dziennik (albo plik procedury, folder dzienników) uszkodzony lub nieczytelny; \
+    3\u{00A0}— dziennik zapisała nowsza wersja programu, nic nie zmieniono; 4\u{00A0}— brak pliku \
+    (dziennika, pliku odpowiedzi, procedury); 5\u{00A0}— zapis się nie udał (brak miejsca na dysku, \
+    brak uprawnień do zapisu, błąd dysku), wcześniejsze zapisy są całe; 64\u{00A0}— błędny wiersz \
+    polecenia; 128+N\u{00A0}— kreator przerwany sygnałem N.
+    """
+}
+
+enum CLI {
+  /// The procedure, or a failure that names the broken file.
+  static func procedure() throws -> Procedure {
+    try StartupReadAhead.procedure.wait().get()
+  }
+
+  /// Writes `text` and a newline to standard error.
+  static func warn(_ text: String) {
+    StandardStream.error.write(Data((text + "\n").utf8))
+  }
+
+  /// Runs `body`, turning every error into a Polish message on stderr and the exit code of the table.
   static func run(_ body: () throws -> Void) throws {
     do {
       try body()
+    } catch let exit as ExitCode {
+      throw exit
     } catch let failure as CLIFailure {
-      StandardStream.error.write(Data((failure.text + "\n").utf8))
+      warn(failure.text)
       throw ExitCode(failure.code)
     } catch let error as JournalError {
-      StandardStream.error.write(Data((error.message + "\n").utf8))
-      switch error {
-      case .locked, .alreadyExists, .notFound, .eventTooLarge: throw ExitCode(1)
-      default: throw ExitCode(2)
-      }
+      warn(error.message)
+      throw ExitCode(ExitStatus.code(for: error.kind))
     } catch let error as AnswersError {
-      StandardStream.error.write(Data((error.message + "\n").utf8))
-      throw ExitCode(1)
+      warn(error.message)
+      throw ExitCode(ExitStatus.refused)
+    } catch let error as ProcedureError {
+      warn(error.message)
+      throw ExitCode(ExitStatus.damaged)
+    } catch {
+      // No other error should get here; if one does, its (English) description stays out of sight.
+      warn("Nieoczekiwany błąd programu; nic nie zapisano. Zgłoś to administratorowi.")
+      throw ExitCode(ExitStatus.refused)
     }
+  }
+
+  /// The journal at `path` read without changing it; a torn last line is mentioned on standard error.
+  static func readJournal(_ path: String) throws -> (LoadedJournal, UnitState) {
+    let journal = try JournalReader.load(path: path)
+    guard let state = UnitState.fold(journal.entries) else { throw JournalError.missingHeader(path: path) }
+    if let tail = journal.tornTail {
+      warn(
+        "Uwaga: ostatni wiersz dziennika (\(tail.line)) jest urwany (\(tail.problem)); pominięto go. "
+          + "Zostanie odłożony do osobnego pliku przy następnym otwarciu do zapisu.")
+    }
+    return (journal, state)
   }
 
   static func printJSON<T: Encodable>(_ value: T) throws {

@@ -16,9 +16,7 @@ struct EpuapWizardCommand: ParsableCommand {
       w dzienniku (JSON, jeden plik na jednostkę) w $XDG_STATE_HOME/epuap-wizard/ \
       (domyślnie ~/.local/state/epuap-wizard/).
 
-      Kody wyjścia: 0\u{00A0}— w porządku; 1\u{00A0}— odmowa lub błędne dane (nic nie zapisano); \
-      2\u{00A0}— dziennik uszkodzony lub niedostępny; 64\u{00A0}— błędny wiersz polecenia.
-      """,
+      """ + ExitStatus.helpText,
     version: version,
     subcommands: [
       WizardCommand.self, ListCommand.self, StatusCommand.self, JournalCommand.self, AnswersCommand.self,

@@ -12,13 +12,15 @@ struct JournalCommand: ParsableCommand {
 /// `journal verify PATH`: checks every line and the hash chain without changing anything.
 ///
 /// Exit 0: sound. 1: sound but with a torn last line (moved aside when next opened) or earlier torn lines
-/// kept aside. 2: damaged or unreadable.
+/// kept aside. 2: damaged or unreadable. 3: written by a newer version. 4: no such file.
 struct VerifyCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "verify",
     abstract: "Sprawdza dziennik (każdy wiersz i łańcuch sum kontrolnych) bez zmieniania go.",
     discussion:
-      "Kod wyjścia: 0\u{00A0}— dziennik cały; 1\u{00A0}— urwany ostatni wiersz lub odłożone wiersze; 2\u{00A0}— uszkodzony."
+      "Kod wyjścia: 0\u{00A0}— dziennik cały; 1\u{00A0}— urwany ostatni wiersz lub odłożone wiersze; "
+      + "2\u{00A0}— uszkodzony lub nieczytelny; 3\u{00A0}— zapisany przez nowszą wersję programu; "
+      + "4\u{00A0}— nie ma takiego pliku."
   )
 
   @Argument(help: "Ścieżka do dziennika.") var path: String
@@ -40,7 +42,7 @@ struct VerifyCommand: ParsableCommand {
     let result = Self.verify(path)
     if json {
       try CLI.printJSON(result)
-    } else if result.exitCode == 2 {
+    } else if result.exitCode >= 2 {
       StandardStream.error.write(Data((result.message + "\n").utf8))
     } else {
       print(result.message)
@@ -54,9 +56,9 @@ struct VerifyCommand: ParsableCommand {
     let prefix = PathText.lastComponent(of: path) + ".odlozone-"
     let sideFiles = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
       .filter { $0.hasPrefix(prefix) }.sorted().map { folder + "/" + $0 }
-    do {
+    do throws(JournalError) {
       let journal = try JournalReader.load(path: path)
-      guard !journal.entries.isEmpty else { throw JournalError.missingHeader(path: path) }
+      guard !journal.entries.isEmpty else { throw .missingHeader(path: path) }
       var lines = [
         "Dziennik \(path): \(journal.entries.count) zdarzeń, łańcuch sum kontrolnych zgodny.",
         "Ostatni hash: \(journal.lastHash)",
@@ -78,11 +80,12 @@ struct VerifyCommand: ParsableCommand {
         message: lines.joined(separator: "\n"), exitCode: code)
     } catch {
       var line: Int?
-      if case JournalError.damagedLine(_, let number, _)? = error as? JournalError { line = number }
+      if case .damagedLine(_, let number, _) = error { line = number }
       return Result(
         path: path, sound: false, events: 0, lastHash: nil, tornTailLine: nil, damagedLine: line,
         sideFiles: sideFiles,
-        message: error.message, exitCode: 2)
+        message: error.message, exitCode: ExitStatus.code(for: error.kind == .refused ? .damaged : error.kind)
+      )
     }
   }
 }

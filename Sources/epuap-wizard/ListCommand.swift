@@ -13,7 +13,14 @@ struct ListCommand: ParsableCommand {
   func run() throws {
     try CLI.run {
       let procedure = try CLI.procedure()
-      let files = options.journal.map { [$0] } ?? options.directory.journalFiles()
+      // A folder that cannot be read is an error, never an empty list.
+      let files = try options.journal.map { [$0] } ?? options.directory.files()
+      if options.journal == nil,
+        let problem = JournalSummaryCache(folder: options.directory.path, key: "")
+          .problem()
+      {
+        CLI.warn("Uwaga: pominięto spis dzienników (\(JournalSummaryCache.fileName)): \(problem.message)")
+      }
       let summaries = files.map { JournalSummary.read(path: $0, procedure: procedure) }
       if json {
         try CLI.printJSON(summaries)

@@ -16,7 +16,9 @@ struct PrintCommand: ParsableCommand {
 
       Z --lp plik jest zawsze zapisywany (w --output albo obok dziennika jako \
       <dziennik>-lista-kontrolna.txt|md|html), a potem wysyłany do drukarki poleceniem CUPS \
-      „lp [-d DRUKARKA] PLIK”. Gdy lp brakuje albo zgłosi błąd, kod wyjścia to 1, a plik zostaje.
+      „lp [-d DRUKARKA] -- PLIK”. Gdy lp brakuje albo zgłosi błąd, kod wyjścia to 1, a plik zostaje. \
+      Plik jest zapisywany jako nowy i dopiero gotowy zastępuje poprzedni; nie zapisuje się na dziennik, \
+      urządzenie, potok, folder ani przez dowiązanie symboliczne.
 
       Przykłady:
         epuap-wizard print --journal gliwice.jsonl
@@ -53,6 +55,7 @@ struct PrintCommand: ParsableCommand {
         throw CLIFailure(
           "Nazwę drukarki podaje się razem z --lp, np.: epuap-wizard print --lp Biuro", code: 1)
       }
+      if let output { try NewFile.checkTarget(output) }  // refused before anything is read
       let procedure = try CLI.procedure()
       let path = try options.resolveJournal()
       let document = try ChecklistDocument.load(journalPath: path, procedure: procedure)
@@ -66,7 +69,8 @@ struct PrintCommand: ParsableCommand {
           document, format: format, to: target, lp: lp ? LPSender(printer: printer) : nil)
         print(result.message)
       } catch let error as ChecklistPrintError {
-        throw CLIFailure(error.message, code: 1)
+        if case .writeFailed = error { throw CLIFailure(error.message, code: ExitStatus.writeFailed) }
+        throw CLIFailure(error.message, code: ExitStatus.refused)
       }
     }
   }

@@ -10,8 +10,36 @@ import FoundationEssentials
 enum StartupReadAhead {
   /// The procedure and the journals are read at the same time, each on a thread of its own, while the
   /// terminal is set up.
-  static let procedure = Pending {
-    Result { () throws(ProcedureError) -> Procedure in try ProcedureLoader.standard() }
+  static let procedure = Pending { loadProcedure() }
+
+  /// The built-in procedure, or the file `EPUAP_WIZARD_PROCEDURE` names: read only when it is a regular
+  /// file of sensible size (a FIFO or `/dev/zero` is refused at once), and with Foundation's English
+  /// descriptions of broken JSON left out of the message.
+  static func loadProcedure(environment: [String: String] = ProcessEnvironment.current)
+    -> Result<Procedure, CLIFailure>
+  {
+    do throws(ProcedureError) {
+      guard let path = environment["EPUAP_WIZARD_PROCEDURE"], !path.isEmpty else {
+        return .success(try ProcedureLoader.builtIn())
+      }
+      let bytes: [UInt8]
+      do throws(JournalError) {
+        guard let read = try RegularFile.read(path, limit: FileLimits.procedure) else {
+          return .failure(
+            CLIFailure(
+              "Nie ma pliku procedury \(path) (zmienna EPUAP_WIZARD_PROCEDURE). Sprawdź ścieżkę albo usuń "
+                + "zmienną, aby użyć procedury wbudowanej.", code: ExitStatus.missing))
+        }
+        bytes = read
+      } catch {
+        return .failure(CLIFailure(error.message, code: ExitStatus.code(for: error.kind)))
+      }
+      return .success(try ProcedureLoader.load(Data(bytes), file: path))
+    } catch {
+      var error = error
+      if error.problem.hasPrefix("niepoprawny JSON") { error.problem = "niepoprawny JSON" }
+      return .failure(CLIFailure(error.message, code: ExitStatus.damaged))
+    }
   }
 
   /// The standard folder's journals, from its summary cache where the files are unchanged.

@@ -32,15 +32,22 @@ enum WizardLaunch {
       guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
         throw CLIFailure(
           "Kreator potrzebuje terminala (uruchom go w oknie terminala). Bez terminala: epuap-wizard list | status | "
-            + "answers | print — zobacz „epuap-wizard --help”.", code: 1)
+            + "answers | print — zobacz „epuap-wizard --help”.", code: ExitStatus.refused)
       }
       // The terminal is set up first: meanwhile the procedure is read on another core (StartupReadAhead).
       NcursesTerminal.installSignalHandlers()
       let terminal: NcursesTerminal
       do {
         terminal = try NcursesTerminal(environment: ProcessEnvironment.current)
+      } catch TerminalError.notUTF8Locale(let codeset) {
+        throw CLIFailure(
+          "Nie można uruchomić kreatora: ustawienia językowe nie używają UTF-8 (kodowanie „\(codeset)”), "
+            + "więc polskie litery nie dałyby się wpisać ani wyświetlić. Ustaw UTF-8, np.:\n"
+            + "  LANG=pl_PL.UTF-8 epuap-wizard   (albo LANG=C.UTF-8; sprawdź też, czy LC_ALL i LC_CTYPE "
+            + "nie wskazują innego kodowania)", code: ExitStatus.refused)
       } catch {
-        throw CLIFailure("Nie można uruchomić terminala: \(error). Sprawdź zmienną TERM.", code: 2)
+        throw CLIFailure(
+          "Nie można uruchomić terminala: \(error). Sprawdź zmienną TERM.", code: ExitStatus.refused)
       }
       let procedure: Procedure
       do {

@@ -155,7 +155,7 @@ struct CLITests {
     #expect(again.code == 0 && again.stdout.contains("nic nie zapisano"), "\(again.stdout)\(again.stderr)")
   }
 
-  @Test("journal verify: 0 sound, 1 torn tail, 2 damaged with the line number")
+  @Test("journal verify: 0 sound, 1 torn tail, 2 damaged with the line number, 4 no such file")
   func verifyExitCodes() throws {
     let dir = TempDir()
     defer { dir.cleanup() }
@@ -178,7 +178,7 @@ struct CLITests {
     #expect(damaged.code == 2)
     #expect(damaged.stderr.contains("wierszu 1"))
     let missing = try Binary.run(["journal", "verify", dir.file("nie-ma.jsonl")])
-    #expect(missing.code == 2)
+    #expect(missing.code == 4)
     #expect(missing.stderr.contains("Nie ma dziennika"))
   }
 
@@ -189,7 +189,7 @@ struct CLITests {
     let name = try dir.appliedFinnJournal()
     let holder = Process()
     holder.executableURL = URL(fileURLWithPath: "/bin/sh")
-    holder.arguments = ["-c", "exec 9>\"$0\"; flock -n 9 || exit 1; exec sleep 20", dir.file(name) + ".lock"]
+    holder.arguments = ["-c", "exec 9<\"$0\"; flock -n 9 || exit 1; exec sleep 20", dir.file(name)]
     try holder.run()
     defer {
       kill(holder.processIdentifier, SIGKILL)

@@ -59,6 +59,9 @@ struct JournalFuzzTests {
       case .missingHeader:
         #expect(error.message.contains("Dziennik"))
         return "refused"
+      case .writtenByNewerVersion(_, let line, _):
+        #expect(error.message.contains("nowsza wersja programu") && error.message.contains("wiersz \(line)"))
+        return "refused"
       default:
         Issue.record("unexpected error \(error)")
         return "other"
@@ -66,7 +69,9 @@ struct JournalFuzzTests {
     }
   }
 
-  @Test("truncation at every offset of a small journal: sound prefix or recovered tail")
+  @Test(
+    "truncation at every offset of a small journal: sound prefix, recovered tail, or (within the first line) refused"
+  )
   func truncation() throws {
     let valid = try Self.validJournal()
     let lineEnds = valid.indices.filter { valid[$0] == 0x0A }
@@ -78,7 +83,7 @@ struct JournalFuzzTests {
         #expect(outcome == "sound", "offset \(offset)")
       } else {
         #expect(
-          outcome == "torn" || (offset < (lineEnds.first ?? 0) && outcome != "sound"), "offset \(offset)")
+          outcome == "torn" || (offset <= (lineEnds.first ?? 0) && outcome == "refused"), "offset \(offset)")
       }
     }
   }

@@ -36,7 +36,7 @@ struct PrintingTests {
     #expect(target == folder.file("pzgliwice-lista-kontrolna.txt"))
     let sender = LPSender(printer: "Biuro", environment: try fakeLP(in: folder))
     let result = try writeChecklist(checklist, format: .text, to: target, lp: sender)
-    #expect(fileText(folder.file("lp-args.txt")) == "-d\nBiuro\n\(target)\n")
+    #expect(fileText(folder.file("lp-args.txt")) == "-d\nBiuro\n--\n\(target)\n")
     #expect(fileText(folder.file("lp-received")) == TextRenderer().render(checklist))
     #expect(fileText(target) == TextRenderer().render(checklist))
     #expect(result.lpOutput == "request id is Biuro-7 (1 file(s))")
@@ -53,7 +53,7 @@ struct PrintingTests {
     #expect(target.hasSuffix("/ugpilchowice-lista-kontrolna.html"))
     let result = try writeChecklist(
       checklist, format: .html, to: target, lp: LPSender(environment: try fakeLP(in: folder)))
-    #expect(fileText(folder.file("lp-args.txt")) == "\(target)\n")
+    #expect(fileText(folder.file("lp-args.txt")) == "--\n\(target)\n")
     #expect(fileText(folder.file("lp-received")) == HTMLRenderer().render(checklist))
     #expect(result.message.contains("drukarki domyślnej"))
   }
@@ -92,7 +92,7 @@ struct PrintingTests {
       try writeChecklist(checklist, format: .html, to: target, lp: sender)
     }
     let message = try #require(error?.message)
-    #expect(message.contains("polecenie „lp -d Nieznana '\(target)'” zakończyło się błędem"))
+    #expect(message.contains("polecenie „lp -d Nieznana -- '\(target)'” zakończyło się błędem"))
     #expect(message.contains("(kod 1)") && message.contains("The printer or class does not exist."))
     #expect(message.contains("zapisana do pliku \(target)"))
     #expect(message.contains("otwórz plik w przeglądarce"))

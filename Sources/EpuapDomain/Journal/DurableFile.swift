@@ -36,30 +36,12 @@ enum DurableFile {
     if fsync(fd) != 0, errno != EINVAL { throw error(errno, path: path, operation: "fsync folderu") }
   }
 
-  /// Reads the whole file.
-  ///
-  /// Nil when it does not exist.
+  /// The operation named in errors of reading, by which a failed read is told from a failed write.
+  static let reading = "odczyt"
+
+  /// Reads the whole regular file (at most `FileLimits.journal` bytes); nil when it does not exist.
   static func readAll(_ path: String) throws(JournalError) -> [UInt8]? {
-    let fd = open(path, O_RDONLY | O_CLOEXEC)
-    if fd < 0 {
-      if errno == ENOENT { return nil }
-      throw error(errno, path: path, operation: "odczyt")
-    }
-    defer { close(fd) }
-    var result: [UInt8] = []
-    var stats = stat()
-    if fstat(fd, &stats) == 0, stats.st_size > 0 { result.reserveCapacity(Int(stats.st_size)) }
-    var chunk = [UInt8](repeating: 0, count: 1 << 16)
-    while true {
-      let count = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-      if count < 0 {
-        if errno == EINTR { continue }
-        throw error(errno, path: path, operation: "odczyt")
-      }
-      if count == 0 { break }
-      result.append(contentsOf: chunk[0..<count])
-    }
-    return result
+    try RegularFile.read(path, limit: FileLimits.journal)
   }
 
   /// Writes every byte (retrying short writes and EINTR).
@@ -82,9 +64,10 @@ enum DurableFile {
     }
   }
 
-  /// Writes a new file durably: created exclusively with mode 0600, written, fsynced, folder fsynced.
+  /// Writes a new file durably: created exclusively (never through a symbolic link) with mode 0600,
+  /// written, fsynced, folder fsynced.
   static func createNew(_ path: String, contents: [UInt8]) throws(JournalError) {
-    let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+    let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
     guard fd >= 0 else { throw error(errno, path: path, operation: "tworzenie pliku") }
     defer { close(fd) }
     _ = fchmod(fd, 0o600)

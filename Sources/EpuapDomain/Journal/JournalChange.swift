@@ -45,6 +45,24 @@ public enum JournalChange: Sendable, Equatable {
     case .batch: "batch"
     }
   }
+
+  /// Every `type` this version writes and reads.
+  static let knownTypeNames: Set<String> = [
+    "unitCreated", "unitUpdated", "decisionMade", "stepMarked", "stepValuesRecorded", "mailboxSaved",
+    "mailboxRemoved", "mailboxSettingsRecorded", "overrideSaved", "overrideRemoved", "systemSaved",
+    "systemRemoved", "consentRecorded", "cardSaved", "cardRemoved", "batch",
+  ]
+
+  /// The first `type` in a parsed change (or inside a batch of them) that this version does not know.
+  static func unknownTypeName(in json: JSONValue) -> String? {
+    guard let type = json["type"]?.stringValue else { return nil }
+    guard knownTypeNames.contains(type) else { return type }
+    guard type == "batch", case .array(let elements)? = json["payload"] else { return nil }
+    for element in elements {
+      if let unknown = unknownTypeName(in: element) { return unknown }
+    }
+    return nil
+  }
 }
 
 /// A step marked done, skipped (with a reason) or back to do.

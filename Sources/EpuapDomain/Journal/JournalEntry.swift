@@ -39,6 +39,8 @@ public enum JournalLineProblem: Error, Equatable, Sendable {
   case missingHash
   case hashMismatch
   case unsupportedVersion(Int)
+  /// A line whose hash holds but whose `type` this version does not know: written by a newer version.
+  case unknownType(String)
   case wrongSequence(expected: Int, found: Int)
 }
 
@@ -256,6 +258,7 @@ public enum JournalLineCodec {
     }
     let storedHash = String(decoding: hashBytes, as: UTF8.self)
     body.append(UInt8(ascii: "}"))
+    try checkNewerVersion(body, previousHash: previousHash, storedHash: storedHash)
     let decoded: DecodedLine
     do {
       decoded = try decoder.decode(DecodedLine.self, from: Data(body))
@@ -272,13 +275,33 @@ public enum JournalLineCodec {
       operatorName: decoded.operatorName, change: decoded.change, hash: storedHash)
   }
 
+  /// Throws when a line that reads as JSON was written by a newer version: a format version above this
+  /// one, or (with a hash that holds, so the line is as written) an event type this version does not know.
+  private static func checkNewerVersion(_ body: [UInt8], previousHash: String, storedHash: String)
+    throws(JournalLineProblem)
+  {
+    guard let json = JSONLineParser.parse(body[...], maxDepth: maxNesting) else { return }
+    if let version = json["v"]?.integerValue, version > JournalEntry.formatVersion {
+      throw .unsupportedVersion(version)
+    }
+    if let unknown = JournalChange.unknownTypeName(in: json) {
+      guard chainHash(previous: previousHash, body: body[...]) == storedHash else { throw .hashMismatch }
+      throw .unknownType(unknown)
+    }
+  }
+
+  /// `JSONDecoder`'s error in Polish: its own descriptions are English and never reach the user.
   private static func describe(_ error: any Error) -> String {
+    func location(_ path: [any CodingKey]) -> String { path.map(\.stringValue).joined(separator: ".") }
     switch error {
     case DecodingError.keyNotFound(let key, _): return "brak pola „\(key.stringValue)”"
     case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
-      return "zły typ wartości w „\(context.codingPath.map(\.stringValue).joined(separator: "."))”"
+      return "zły typ wartości w „\(location(context.codingPath))”"
     case DecodingError.dataCorrupted(let context):
-      return context.debugDescription.isEmpty ? "uszkodzone dane" : context.debugDescription
+      // The one description of our own (an unknown event type) is Polish; Foundation's are not.
+      if context.debugDescription.hasPrefix("nieznany typ zdarzenia") { return context.debugDescription }
+      if context.codingPath.isEmpty { return "to nie jest poprawny JSON" }
+      return "niedozwolona wartość w „\(location(context.codingPath))”"
     default: return "to nie jest poprawny JSON"
     }
   }

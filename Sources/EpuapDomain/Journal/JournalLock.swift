@@ -6,44 +6,50 @@ import FoundationEssentials
   import Darwin
 #endif
 
-/// One writer per journal: an exclusive `flock` on `<journal>.lock`.
+/// One writer per journal: an exclusive `flock` on the journal's own open file.
 ///
-/// The lock is on a separate, stable file because the journal itself may be truncated during recovery;
-/// the kernel drops a `flock` when its process dies, so a killed wizard leaves no stale lock behind.
-/// The file holds the holder's process id and host, only to name it in the message to a second writer.
-final class JournalLock {
-  let path: String
-  private var fd: Int32
-
-  init(journalPath: String) throws(JournalError) {
-    path = journalPath + ".lock"
-    fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
-    guard fd >= 0 else { throw DurableFile.error(errno, path: path, operation: "blokada") }
-    _ = fchmod(fd, 0o600)
+/// The lock belongs to the file (its device and inode), not to a path: the same journal reached through
+/// a symbolic link, a hard link or a path written differently is the same lock, and there is no side file
+/// that could be deleted (freeing the journal for a second writer) or replaced by a link (whose target a
+/// writer would then truncate). Recovery cuts a torn tail off with `ftruncate` on the same inode, so the
+/// lock stays valid; nothing ever renames a journal. The kernel drops a `flock` when its process dies, so
+/// a killed wizard leaves no stale lock behind.
+enum JournalLock {
+  /// Locks the open journal `fd`; throws `.locked` naming the holder when another writer has it.
+  static func acquire(_ fd: Int32, journalPath: String) throws(JournalError) {
     while flock(fd, LOCK_EX | LOCK_NB) != 0 {
       if errno == EINTR { continue }
       let code = errno
-      let holder = ((try? DurableFile.readAll(path)) ?? nil).map { String(decoding: $0, as: UTF8.self) }
-      close(fd)
-      fd = -1
-      if code == EWOULDBLOCK {
-        let described = holder.map { $0.trimmed } ?? ""
-        throw .locked(path: journalPath, holder: described.isEmpty ? "inny proces" : described)
-      }
-      throw DurableFile.error(code, path: path, operation: "blokada")
+      if code == EWOULDBLOCK { throw .locked(path: journalPath, holder: holder(of: fd) ?? "inny proces") }
+      throw DurableFile.error(code, path: journalPath, operation: "blokada")
     }
-    let identity = Array("proces \(getpid()) na \(ProcessInfo.processInfo.hostName)\n".utf8)
-    _ = ftruncate(fd, 0)
-    _ = identity.withUnsafeBytes { pwrite(fd, $0.baseAddress, $0.count, 0) }
   }
 
-  func release() {
-    guard fd >= 0 else { return }
-    _ = ftruncate(fd, 0)
-    flock(fd, LOCK_UN)
-    close(fd)
-    fd = -1
+  /// The process holding a `flock` on the file, as the kernel lists it in `/proc/locks`
+  /// (`1: FLOCK  ADVISORY  WRITE 1234 08:01:5678 0 EOF`: pid, then major:minor:inode).
+  static func holder(of fd: Int32) -> String? {
+    var info = stat()
+    guard fstat(fd, &info) == 0,
+      let table = try? RegularFile.read("/proc/locks", limit: 16 << 20)
+    else { return nil }
+    let device = UInt64(info.st_dev)
+    let major = ((device >> 8) & 0xfff) | ((device >> 32) & ~UInt64(0xfff))
+    let minor = (device & 0xff) | ((device >> 12) & ~UInt64(0xff))
+    let file =
+      String(major, radix: 16).leftPadded(2) + ":" + String(minor, radix: 16).leftPadded(2) + ":"
+      + String(UInt64(info.st_ino))
+    for line in String(decoding: table, as: UTF8.self).split(separator: "\n") {
+      let fields = line.split(separator: " ")
+      guard fields.count >= 6, fields[1] == "FLOCK", fields[5] == Substring(file) else { continue }
+      return "proces \(fields[4]) na \(ProcessInfo.processInfo.hostName)"
+    }
+    return nil
   }
+}
 
-  deinit { release() }
+extension String {
+  /// The text with zeros in front up to `width` characters (hex device numbers in `/proc/locks`).
+  fileprivate func leftPadded(_ width: Int) -> String {
+    count >= width ? self : String(repeating: "0", count: width - count) + self
+  }
 }

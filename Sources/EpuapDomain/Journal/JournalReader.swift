@@ -28,9 +28,10 @@ public struct TornTail: Sendable, Equatable {
 public enum JournalReader {
   /// Reads `path`: every line must decode and continue the hash chain.
   ///
-  /// A damaged last line (no newline,
-  /// or not readable) is reported as a torn tail; a damaged line before it is an error and nothing is
-  /// returned, because later lines cannot be trusted past a broken link.
+  /// A torn last line, what an interrupted write leaves (no newline, or not even JSON), is reported as a
+  /// torn tail when at least one whole event precedes it. Any other damaged line is an error and nothing
+  /// is returned, because later lines cannot be trusted past a broken link; so is a line written by a
+  /// newer version of the program (`writtenByNewerVersion`), wherever it is.
   public static func load(path: String) throws(JournalError) -> LoadedJournal {
     guard let bytes = try DurableFile.readAll(path) else { throw .notFound(path: path) }
     return try parse(bytes, path: path)
@@ -57,6 +58,9 @@ public enum JournalReader {
       let line = bytes[range]
       let isLast = index == lines.count - 1
       if !hasNewline {
+        // A crash mid-write leaves a line without its newline. Before the first whole event there is
+        // nothing to recover: the file does not begin as a journal and is refused untouched.
+        guard !entries.isEmpty else { throw .missingHeader(path: path) }
         return LoadedJournal(
           path: path, entries: entries, soundLength: start,
           tornTail: TornTail(
@@ -86,20 +90,27 @@ public enum JournalReader {
         } catch let error as JournalError {
           throw error
         } catch {
-          problem = .notJSON("\(error)")
+          problem = .notJSON("nieczytelny wiersz")
         }
       }
-      // An unreadable last line is what a crash mid-write leaves: recoverable. A line whose JSON reads
-      // but whose hash or sequence is wrong was changed, not torn: refuse, like a damaged middle line.
-      if isLast, case .notJSON = problem {
-        return LoadedJournal(
-          path: path, entries: entries, soundLength: start,
-          tornTail: TornTail(line: lineNumber, bytes: Array(line), problem: problem.polish))
-      }
-      if isLast, case .missingHash = problem {
-        return LoadedJournal(
-          path: path, entries: entries, soundLength: start,
-          tornTail: TornTail(line: lineNumber, bytes: Array(line), problem: problem.polish))
+      switch problem {
+      case .unknownType(let type):
+        throw .writtenByNewerVersion(path: path, line: lineNumber, detail: "nieznany typ zdarzenia „\(type)”")
+      case .unsupportedVersion(let version) where version > JournalEntry.formatVersion:
+        throw .writtenByNewerVersion(path: path, line: lineNumber, detail: "wersja formatu \(version)")
+      case .notJSON, .missingHash:
+        // A first line that is no journal line means the file is not a journal. A last line that is not
+        // even JSON is what is left of an interrupted write (recoverable). A line that reads as JSON but
+        // whose hash, sequence or members are wrong was changed, not torn: refused like a middle line.
+        if entries.isEmpty { throw .missingHeader(path: path) }
+        if !isJSONText(line) {
+          if isLast {
+            return LoadedJournal(
+              path: path, entries: entries, soundLength: start,
+              tornTail: TornTail(line: lineNumber, bytes: Array(line), problem: problem.polish))
+          }
+        }
+      default: break
       }
       throw .damagedLine(path: path, line: lineNumber, problem: problem)
     }
@@ -107,6 +118,14 @@ public enum JournalReader {
       throw .missingHeader(path: path)
     }
     return LoadedJournal(path: path, entries: entries, soundLength: start, tornTail: nil)
+  }
+
+  /// Whether a line is JSON text at all (an object or array); an over-long line is not looked at.
+  private static func isJSONText(_ line: ArraySlice<UInt8>) -> Bool {
+    guard line.count <= JournalLimits.maxLineBytes,
+      !JournalLineCodec.nestsDeeper(line, than: JournalLineCodec.maxNesting)
+    else { return false }
+    return JournalLineCodec.isJSONDocument(line, decoder: JSONDecoder())
   }
 
   /// The byte range of every line, without its newline; the last range ends at the end of `bytes` when the

@@ -32,7 +32,7 @@ public struct JournalDirectory: Sendable {
   /// A path for a new unit's journal that no file uses yet, named after its ePUAP identifier or name.
   public func newJournalPath(for unit: UnitInfo) -> String {
     let base = Self.slug(unit.entityIdentifier.isEmpty ? unit.name : unit.entityIdentifier + "-" + unit.name)
-    var candidate = "\(path)/\(base).\(Self.fileExtension)"
+    var candidate = firstJournalPath(for: unit)
     var number = 2
     while FileManager.default.fileExists(atPath: candidate) {
       candidate = "\(path)/\(base)-\(number).\(Self.fileExtension)"
@@ -41,10 +41,57 @@ public struct JournalDirectory: Sendable {
     return candidate
   }
 
-  /// Journal files in the folder, sorted by name.
+  /// The name the unit's first journal gets: its ePUAP identifier and name, made file-name-safe.
+  public func firstJournalPath(for unit: UnitInfo) -> String {
+    let base = Self.slug(unit.entityIdentifier.isEmpty ? unit.name : unit.entityIdentifier + "-" + unit.name)
+    return "\(path)/\(base).\(Self.fileExtension)"
+  }
+
+  /// Journal files in the folder, sorted by name; empty when the folder cannot be read (see `files()`).
   public func journalFiles() -> [String] {
-    let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
-    return names.filter { $0.hasSuffix("." + Self.fileExtension) }.sorted().map { "\(path)/\($0)" }
+    (try? files()) ?? []
+  }
+
+  /// Journal files in the folder, sorted by name; none when the folder does not exist yet.
+  ///
+  /// The folder is checked first (`secure()`); one that cannot be read is an error, not an empty list.
+  public func files() throws(JournalError) -> [String] {
+    guard try secure() else { return [] }
+    guard let folder = opendir(path) else {
+      throw .folderUnreadable(path: path, reason: SystemErrorText.polish(errno))
+    }
+    defer { closedir(folder) }
+    var names: [String] = []
+    while let entry = readdir(folder) {
+      let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+        String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+      }
+      if name.hasSuffix("." + Self.fileExtension) { names.append(name) }
+    }
+    return names.sorted().map { "\(path)/\($0)" }
+  }
+
+  /// Checks the folder before journals are listed or written in it; false when it does not exist yet.
+  ///
+  /// A folder that other users may write to (group or other write bit) could have files planted or
+  /// swapped in it: when it is ours it is tightened to 0700, otherwise (or when it is a shared sticky
+  /// folder such as /tmp) it is refused. A path that is not a folder is refused too.
+  @discardableResult
+  public func secure() throws(JournalError) -> Bool {
+    var info = stat()
+    guard stat(path, &info) == 0 else {
+      if errno == ENOENT { return false }
+      throw .folderUnreadable(path: path, reason: SystemErrorText.polish(errno))
+    }
+    guard info.st_mode & S_IFMT == S_IFDIR else {
+      throw .folderUnreadable(path: path, reason: "to \(RegularFile.kind(of: info.st_mode)), nie folder")
+    }
+    guard info.st_mode & (S_IWGRP | S_IWOTH) != 0 else { return true }
+    // A sticky folder (like /tmp) is shared on purpose: taking it over would break it for everyone.
+    guard info.st_uid == geteuid(), info.st_mode & S_ISVTX == 0, chmod(path, 0o700) == 0 else {
+      throw .unsafeFolder(path: path)
+    }
+    return true
   }
 
   /// A file-name-safe, lowercase ASCII form: Latin letters lose their marks (ł too), other characters become `-`.
@@ -125,8 +172,16 @@ public enum ListedJournal: Sendable {
 
 extension JournalDirectory {
   /// The folder's journals, each from `cache` when its seal matches, read in full otherwise.
+  ///
+  /// A folder that cannot be read (or is refused by `secure()`) is listed as one entry that carries the
+  /// error, so that the start screen says why instead of showing an empty folder.
   public func listing(cache: JournalSummaryCache?) -> [ListedJournal] {
-    let files = journalFiles()
+    let files: [String]
+    do throws(JournalError) {
+      files = try self.files()
+    } catch {
+      return [.read(ReadJournal(path: path, failure: error))]
+    }
     let entries = files.isEmpty ? [:] : cache?.load() ?? [:]
     return files.map { path in
       if let entry = entries[PathText.lastComponent(of: path)], JournalSeal.read(path: path) == entry.seal {
@@ -153,6 +208,12 @@ extension ReadJournal {
 public struct ReadJournal: Sendable {
   public let path: String
   public let outcome: Result<(journal: LoadedJournal, state: UnitState), JournalError>
+
+  /// A journal (or folder) that could not be read at all.
+  init(path: String, failure: JournalError) {
+    self.path = path
+    outcome = .failure(failure)
+  }
 
   /// Reads and folds the journal at `path`; never throws: a problem is kept in `outcome`.
   public init(path: String) {

@@ -24,7 +24,7 @@ public struct JournalSeal: Equatable, Sendable {
   /// The seal of the journal at `path`, reading only its end; nil when the file cannot be read, is
   /// empty, does not end with a whole line, or its last line carries no hash.
   public static func read(path: String) -> JournalSeal? {
-    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)  // a FIFO must not block the start
     guard fd >= 0 else { return nil }
     defer { close(fd) }
     var stats = stat()

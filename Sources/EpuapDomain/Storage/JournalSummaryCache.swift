@@ -10,8 +10,8 @@ import FoundationEssentials
 ///
 /// A summary is used only while its journal keeps the same `JournalSeal`, and only until the journal has
 /// been read in full right after the first screen: the cache saves time and decides nothing. It is written
-/// without `fsync` (a torn or stale file costs one full read); a file that is missing, damaged or written
-/// with another `key` is ignored.
+/// like every file the program makes (`NewFile`); a file that is missing, damaged, not a regular file or
+/// written with another `key` is ignored.
 public struct JournalSummaryCache: Sendable {
   public static let fileName = ".spis-dziennikow.json"
   public let folder: String
@@ -38,7 +38,8 @@ public struct JournalSummaryCache: Sendable {
 
   /// The entries of the file by journal file name; empty when there is no usable file.
   public func load() -> [String: Entry] {
-    guard let bytes = try? DurableFile.readAll(path), !bytes.isEmpty,
+    guard let bytes = try? RegularFile.read(path, limit: FileLimits.summaryCache, followLinks: false),
+      !bytes.isEmpty,
       let json = bytes.withUnsafeBufferPointer({ JSONLineParser.parse($0, maxDepth: 8) }),
       json["format"]?.integerValue == Self.format, json.text("key") == key,
       case .array(let items)? = json["journals"]
@@ -75,17 +76,17 @@ public struct JournalSummaryCache: Sendable {
     let encoder = JSONEncoder()
     encoder.outputFormatting = .sortedKeys
     guard let data = try? encoder.encode(file) else { return false }
-    // Readable by the owner only, like the journals whose contents it repeats.
-    let temporary = path + ".\(getpid()).tmp"
-    let fd = DurableFile.openDescriptor(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC)
-    guard fd >= 0 else { return false }
-    let written = (try? DurableFile.writeAll(fd, [UInt8](data), path: temporary)) != nil
-    DurableFile.closeDescriptor(fd)
-    guard written, rename(temporary, path) == 0 else {
-      unlink(temporary)
-      return false
-    }
-    return true
+    // Readable by the owner only, like the journals whose contents it repeats; never written through a
+    // link or over anything but a regular file.
+    return (try? NewFile.replace(path, with: [UInt8](data))) != nil
+  }
+
+  /// Why the file cannot be used, when it is there but is not a regular file (a link, a FIFO, a device):
+  /// it is then neither read nor written, and the folder is listed by reading every journal.
+  public func problem() -> JournalError? {
+    var info = stat()
+    guard lstat(path, &info) == 0, info.st_mode & S_IFMT != S_IFREG else { return nil }
+    return .notRegularFile(path: path, kind: RegularFile.kind(of: info.st_mode))
   }
 
   /// Raised when the file's layout changes, so that an older layout is ignored rather than misread.
