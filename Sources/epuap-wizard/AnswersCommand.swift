@@ -23,7 +23,11 @@ struct ExportAnswersCommand: ParsableCommand {
       """)
 
   @OptionGroup var options: JournalOptions
-  @Option(name: .shortAndLong, help: "Zapisz do pliku zamiast na standardowe wyjście.") var output: String?
+  @Option(
+    name: .shortAndLong,
+    help: ArgumentHelp("Zapisz do pliku zamiast na standardowe wyjście.", valueName: "plik"),
+    completion: .file())
+  var output: String?
 
   func run() throws {
     try CLI.run {
@@ -50,9 +54,12 @@ struct ApplyAnswersCommand: ParsableCommand {
       albo pole "operator" w pliku). Format pliku: docs/ANSWERS.md.
       """)
 
-  @Argument(help: "Plik odpowiedzi (JSON).") var file: String
+  @Argument(
+    help: ArgumentHelp("Plik odpowiedzi (JSON).", valueName: "plik"), completion: .file(extensions: ["json"]))
+  var file: String
   @OptionGroup var options: JournalOptions
-  @Option(name: .long, help: "Kto wprowadza zmiany (imię i nazwisko).") var `operator`: String?
+  @Option(name: .long, help: ArgumentHelp("Kto wprowadza zmiany (imię i nazwisko).", valueName: "osoba"))
+  var `operator`: String?
 
   func run() throws {
     try CLI.run {
@@ -64,12 +71,23 @@ struct ApplyAnswersCommand: ParsableCommand {
       let plan = AnswersPlan(validator: Validator(procedure: procedure))
       let path: String
       let directory = options.directory
+      // The unit's journal: by its ePUAP identifier exactly (by its name when it has none); two of them is
+      // a question for the clerk, never a guess.
+      let matching =
+        options.journal == nil
+        ? try directory.files().filter { file in
+          (try? JournalReader.load(path: file)).flatMap { UnitState.fold($0.entries) }
+            .map { AnswersPlan.isSameUnit($0.unit, answers.unit) } ?? false
+        } : []
       if let journal = options.journal {
         path = journal
-      } else if let existing = try directory.files().first(where: {
-        (try? JournalReader.load(path: $0)).flatMap { UnitState.fold($0.entries) }?.unit.entityIdentifier
-          == answers.unit.entityIdentifier && !answers.unit.entityIdentifier.isEmpty
-      }) {
+      } else if matching.count > 1 {
+        throw CLIFailure(
+          "Jednostka „\(answers.unit.name)” ma w \(directory.path) kilka dzienników:\n"
+            + matching.map { "  " + $0 }.joined(separator: "\n")
+            + "\nWskaż właściwy: --journal PLIK. Nic nie zapisano.",
+          code: ExitStatus.refused)
+      } else if let existing = matching.first {
         path = existing
       } else if Self.exists(directory.firstJournalPath(for: answers.unit)) {
         // The unit's journal is there but cannot be read (damaged, a newer version, …): opening it says
@@ -79,7 +97,7 @@ struct ApplyAnswersCommand: ParsableCommand {
         path = directory.newJournalPath(for: answers.unit)
       }
       let operatorName = (`operator` ?? answers.operatorName ?? "").trimmedSpaces
-      let today = JournalClock.day(Date())
+      let today = LocalTime.day(Date())
       if Self.exists(path) {
         let session = try UnitSession.open(
           at: path, operatorName: operatorName.isEmpty ? nil : operatorName, procedure: procedure)
@@ -93,8 +111,8 @@ struct ApplyAnswersCommand: ParsableCommand {
         }
         try session.record(.batch(changes))
         print(
-          "Zastosowano \(changes.count) zmian z \(file) w \(path) (jedno zdarzenie nr \(session.state.eventCount))."
-        )
+          "Zastosowano " + PolishPlural.count(changes.count, "zmianę", "zmiany", "zmian")
+            + " z \(file) w \(path) (jedno zdarzenie nr \(session.state.eventCount)).")
       } else {
         guard !operatorName.isEmpty else {
           throw CLIFailure(
@@ -102,11 +120,14 @@ struct ApplyAnswersCommand: ParsableCommand {
             code: ExitStatus.refused)
         }
         let changes = try plan.changes(for: answers, onto: nil, file: file, today: today)
+        // The journal appears with its whole batch, or not at all.
         let session = try UnitSession.create(
-          at: path, unit: answers.unit, operatorName: operatorName, procedure: procedure)
-        defer { session.close() }
-        if !changes.isEmpty { try session.record(.batch(changes)) }
-        print("Utworzono dziennik \(path) i zastosowano \(changes.count) zmian z \(file).")
+          at: path, unit: answers.unit, operatorName: operatorName, procedure: procedure,
+          then: changes.isEmpty ? nil : .batch(changes))
+        session.close()
+        print(
+          "Utworzono dziennik \(path) i zastosowano "
+            + PolishPlural.count(changes.count, "zmianę", "zmiany", "zmian") + " z \(file).")
       }
     }
   }

@@ -5,12 +5,19 @@ import FoundationEssentials
 /// Options every command shares: which journal, and where journals live.
 struct JournalOptions: ParsableArguments {
   @Option(
-    name: .long, help: "Ścieżka do dziennika (pliku .jsonl). Domyślnie: jedyny dziennik w folderze stanu.")
+    name: .long,
+    help: ArgumentHelp(
+      "Ścieżka do dziennika (pliku .jsonl). Domyślnie: jedyny dziennik w folderze stanu.",
+      valueName: "dziennik"),
+    completion: .file(extensions: ["jsonl"]))
   var journal: String?
 
   @Option(
     name: .customLong("state-dir"),
-    help: "Folder dzienników. Domyślnie $XDG_STATE_HOME/epuap-wizard albo ~/.local/state/epuap-wizard.")
+    help: ArgumentHelp(
+      "Folder dzienników. Domyślnie $XDG_STATE_HOME/epuap-wizard albo ~/.local/state/epuap-wizard.",
+      valueName: "folder"),
+    completion: .directory)
   var stateDir: String?
 
   var directory: JournalDirectory {

@@ -23,7 +23,10 @@ struct VerifyCommand: ParsableCommand {
       + "4\u{00A0}— nie ma takiego pliku."
   )
 
-  @Argument(help: "Ścieżka do dziennika.") var path: String
+  @Argument(
+    help: ArgumentHelp("Ścieżka do dziennika.", valueName: "dziennik"),
+    completion: .file(extensions: ["jsonl"]))
+  var path: String
   @Flag(name: .long, help: "Wynik w JSON.") var json = false
 
   struct Result: Codable {
@@ -60,8 +63,10 @@ struct VerifyCommand: ParsableCommand {
       let journal = try JournalReader.load(path: path)
       guard !journal.entries.isEmpty else { throw .missingHeader(path: path) }
       var lines = [
-        "Dziennik \(path): \(journal.entries.count) zdarzeń, łańcuch sum kontrolnych zgodny.",
-        "Ostatni hash: \(journal.lastHash)",
+        "Dziennik \(path): "
+          + PolishPlural.count(journal.entries.count, "zdarzenie", "zdarzenia", "zdarzeń")
+          + ", łańcuch sum kontrolnych zgodny.",
+        "SHA-256: \(journal.lastHash)",
       ]
       var code: Int32 = 0
       if let tail = journal.tornTail {

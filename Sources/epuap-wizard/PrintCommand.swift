@@ -10,9 +10,10 @@ struct PrintCommand: ParsableCommand {
     abstract: "Lista kontrolna wykonania (tekst, Markdown, HTML): na ekran, do pliku albo do drukarki.",
     discussion: """
       Lista zawiera jednostkę, ścieżkę, każdy krok ze statusem, skrytki, systemy, zgodę Urzędu \
-      Marszałkowskiego, karty usług, miejsca na podpisy oraz ostatni hash dziennika (ten sam, który \
-      pokazuje „journal verify”). Gdy nie wszystko zrobiono, na początku jest „NIEZAKOŃCZONE” z listą \
-      otwartych kroków i błędów. Dziennik jest tylko czytany, nigdy zmieniany.
+      Marszałkowskiego, karty usług, miejsca na podpisy oraz skrót SHA-256 ostatniego zdarzenia (ten sam, \
+      który pokazuje „journal verify”). Na początku jest werdykt: „ZAKOŃCZONE” tylko wtedy, gdy nic nie \
+      blokuje zakończenia, a w przeciwnym razie „NIEZAKOŃCZONE:” i każdy powód z numerem kroku. Dziennik \
+      jest tylko czytany, nigdy zmieniany.
 
       Z --lp plik jest zawsze zapisywany (w --output albo obok dziennika jako \
       <dziennik>-lista-kontrolna.txt|md|html), a potem wysyłany do drukarki poleceniem CUPS \
@@ -29,19 +30,23 @@ struct PrintCommand: ParsableCommand {
   @OptionGroup var options: JournalOptions
 
   @Option(
-    name: .long, help: ArgumentHelp("Format: text (80 kolumn), markdown albo html (A4).", valueName: "FORMAT")
-  )
+    name: .long,
+    help: ArgumentHelp("Format: text (80 kolumn), markdown albo html (A4).", valueName: "format"),
+    completion: .list(ChecklistFormat.allCases.map(\.rawValue)))
   var format = "text"
 
   @Option(
     name: .shortAndLong,
-    help: ArgumentHelp("Zapisz do pliku zamiast na standardowe wyjście.", valueName: "PLIK"))
+    help: ArgumentHelp("Zapisz do pliku zamiast na standardowe wyjście.", valueName: "plik"),
+    completion: .file())
   var output: String?
 
   @Flag(name: .long, help: "Wyślij do drukarki poleceniem lp (CUPS); plik zostaje też zapisany.")
   var lp = false
 
-  @Argument(help: ArgumentHelp("Drukarka dla --lp (bez niej: drukarka domyślna).", valueName: "DRUKARKA"))
+  @Argument(
+    help: ArgumentHelp("Drukarka dla --lp (bez niej: drukarka domyślna).", valueName: "drukarka"),
+    completion: .shellCommand("lpstat -e 2>/dev/null"))
   var printer: String?
 
   func run() throws {

@@ -65,7 +65,7 @@ enum WizardLaunch {
         backend.readAhead = { journals.wait() }
       }
       let (model, commands) = WizardCore.start(
-        procedure: procedure, size: terminal.size, today: JournalClock.day(Date()),
+        procedure: procedure, size: terminal.size, today: LocalTime.day(Date()),
         journalPath: journal)
       let runner = WizardRunner(
         model: model, terminal: terminal, backend: backend, pendingSignal: { NcursesTerminal.pendingSignal })

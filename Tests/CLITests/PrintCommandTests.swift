@@ -25,7 +25,7 @@ struct PrintCommandTests {
     #expect(print.stdout.hasPrefix("LISTA KONTROLNA WYKONANIA\n"))
     #expect(print.stdout.contains("NIEZAKOŃCZONE: "))
     let verify = try Binary.run(["journal", "verify", journal])
-    let hashLine = try #require(verify.stdout.split(separator: "\n").first { $0.hasPrefix("Ostatni hash: ") })
+    let hashLine = try #require(verify.stdout.split(separator: "\n").first { $0.hasPrefix("SHA-256: ") })
     #expect(print.stdout.split(separator: "\n").contains(hashLine))
     #expect(FileManager.default.contents(atPath: journal) == before)
   }

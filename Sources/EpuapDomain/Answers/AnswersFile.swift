@@ -137,6 +137,8 @@ public enum AnswersError: Error, Equatable, Sendable {
   case unreadable(file: String, detail: String)
   case invalid(file: String, problems: [String])
   case roleMismatch(file: String)
+  /// The file is for another unit than the journal (by identifier, or by name without one).
+  case otherUnit(file: String, journalUnit: UnitInfo, fileUnit: UnitInfo)
 
   /// Says what is wrong and that nothing was written; every part that came from the file or its name is
   /// cleaned of control characters, so it can be printed to a terminal.
@@ -152,6 +154,13 @@ public enum AnswersError: Error, Equatable, Sendable {
         + problems.map { "- " + $0 }.joined(separator: "\n")
     case .roleMismatch(let file):
       return "Plik odpowiedzi \(file) jest dla innej roli niż dziennik. Nic nie zapisano."
+    case .otherUnit(let file, let journalUnit, let fileUnit):
+      func named(_ unit: UnitInfo) -> String {
+        "„\(unit.name)”" + (unit.entityIdentifier.isEmpty ? "" : " [\(unit.entityIdentifier)]")
+      }
+      return
+        "Plik odpowiedzi \(file) jest dla jednostki \(named(fileUnit)), a dziennik dotyczy \(named(journalUnit)). "
+        + "Nic nie zapisano. Wskaż dziennik tej jednostki (--journal) albo popraw „unit” w pliku."
     }
   }
 }

@@ -26,6 +26,9 @@ public struct AnswersPlan {
 
     if let state {
       guard state.unit.role == answers.unit.role else { throw .roleMismatch(file: file) }
+      guard Self.isSameUnit(state.unit, answers.unit) else {
+        throw .otherUnit(file: file, journalUnit: state.unit, fileUnit: answers.unit)
+      }
       if state.unit != answers.unit { record(.unitUpdated(answers.unit)) }
     }
     let identifierLabel =
@@ -234,6 +237,17 @@ public struct AnswersPlan {
     }
     if !problems.isEmpty { throw .invalid(file: file, problems: problems) }
     return changes
+  }
+
+  /// Whether an answers file's unit is the journal's.
+  ///
+  /// By the ePUAP identifier exactly when both have one, else by the name exactly: a file never renames
+  /// another unit's journal.
+  public static func isSameUnit(_ journal: UnitInfo, _ file: UnitInfo) -> Bool {
+    let ours = journal.entityIdentifier.trimmed
+    let theirs = file.entityIdentifier.trimmed
+    if !ours.isEmpty, !theirs.isEmpty { return ours == theirs }
+    return journal.name.trimmed == file.name.trimmed
   }
 
   /// A choice given by its value or by the label the screen shows, in any letter case; nil (and the

@@ -56,24 +56,43 @@ public final class JournalWriter {
   public static func create(
     at path: String, unit: UnitInfo, operatorName: String, time: String
   ) throws(JournalError) -> (JournalWriter, JournalEntry) {
+    let (writer, entries) = try create(
+      at: path, unit: unit, operatorName: operatorName, time: time, then: nil)
+    return (writer, entries[0])
+  }
+
+  /// A new journal whose first lines are its creation and, when given, `then` (an applied answers file):
+  /// both are written before the journal appears under its name, so it never exists without them.
+  public static func create(
+    at path: String, unit: UnitInfo, operatorName: String, time: String, then: JournalChange?
+  ) throws(JournalError) -> (JournalWriter, [JournalEntry]) {
     let folder = PathText.folder(of: path)
     try DurableFile.ensureDirectory(folder)
-    let change = JournalChange.unitCreated(unit)
-    let line: (bytes: [UInt8], hash: String)
-    do {
-      line = try JournalLineCodec.encode(
-        sequence: 1, time: time, operatorName: operatorName, change: change,
-        previousHash: JournalEntry.genesisHash)
-    } catch {
-      throw .io(path: path, operation: "kodowanie", code: EINVAL)
+    var entries: [JournalEntry] = []
+    var bytes: [UInt8] = []
+    var previous = JournalEntry.genesisHash
+    for change in [JournalChange.unitCreated(unit)] + (then.map { [$0] } ?? []) {
+      let line: (bytes: [UInt8], hash: String)
+      do {
+        line = try JournalLineCodec.encode(
+          sequence: entries.count + 1, time: time, operatorName: operatorName, change: change,
+          previousHash: previous)
+      } catch let error as JournalError {
+        throw error
+      } catch {
+        throw .io(path: path, operation: "kodowanie", code: EINVAL)
+      }
+      bytes += line.bytes
+      previous = line.hash
+      entries.append(
+        JournalEntry(
+          version: JournalEntry.formatVersion, sequence: entries.count + 1, time: time,
+          operatorName: operatorName, change: change, hash: line.hash))
     }
-    let fd = try createLocked(path, firstLine: line.bytes)
+    let fd = try createLocked(path, firstLine: bytes)
     let writer = JournalWriter(
-      path: path, fd: fd, length: off_t(line.bytes.count), lastHash: line.hash, eventCount: 1)
-    let entry = JournalEntry(
-      version: JournalEntry.formatVersion, sequence: 1, time: time, operatorName: operatorName,
-      change: change, hash: line.hash)
-    return (writer, entry)
+      path: path, fd: fd, length: off_t(bytes.count), lastHash: previous, eventCount: entries.count)
+    return (writer, entries)
   }
 
   /// The new journal at `path` with `firstLine`, locked, open for reading and appending.

@@ -34,15 +34,16 @@ public final class UnitSession {
     self.clock = clock
   }
 
-  /// Starts a new journal for `unit` at `path`.
+  /// Starts a new journal for `unit` at `path`; with `then`, that change is its second line, written
+  /// before the journal appears, so a journal never exists without it.
   public static func create(
     at path: String, unit: UnitInfo, operatorName: String, procedure: Procedure,
-    clock: @escaping @Sendable () -> Date = { Date() }
+    clock: @escaping @Sendable () -> Date = { Date() }, then: JournalChange? = nil
   ) throws(JournalError) -> UnitSession {
-    let (writer, entry) = try JournalWriter.create(
-      at: path, unit: unit, operatorName: operatorName, time: JournalClock.timestamp(clock()))
-    var state = UnitState(unit: unit, createdAt: entry.time)
-    state.apply(entry)
+    let (writer, entries) = try JournalWriter.create(
+      at: path, unit: unit, operatorName: operatorName, time: JournalClock.timestamp(clock()), then: then)
+    var state = UnitState(unit: unit, createdAt: entries[0].time)
+    for entry in entries { state.apply(entry) }
     return UnitSession(
       procedure: procedure, writer: writer, state: state, operatorName: operatorName, recovery: nil,
       lastOperatorName: operatorName, clock: clock)
