@@ -44,11 +44,21 @@ struct JournalFuzzTests {
   }
 
   /// Checks one outcome; returns its kind for the tally.
-  static func classify(_ input: [UInt8]) -> String {
+  ///
+  /// With `original`, the oracle: whatever is read as sound (the whole file, or all but a torn tail) is the
+  /// original's bytes up to one of its line ends — never a changed event taken for a recorded one.
+  static func classify(_ input: [UInt8], original: [UInt8]? = nil) -> String {
     do {
       let journal = try JournalReader.parse(input, path: "fuzz.jsonl")
       // A sound prefix always folds.
       if !journal.entries.isEmpty { #expect(UnitState.fold(journal.entries) != nil) }
+      if let original {
+        let sound = Array(input.prefix(journal.soundLength))
+        let atLineEnd = sound.isEmpty || (sound.count <= original.count && original[sound.count - 1] == 0x0A)
+        #expect(
+          original.starts(with: sound) && atLineEnd,
+          "read as sound, yet not a line-boundary prefix of the original: \(sound.count) bytes")
+      }
       return journal.tornTail == nil ? "sound" : "torn"
     } catch {
       switch error {
@@ -141,7 +151,7 @@ struct JournalFuzzTests {
         }
         input = Array(copy.joined(separator: [0x0A])) + [0x0A]
       }
-      tally[Self.classify(input), default: 0] += 1
+      tally[Self.classify(input, original: valid), default: 0] += 1
     }
     #expect(tally["other"] == nil)
     #expect(tally.values.reduce(0, +) == Self.cases)
