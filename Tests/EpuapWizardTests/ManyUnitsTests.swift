@@ -65,3 +65,39 @@ struct ManyUnitsTests {
     #expect(again.screen[2].contains("nr 2 – Szkoła Podstawowa nr 2 w"))
   }
 }
+
+extension ManyUnitsTests {
+  /// A folder listed from its summary cache is then read in full a few journals at a time, whenever no
+  /// key is waiting: a key pressed at once is drawn before the whole folder is read.
+  @Test("a key is not kept waiting while the folder's journals are read in full after the first frame")
+  func keysBeforeTheFullRead() throws {
+    let folder = try countyFolder()
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let cache = JournalSummaryCache(folder: folder, key: "test")
+    func backend() -> JournalBackend {
+      JournalBackend(
+        procedure: WizardHarness.procedure, directory: JournalDirectory(path: folder), summaryCache: cache)
+    }
+    let first = backend()
+    _ = first.listJournals()
+    while first.verifyListing(limit: 8) != nil || !first.isListingSettled {}
+    // The cache now says 99 steps done for every unit: only a full read can tell otherwise.
+    var planted = cache.load()
+    #expect(planted.count == 30)
+    for name in planted.keys { planted[name]?.summary.doneCount = 99 }
+    #expect(cache.store(planted))
+    let size = ScreenSize(width: 80, height: 24)
+    let terminal = InMemoryTerminal(size: size, keys: [.down])
+    let (model, commands) = WizardCore.start(
+      procedure: WizardHarness.procedure, size: size, today: "2026-11-25")
+    let second = backend()
+    let runner = WizardRunner(model: model, terminal: terminal, backend: second)
+    #expect(runner.run(initialCommands: commands) == .inputEnded)
+    let frames = terminal.frames.map { $0.lines().joined(separator: "\n") }
+    #expect(frames.count >= 3)
+    #expect(frames[1].contains("▸ Jednostka podległa nr 30"), "the key's frame comes second")
+    #expect(frames[1].components(separatedBy: "99/").count > 10, "drawn before the folder was read in full")
+    #expect(!frames.last!.contains("99/"), "and the full read corrects every row")
+    #expect(second.isListingSettled)
+  }
+}

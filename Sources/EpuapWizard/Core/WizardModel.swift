@@ -24,7 +24,15 @@ public struct WizardModel: Equatable, Sendable {
   public private(set) var issues: [ValidationIssue] = []
   public private(set) var verdict: Verdict?
   public var journalPath: String?
-  public var journals: [JournalSummary] = []
+  public var journals: [JournalSummary] = [] {
+    didSet { journalsVersion &+= 1 }
+  }
+  /// Counts changes of `journals`, so that the start screen's rows are remade only when they change.
+  private(set) var journalsVersion = 0
+  /// The start screen's rows as drawn; remade (`refreshStartRows`) only when the journals, the filter,
+  /// the order or the width change, so that a key that moves the cursor does no work that grows with the
+  /// number of units.
+  public internal(set) var startRows = StartRows()
   public var screen: Screen
   /// Screens to return to with Esc.
   public var backStack: [Screen] = []
@@ -125,6 +133,15 @@ public struct SettingsForm: Equatable, Sendable {
   public var form: FormState
   /// Which per-mailbox step each field belongs to, by field id.
   public var stepOfField: [String: String]
+}
+
+/// The start screen's units as the list shows them: filtered, ordered, each row's text made once.
+public struct StartRows: Equatable, Sendable {
+  /// What they were made from: the journals' version, the filter, the order, the width.
+  var key = ""
+  public var summaries: [JournalSummary] = []
+  /// One line per unit, without the focus highlight.
+  public var texts: [String] = []
 }
 
 /// The start screen: row 0 is „Nowa jednostka”, then the units the filter lets through, in `order`.

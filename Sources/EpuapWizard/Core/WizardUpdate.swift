@@ -11,6 +11,7 @@ public enum WizardCore {
   public static func update(_ model: WizardModel, _ event: WizardEvent) -> (WizardModel, [WizardEffect]) {
     var next = model
     var commands = next.handle(event)
+    if case .start(let list) = next.screen { next.refreshStartRows(list) }
     // What is typed and not recorded is kept beside the journal whenever it changes.
     if next.unit != nil {
       let draft = next.unsavedDraft

@@ -10,7 +10,7 @@ enum StartView {
   static func draw(_ model: WizardModel, list: StartList, into buffer: inout ScreenBuffer, area: ContentArea)
   {
     let cursor = list.rows.cursor
-    let rows = model.startRows(list)
+    let rows = model.startRows
     var lines: [ContentLine] = []
     if model.journals.isEmpty {
       lines += [ContentLine].paragraph(model.procedure.title, width: area.width, style: Styles.dim)
@@ -27,19 +27,36 @@ enum StartView {
     let filter =
       list.rows.filtering || !list.rows.query.isEmpty
       ? " Szukaj: " + list.rows.filter.text + (list.rows.filtering ? "▏" : "")
-        + "   (pasuje: \(rows.count) z \(model.journals.count))"
+        + "   (pasuje: \(rows.summaries.count) z \(model.journals.count))"
       : " Wznów pracę — jednostek: \(model.journals.count) · / szukaj · s kolejność: \(list.order.rawValue)"
     lines.append(ContentLine(DisplayWidth.truncate(filter, to: area.width), Styles.dim))
-    // Identifier 12, path 10, progress 7, date 10, the spaces between and the scroll mark: the rest is
-    // the name's.
-    let nameWidth = max(10, area.width - 46)
+    let nameWidth = nameColumn(area.width)
     let header =
       "  " + DisplayWidth.pad("Id. ePUAP", to: 12) + " " + DisplayWidth.pad("Jednostka", to: nameWidth) + " "
       + DisplayWidth.pad("Ścieżka", to: 10) + " " + DisplayWidth.pad("Postęp", to: 7) + " Zmiana"
     lines.append(ContentLine(header, Styles.dim))
-    let names = DistinctNames.shown(rows.map(\.unitName))
-    for (index, summary) in rows.enumerated() {
+    lines.reserveCapacity(lines.count + rows.texts.count)
+    for (index, text) in rows.texts.enumerated() {
       let row = index + 1
+      var line = ContentLine(text, rows.summaries[index].problem == nil ? .plain : Styles.error, row: row)
+      line.highlighted = cursor == row
+      lines.append(line)
+    }
+    if rows.texts.isEmpty {
+      lines.append(ContentLine(" Żadna jednostka nie pasuje; Esc czyści szukanie.", Styles.dim))
+    }
+    Viewport.draw(lines, into: &buffer, top: area.top, height: area.height, focusRow: cursor)
+  }
+
+  /// The name column's width: identifier 12, path 10, progress 7, date 10, the spaces between and the
+  /// scroll mark take the rest.
+  static func nameColumn(_ width: Int) -> Int { max(10, width - 46) }
+
+  /// Each unit's row, as wide as the screen: made when the list changes, not at every key.
+  static func rowTexts(_ rows: [JournalSummary], width: Int) -> [String] {
+    let nameWidth = nameColumn(width)
+    let names = DistinctNames.shown(rows.map(\.unitName))
+    return rows.enumerated().map { index, summary in
       var text =
         "  " + DisplayWidth.pad(summary.entityIdentifier.isEmpty ? "—" : summary.entityIdentifier, to: 12)
       if let problem = summary.problem {
@@ -51,15 +68,8 @@ enum StartView {
           + DisplayWidth.pad("\(summary.doneCount)/\(summary.totalCount)", to: 7) + " "
           + LocalTime.day(ofTimestamp: summary.lastChange)
       }
-      var line = ContentLine(
-        DisplayWidth.truncate(text, to: area.width), summary.problem == nil ? .plain : Styles.error, row: row)
-      line.highlighted = cursor == row
-      lines.append(line)
+      return DisplayWidth.truncate(text, to: width)
     }
-    if rows.isEmpty {
-      lines.append(ContentLine(" Żadna jednostka nie pasuje; Esc czyści szukanie.", Styles.dim))
-    }
-    Viewport.draw(lines, into: &buffer, top: area.top, height: area.height, focusRow: cursor)
   }
 }
 

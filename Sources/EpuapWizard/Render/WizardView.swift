@@ -88,7 +88,7 @@ struct Frame {
   func headingTexts() -> (String, String, String) {
     switch model.screen {
     case .start(let list):
-      let rows = model.startRows(list)
+      let rows = model.startRows.summaries
       let focused = list.rows.cursor > 0 && list.rows.cursor <= rows.count ? rows[list.rows.cursor - 1] : nil
       let location =
         focused.map { "▸ " + $0.unitName + ($0.entityIdentifier.isEmpty ? "" : " [\($0.entityIdentifier)]") }

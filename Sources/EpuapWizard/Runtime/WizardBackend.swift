@@ -9,7 +9,9 @@ public protocol WizardBackend: AnyObject {
   func listJournals() -> [JournalSummary]
   /// Reads in full the journals the last listing took from the summary cache; returns the listing again
   /// when any of them differs from its cached summary, nil when nothing changed or nothing was pending.
-  func verifyListing() -> [JournalSummary]?
+  func verifyListing(limit: Int) -> [JournalSummary]?
+  /// Whether every journal of the last listing has been read in full (nothing left for `verifyListing`).
+  var isListingSettled: Bool { get }
   /// Opens a journal; the notice says what recovery did, if anything; the draft is what was typed and
   /// not recorded when it was last left.
   func open(path: String) throws -> (state: UnitState, notice: String?, draft: Draft?)
@@ -54,6 +56,8 @@ public final class JournalBackend: WizardBackend {
   /// The last listing, and what is left to do for it after the first frame (`verifyListing`).
   private var listed: [JournalSummary] = []
   private var unverified: [(path: String, cached: JournalSummaryCache.Entry)] = []
+  /// Journals found unsound while checking the listing: they leave the cache.
+  private var unsound: Set<String> = []
   /// Summaries to write into the cache, by journal file name.
   private var toCache: [String: JournalSummaryCache.Entry] = [:]
 
@@ -84,12 +88,16 @@ public final class JournalBackend: WizardBackend {
     return listed
   }
 
-  public func verifyListing() -> [JournalSummary]? {
+  public var isListingSettled: Bool { unverified.isEmpty && toCache.isEmpty }
+
+  /// Reads in full up to `limit` of the journals still to be checked; the cache is written once all are.
+  public func verifyListing(limit: Int = .max) -> [JournalSummary]? {
     guard !unverified.isEmpty || !toCache.isEmpty else { return nil }
     var changed = false
-    var unsound: Set<String> = []
     let openJournal = session.flatMap { FileIdentity(path: $0.path) }
-    for (path, cached) in unverified {
+    let batch = unverified.prefix(max(1, limit))
+    unverified.removeFirst(batch.count)
+    for (path, cached) in batch {
       let summary: JournalSummary
       let seal: JournalSeal?
       if let session, let openJournal, session.seal == cached.seal, FileIdentity(path: path) == openJournal {
@@ -118,12 +126,15 @@ public final class JournalBackend: WizardBackend {
       listed[index] = summary
       changed = true
     }
-    unverified = []
-    // The file is written only when it has to change: the usual start confirms what it holds.
-    if let summaryCache, !toCache.isEmpty || !unsound.isEmpty {
-      summaryCache.store(toCache, removing: unsound)
+    // The file is written only when it has to change, and once every listed journal was read: the usual
+    // start confirms what it holds.
+    if unverified.isEmpty {
+      if let summaryCache, !toCache.isEmpty || !unsound.isEmpty {
+        summaryCache.store(toCache, removing: unsound)
+      }
+      toCache = [:]
+      unsound = []
     }
-    toCache = [:]
     guard changed else { return nil }
     listed.sort { $0.lastChange > $1.lastChange }
     return listed

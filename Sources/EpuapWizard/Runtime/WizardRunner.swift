@@ -4,7 +4,8 @@ import ScreenKit
 
 /// The run loop: key → event → `update` → commands (journal writes) → result events → `render` → draw.
 ///
-/// After a frame is drawn, a listing taken from the summary cache is confirmed (`settleListing`).
+/// After a frame is drawn, a listing taken from the summary cache is confirmed a few journals at a time
+/// whenever no key is waiting (`settleListing`).
 ///
 /// A journal write is carried out before the next frame is drawn, and its result comes back as an event,
 /// so the screen shows a change as recorded only once it is on disk.
@@ -36,12 +37,18 @@ public final class WizardRunner {
   public func run(initialCommands: [WizardEffect]) -> Outcome {
     if carryOut(initialCommands) { return .quit }
     draw()
-    settleListing()
     var pending: Key?
     while true {
       if let signal = pendingSignal() { return .signal(signal) }
-      guard let key = pending ?? terminal.readKey(timeoutMilliseconds: 200) else {
+      // While listed journals are still to be read in full, a few are read whenever no key is waiting: a
+      // key never waits for the whole folder.
+      let settling = !backend.isListingSettled
+      guard let key = pending ?? terminal.readKey(timeoutMilliseconds: settling ? 0 : 200) else {
         if let signal = pendingSignal() { return .signal(signal) }
+        if settling {
+          settleListing()
+          continue
+        }
         if terminal.isExhausted { return .inputEnded }
         continue
       }
@@ -63,17 +70,19 @@ public final class WizardRunner {
       }
       if send(event) { return .quit }
       draw()
-      settleListing()
     }
   }
 
   /// The most bytes of waiting characters taken in as one event.
   static let maxTypedBatch = 1 << 16
 
-  /// Once a frame is on the screen, reads in full the journals listed from the summary cache; a journal
-  /// that turns out different (damaged inside, say) comes back as a new listing and is drawn at once.
+  /// How many listed journals are read in full between two looks for a key.
+  static let settleBatch = 8
+
+  /// Reads in full a few of the journals listed from the summary cache; one that turns out different
+  /// (damaged inside, say) comes back as a new listing and is drawn at once.
   private func settleListing() {
-    guard let corrected = backend.verifyListing() else { return }
+    guard let corrected = backend.verifyListing(limit: Self.settleBatch) else { return }
     send(.journalsListed(corrected))
     draw()
   }

@@ -12,7 +12,7 @@ extension WizardModel {
       screen = .start(list)
       return []
     }
-    let shown = startRows(list)
+    let shown = startRows.summaries
     let count = shown.count + 1
     if let moved = FilteredList.moved(
       list.rows.cursor, by: key == .tab ? .down : key, count: count, page: max(1, size.height - 10))
@@ -59,9 +59,18 @@ extension WizardModel {
     return []
   }
 
+  /// Remakes `startRows` when what they are made from changed.
+  mutating func refreshStartRows(_ list: StartList) {
+    let key = "\(journalsVersion)\u{1F}\(list.rows.query)\u{1F}\(list.order.rawValue)\u{1F}\(size.width)"
+    guard key != startRows.key else { return }
+    let summaries = filteredJournals(list)
+    startRows = StartRows(
+      key: key, summaries: summaries, texts: StartView.rowTexts(summaries, width: size.width))
+  }
+
   /// The units the start screen lists: those whose name, identifier or path contains the filter (letter
   /// case and Polish marks aside), in the list's order.
-  func startRows(_ list: StartList) -> [JournalSummary] {
+  func filteredJournals(_ list: StartList) -> [JournalSummary] {
     let query = SearchText.folded(list.rows.query)
     var rows =
       query.isEmpty
