@@ -68,13 +68,14 @@ let package = Package(
       dependencies: ["EmbedResourcesTool"],
       path: "Sources/EmbedResourcesPlugin"
     ),
-    .testTarget(name: "EpuapDomainTests", dependencies: ["EpuapDomain", "TextLayout"]),
+    .testTarget(name: "EpuapDomainTests", dependencies: ["EpuapDomain", "EpuapReport", "TextLayout"]),
     // Golden files are read from the source tree (via #filePath), so that RECORD_GOLDEN=1 can rewrite them.
     .testTarget(
       name: "EpuapReportTests", dependencies: ["EpuapReport", "EpuapDomain", "TextLayout"],
       exclude: ["Golden"]),
     .testTarget(
-      name: "EpuapWizardTests", dependencies: ["EpuapWizard", "ScreenKit", "EpuapDomain"], exclude: ["Golden"]
+      name: "EpuapWizardTests", dependencies: ["EpuapWizard", "ScreenKit", "EpuapDomain", "EpuapReport"],
+      exclude: ["Golden"]
     ),
     .testTarget(name: "ScreenKitTests", dependencies: ["ScreenKit", "TextLayout"]),
     .testTarget(name: "CLITests", dependencies: ["EpuapDomain", "EpuapWizard", "ScreenKit"]),

@@ -1,5 +1,6 @@
 import ArgumentParser
 import EpuapDomain
+import EpuapReport
 import FoundationEssentials
 
 /// `status`: every step with its status and values, open items, errors and warnings.
@@ -20,11 +21,12 @@ struct StatusCommand: ParsableCommand {
       let journal = try JournalReader.load(path: path)
       guard let state = UnitState.fold(journal.entries) else { throw JournalError.missingHeader(path: path) }
       let report = StatusReport(
-        procedure: procedure, state: state, journalPath: path, tornTail: journal.tornTail)
+        procedure: procedure, state: state, journalPath: path, tornTail: journal.tornTail,
+        today: LocalTime.day(Date()))
       if json {
         try CLI.printJSON(report)
       } else {
-        print(report.text(procedure: procedure))
+        print(StatusTextRenderer.render(report, procedure: procedure))
       }
     }
   }

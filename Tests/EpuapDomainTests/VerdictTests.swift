@@ -1,4 +1,5 @@
 import EpuapDomain
+import EpuapReport
 import Foundation
 import Testing
 
@@ -108,7 +109,9 @@ struct VerdictTests {
     #expect(result.finished, "\(result.blocking.map(\.line))")
     let report = StatusReport(procedure: procedure, state: state, journalPath: "x.jsonl", today: today)
     #expect(report.finished && report.blocking.isEmpty)
-    #expect(report.text(procedure: procedure).contains("ZAKOŃCZONE: nic nie blokuje zakończenia."))
+    #expect(
+      StatusTextRenderer.render(report, procedure: procedure).contains(
+        "ZAKOŃCZONE: nic nie blokuje zakończenia."))
   }
 
   struct OpenCase: Sendable, CustomTestStringConvertible {
@@ -256,7 +259,7 @@ struct VerdictTests {
     #expect(match != nil, "\(result.blocking.map(\.line))")
     let report = StatusReport(procedure: procedure, state: state, journalPath: "x.jsonl", today: today)
     #expect(!report.finished && report.blocking == result.blocking)
-    #expect(report.text(procedure: procedure).contains("NIEZAKOŃCZONE"))
+    #expect(StatusTextRenderer.render(report, procedure: procedure).contains("NIEZAKOŃCZONE"))
   }
 
   struct RefusedCase: Sendable, CustomTestStringConvertible {

@@ -1,4 +1,5 @@
 import EpuapDomain
+import EpuapReport
 import EpuapWizard
 import Foundation
 import ScreenKit
@@ -50,10 +51,9 @@ struct HostileTextAndLimitsTests {
     let reloaded = try JournalReader.load(path: session.path)
     #expect(UnitState.fold(reloaded.entries)?.card("karta-2")?.name == longName)
     // The status report for the terminal is safe too.
-    let report = StatusReport(
-      procedure: WizardHarness.procedure, state: session.state, journalPath: session.path
-    )
-    .text(procedure: WizardHarness.procedure)
+    let report = StatusTextRenderer.render(
+      StatusReport(procedure: WizardHarness.procedure, state: session.state, journalPath: session.path),
+      procedure: WizardHarness.procedure)
     #expect(!report.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 || $0.value == 0x9B })
   }
 
