@@ -39,14 +39,7 @@ public enum StatusTextRenderer {
           lines.append("\(section.number) \(section.title)")
         }
       }
-      let mark: String
-      switch step.status {
-      case .done: mark = "[x]"
-      case .skipped: mark = "[-]"
-      case .waiting: mark = "[~]"
-      default: mark = "[ ]"
-      }
-      var line = "  \(mark) \(step.id) \(step.title)"
+      var line = "  \(step.status.tickBox) \(step.id) \(step.title)"
       if let reason = step.reason, step.status == .skipped { line += " — pominięto: \(reason)" }
       if let reason = step.reason, step.status == .waiting {
         line +=

@@ -70,14 +70,7 @@ public struct TextRenderer: Sendable {
   }
 
   private func step(_ step: ChecklistDocument.StepItem) -> [String] {
-    let mark: String
-    switch step.status {
-    case .done: mark = "[x]"
-    case .skipped: mark = "[-]"
-    case .waiting: mark = "[~]"
-    default: mark = "[ ]"
-    }
-    let head = mark + " " + ReportText.pad(ReportText.clean(step.id), to: 5)
+    let head = step.status.tickBox + " " + ReportText.pad(ReportText.clean(step.id), to: 5)
     let indent = String(repeating: " ", count: ReportText.width(head) + 1)
     var lines = wrap(step.title, first: head + " ", rest: indent)
     lines += wrap("Status: " + step.statusText, first: indent, rest: indent + "  ")

@@ -7,10 +7,7 @@ import FoundationEssentials
 /// The checklist of the open session is written beside its journal
 /// (`<dziennik>-lista-kontrolna.txt|md|html`); the returned sentence says where.
 enum ChecklistPrinting {
-  static func printer(_ session: UnitSession, _ format: String) throws -> String {
-    guard let format = ChecklistFormat(rawValue: format) else {
-      return "Nieznany format wydruku „\(format.terminalSafe())”; nic nie zapisano."
-    }
+  static func printer(_ session: UnitSession, _ format: ChecklistFormat) throws -> String {
     let document = ChecklistDocument(
       procedure: session.procedure, state: session.state,
       journal: .init(name: PathText.lastComponent(of: session.path)), generatedAt: Date())

@@ -13,6 +13,18 @@ public enum StepStatus: String, Codable, Sendable, CaseIterable {
   case waiting
   /// Not part of the chosen path. Computed, never recorded.
   case notApplicable = "not-applicable"
+
+  /// The status as a tick box in plain text: `[x]` done, `[-]` skipped, `[~]` waiting, `[ ]` to do,
+  /// ` · ` not on the path.
+  public var tickBox: String {
+    switch self {
+    case .done: "[x]"
+    case .skipped: "[-]"
+    case .waiting: "[~]"
+    case .todo: "[ ]"
+    case .notApplicable: " · "
+    }
+  }
 }
 
 /// One recorded change of a step's status, kept so that a later decision change loses nothing.

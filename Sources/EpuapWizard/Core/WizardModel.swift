@@ -1,4 +1,5 @@
 import EpuapDomain
+import EpuapReport
 import ScreenKit
 
 /// The whole state of the wizard: what is on screen and what the journal says.
@@ -253,7 +254,7 @@ public enum WizardEffect: Equatable, Sendable {
   case createJournal(unit: UnitInfo, operatorName: String)
   /// Append to the open journal, durably; answered by `.recorded(state, then:)` or `.failed`.
   case record(JournalChange, then: AfterRecord)
-  case printChecklist(format: String)
+  case printChecklist(format: ChecklistFormat)
   /// Keep what is typed and not recorded beside the open journal; nil: there is none (remove it).
   case saveDraft(Draft?)
   case quit

@@ -1,4 +1,5 @@
 import EpuapDomain
+import EpuapReport
 import FoundationEssentials
 import ScreenKit
 
@@ -330,7 +331,7 @@ extension WizardModel {
       case .enter:
         overlay = nil
         message = .info("Drukowanie…")
-        return [.printChecklist(format: formats[cursor].id)]
+        return [.printChecklist(format: formats[cursor].format)]
       case .escape: overlay = nil
       default: break
       }
@@ -444,13 +445,13 @@ extension WizardModel {
 /// The printout formats the wizard offers.
 public enum PrintFormats {
   public struct Format: Equatable, Sendable {
-    public var id: String
+    public var format: ChecklistFormat
     public var label: String
   }
 
   public static let all = [
-    Format(id: "text", label: "Tekst (80 kolumn, dla zwykłej drukarki)"),
-    Format(id: "html", label: "HTML (A4, do druku z przeglądarki)"),
-    Format(id: "markdown", label: "Markdown"),
+    Format(format: .text, label: "Tekst (80 kolumn, dla zwykłej drukarki)"),
+    Format(format: .html, label: "HTML (A4, do druku z przeglądarki)"),
+    Format(format: .markdown, label: "Markdown"),
   ]
 }

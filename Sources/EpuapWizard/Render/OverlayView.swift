@@ -3,6 +3,17 @@ import ScreenKit
 
 /// Help, questions and prompts drawn in a box over the screen.
 enum OverlayView {
+  /// The part of a long text that fits a box on a screen `height` rows high, from line `scroll` on, and
+  /// the line that says how to scroll or close it.
+  static func scrolled(_ text: [ContentLine], by scroll: Int, height: Int, closing: String) -> [ContentLine] {
+    let room = max(1, height - 8)
+    let start = min(scroll, max(0, text.count - room))
+    let hint =
+      text.count > room
+      ? "↑↓ PgUp/PgDn — przewijanie; inny klawisz — \(closing)." : "Dowolny klawisz — \(closing)."
+    return Array(text.dropFirst(start).prefix(room)) + [.blank, ContentLine(hint, Styles.dim)]
+  }
+
   static func draw(_ overlay: Overlay, model: WizardModel, into buffer: inout ScreenBuffer) {
     let width = min(72, buffer.size.width - 4)
     var lines: [ContentLine] = []
@@ -16,16 +27,7 @@ enum OverlayView {
       for line in KeyHints.help(for: model) {
         text += [ContentLine].paragraph(line, width: width - 2, indent: 0)
       }
-      let room = max(1, buffer.size.height - 8)
-      let start = min(scroll, max(0, text.count - room))
-      lines += text.dropFirst(start).prefix(room)
-      lines.append(.blank)
-      lines.append(
-        ContentLine(
-          text.count > room
-            ? "↑↓ PgUp/PgDn — przewijanie; inny klawisz — zamknij pomoc."
-            : "Dowolny klawisz — zamknij pomoc.",
-          Styles.dim))
+      lines += scrolled(text, by: scroll, height: buffer.size.height, closing: "zamknij pomoc")
     case .notice(let text):
       title = "Nie udało się"
       lines += [ContentLine].paragraph(text, width: width - 2, style: Styles.error, indent: 0)
@@ -41,15 +43,7 @@ enum OverlayView {
       case .info: style = .plain
       }
       let text = [ContentLine].paragraph(message.text, width: width - 2, style: style, indent: 0)
-      let room = max(1, buffer.size.height - 8)
-      let start = min(scroll, max(0, text.count - room))
-      lines += text.dropFirst(start).prefix(room)
-      lines.append(.blank)
-      lines.append(
-        ContentLine(
-          text.count > room
-            ? "↑↓ PgUp/PgDn — przewijanie; inny klawisz — zamknij." : "Dowolny klawisz — zamknij.",
-          Styles.dim))
+      lines += scrolled(text, by: scroll, height: buffer.size.height, closing: "zamknij")
     case .quitConfirm:
       title = "Zakończyć pracę?"
       let draft = model.unsavedDraft.map { model.describe($0.place) }

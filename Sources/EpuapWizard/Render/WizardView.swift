@@ -192,15 +192,7 @@ enum ShortNames {
     }
   }
 
-  static func mark(_ status: StepStatus) -> String {
-    switch status {
-    case .done: "[x]"
-    case .skipped: "[-]"
-    case .waiting: "[~]"
-    case .todo: "[ ]"
-    case .notApplicable: " · "
-    }
-  }
+  static func mark(_ status: StepStatus) -> String { status.tickBox }
 }
 
 extension DisplayWidth {

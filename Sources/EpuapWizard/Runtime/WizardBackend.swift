@@ -1,4 +1,5 @@
 import EpuapDomain
+import EpuapReport
 import FoundationEssentials
 
 /// What the wizard needs from the outside world: journals and printing.
@@ -19,7 +20,7 @@ public protocol WizardBackend: AnyObject {
   /// Appends durably; returns the state after the change.
   func record(_ change: JournalChange) throws -> UnitState
   /// Writes the checklist; returns a Polish sentence saying where it went.
-  func printChecklist(format: String) throws -> String
+  func printChecklist(format: ChecklistFormat) throws -> String
   /// Keeps the open journal's draft (nil: removes it); the Polish reason when that failed.
   func saveDraft(_ draft: Draft?) -> String?
   func close()
@@ -34,7 +35,7 @@ public final class JournalBackend: WizardBackend {
   /// Prints the checklist of an open session: `(session, format) -> message`.
   ///
   /// Set by the executable.
-  public var printer: ((UnitSession, String) throws -> String)?
+  public var printer: ((UnitSession, ChecklistFormat) throws -> String)?
 
   public init(
     procedure: Procedure, directory: JournalDirectory, summaryCache: JournalSummaryCache? = nil,
@@ -167,7 +168,7 @@ public final class JournalBackend: WizardBackend {
     return session.state
   }
 
-  public func printChecklist(format: String) throws -> String {
+  public func printChecklist(format: ChecklistFormat) throws -> String {
     guard let session else { throw JournalError.notFound(path: "(brak otwartego dziennika)") }
     guard let printer else { return "Drukowanie nie jest dostępne w tej wersji." }
     return try printer(session, format)
