@@ -11,7 +11,6 @@ let projectSettings = ownImportsOnly
 
 let package = Package(
   name: "epuap-wizard",
-  platforms: [.macOS(.v13)],
   products: [
     .executable(name: "epuap-wizard", targets: ["epuap-wizard"]),
     .library(name: "EpuapDomain", targets: ["EpuapDomain"]),

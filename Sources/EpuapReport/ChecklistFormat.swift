@@ -6,6 +6,17 @@ public enum ChecklistFormat: String, Sendable, CaseIterable {
   /// One HTML file with print CSS for A4.
   case html
 
+  /// A format by its name or its Polish name, in any letter case: `text` or `tekst`, `markdown`, `html`.
+  public init?(named name: String) {
+    let wanted = name.lowercased()
+    guard
+      let format = Self.allCases.first(where: {
+        $0.rawValue == wanted || $0.polishName.lowercased() == wanted
+      })
+    else { return nil }
+    self = format
+  }
+
   /// The file name extension: `txt`, `md`, `html`.
   public var fileExtension: String {
     switch self {

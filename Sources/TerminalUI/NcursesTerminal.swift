@@ -61,7 +61,8 @@ public final class NcursesTerminal: TerminalDevice {
     scrollok(window, false)
     set_escdelay(25)
     curs_set(0)
-    palette = Palette(noColor: environment["NO_COLOR"] != nil)
+    // The NO_COLOR convention: set and not empty.
+    palette = Palette(noColor: !(environment["NO_COLOR"] ?? "").isEmpty)
     size = ScreenSize(width: Int(getmaxx(window)), height: Int(getmaxy(window)))
   }
 

@@ -17,7 +17,7 @@ struct EpuapWizardCommand: ParsableCommand {
       (domyślnie ~/.local/state/epuap-wizard/).
 
       """ + ExitStatus.helpText,
-    version: version,
+    version: "epuap-wizard \(version)",
     subcommands: [
       WizardCommand.self, ListCommand.self, StatusCommand.self, JournalCommand.self, AnswersCommand.self,
       PrintCommand.self,
@@ -47,9 +47,33 @@ struct EpuapWizardCommand: ParsableCommand {
     }
   }
 
+  /// The commands' names, for the suggestion when one is mistyped.
+  static var commandNames: [String] {
+    configuration.subcommands.compactMap { $0.configuration.commandName }
+  }
+
+  /// A first word that is no command (the wizard takes no words), with the nearest command's name when
+  /// it is a slip of one or two letters: „stauts” → „status”.
+  static func unknownCommand(_ arguments: [String]) -> String? {
+    guard let first = arguments.first, !first.hasPrefix("-"), !commandNames.contains(first), first != "help"
+    else { return nil }
+    let nearest = commandNames.map { ($0, EditDistance.between(first, $0)) }.min { $0.1 < $1.1 }
+    let names = commandNames.map { "„\($0)”" }.joined(separator: ", ")
+    let safe = first.terminalSafe()
+    if let (name, distance) = nearest, distance <= 2 {
+      return
+        "Błąd: nieznane polecenie „\(safe)”. Czy chodziło o „\(name)”?\nPolecenia: \(names). Pomoc: epuap-wizard --pomoc"
+    }
+    return "Błąd: nieznane polecenie „\(safe)”.\nPolecenia: \(names). Pomoc: epuap-wizard --pomoc"
+  }
+
   /// `main` of swift-argument-parser, but with its messages in Polish: help, and what is wrong with a
   /// command line it cannot take.
   static func parseAndRun() {
+    if let unknown = unknownCommand(Array(CommandLine.arguments.dropFirst())) {
+      StandardStream.error.write(unknown + "\n")
+      exit(withError: ExitCode.validationFailure)
+    }
     do {
       var command = try parseAsRoot()
       try command.run()

@@ -31,8 +31,8 @@ struct PrintCommand: ParsableCommand {
 
   @Option(
     name: .long,
-    help: ArgumentHelp("Format: text (80 kolumn), markdown albo html (A4).", valueName: "format"),
-    completion: .list(ChecklistFormat.allCases.map(\.rawValue)))
+    help: ArgumentHelp("Format: text albo tekst (80 kolumn), markdown albo html (A4).", valueName: "format"),
+    completion: .list(ChecklistFormat.allCases.map(\.rawValue) + ["tekst"]))
   var format = "text"
 
   @Option(
@@ -51,10 +51,10 @@ struct PrintCommand: ParsableCommand {
 
   func run() throws {
     try CLI.run {
-      guard let format = ChecklistFormat(rawValue: format) else {
+      guard let format = ChecklistFormat(named: format) else {
         throw CLIFailure(
           "Nieznany format „\(format.terminalSafe())”. Dostępne: "
-            + ChecklistFormat.allCases.map(\.rawValue).joined(separator: ", ") + ".", code: 1)
+            + ChecklistFormat.allCases.map(\.rawValue).joined(separator: ", ") + " (także „tekst”).", code: 1)
       }
       if printer != nil, !lp {
         throw CLIFailure(

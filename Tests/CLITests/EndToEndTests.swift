@@ -118,6 +118,11 @@ struct EndToEndTests {
       withoutColor.range(of: "\u{1B}\\[[0-9;]*(3[0-7]|4[0-7]|38;|48;)", options: .regularExpression) == nil,
       "\(withoutColor)")
     #expect(withoutColor.contains("\u{1B}[7m") || withoutColor.contains(";7m"), "reverse video stays")
+    // The convention: NO_COLOR set but empty is as if it were not set.
+    let empty = try start(dir, environment: ["NO_COLOR": ""])
+    #expect(
+      empty.screen(escapes: true).range(of: "\u{1B}\\[[0-9;]*3[0-7][;m]", options: .regularExpression) != nil,
+      "an empty NO_COLOR keeps the colours")
   }
 
   @Test(

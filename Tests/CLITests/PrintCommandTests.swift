@@ -63,7 +63,8 @@ struct PrintCommandTests {
     defer { dir.cleanup() }
     let format = try Binary.run(["print", "--journal", journal, "--format", "pdf"])
     #expect(
-      format.code == 1 && format.stderr.contains("Nieznany format „pdf”. Dostępne: text, markdown, html."))
+      format.code == 1
+        && format.stderr.contains("Nieznany format „pdf”. Dostępne: text, markdown, html (także „tekst”)."))
     let printer = try Binary.run(["print", "--journal", journal, "Biuro"])
     #expect(printer.code == 1 && printer.stderr.contains("razem z --lp"))
   }
