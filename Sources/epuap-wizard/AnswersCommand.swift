@@ -106,11 +106,11 @@ struct ApplyAnswersCommand: ParsableCommand {
         if let recovery = session.recovery { CLI.warn(recovery.message) }
         let changes = try plan.changes(for: answers, onto: session.state, file: file, today: today)
         if changes.isEmpty {
-          print("Dziennik \(path) już zawiera wszystko z pliku \(file); nic nie zapisano.")
+          CLI.say("Dziennik \(path) już zawiera wszystko z pliku \(file); nic nie zapisano.")
           return
         }
         try session.record(.batch(changes))
-        print(
+        CLI.say(
           "Zastosowano " + PolishPlural.count(changes.count, "zmianę", "zmiany", "zmian")
             + " z \(file) w \(path) (jedno zdarzenie nr \(session.state.eventCount)).")
       } else {
@@ -125,7 +125,7 @@ struct ApplyAnswersCommand: ParsableCommand {
           at: path, unit: answers.unit, operatorName: operatorName, procedure: procedure,
           then: changes.isEmpty ? nil : .batch(changes))
         session.close()
-        print(
+        CLI.say(
           "Utworzono dziennik \(path) i zastosowano "
             + PolishPlural.count(changes.count, "zmianę", "zmiany", "zmian") + " z \(file).")
       }

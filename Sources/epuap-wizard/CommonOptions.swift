@@ -99,9 +99,15 @@ enum CLI {
     try StartupReadAhead.procedure.wait().get()
   }
 
-  /// Writes `text` and a newline to standard error.
+  /// Writes `text` and a newline to standard error, with no control character left in it (a file name or
+  /// a value echoed in a message may carry one).
   static func warn(_ text: String) {
-    StandardStream.error.write(Data((text + "\n").utf8))
+    StandardStream.error.write(Data((text.terminalSafe(keepNewlines: true) + "\n").utf8))
+  }
+
+  /// Writes a line for a person to standard output, with no control character left in it.
+  static func say(_ text: String) {
+    StandardStream.output.write(Data((text.terminalSafe(keepNewlines: true) + "\n").utf8))
   }
 
   /// Runs `body`, turning every error into a Polish message on stderr and the exit code of the table.

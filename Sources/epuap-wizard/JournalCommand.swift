@@ -46,9 +46,9 @@ struct VerifyCommand: ParsableCommand {
     if json {
       try CLI.printJSON(result)
     } else if result.exitCode >= 2 {
-      StandardStream.error.write(Data((result.message + "\n").utf8))
+      CLI.warn(result.message)
     } else {
-      print(result.message)
+      CLI.say(result.message)
     }
     if result.exitCode != 0 { throw ExitCode(result.exitCode) }
   }

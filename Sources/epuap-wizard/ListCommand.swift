@@ -27,24 +27,24 @@ struct ListCommand: ParsableCommand {
         return
       }
       if summaries.isEmpty {
-        print("Brak dzienników w \(options.directory.path). Uruchom „epuap-wizard”, aby zacząć.")
+        CLI.say("Brak dzienników w \(options.directory.path). Uruchom „epuap-wizard”, aby zacząć.")
         return
       }
       for summary in summaries {
         if let problem = summary.problem {
-          print("\(summary.path)\n  USZKODZONY: \(problem)")
+          CLI.say("\(summary.path)\n  USZKODZONY: \(problem)")
           continue
         }
         let role = summary.role == .um ? "pracownik UM" : "Partner"
         let path = summary.chosenPath.map { procedure.pathTitle($0) } ?? "decyzja jeszcze nie podjęta"
-        print(
+        CLI.say(
           "\(summary.unitName) [\(summary.entityIdentifier.isEmpty ? "bez identyfikatora" : summary.entityIdentifier)]"
         )
-        print("  rola: \(role); ścieżka: \(path)")
-        print(
+        CLI.say("  rola: \(role); ścieżka: \(path)")
+        CLI.say(
           "  postęp: \(summary.doneCount) z \(summary.totalCount) kroków; ostatnia zmiana: \(summary.lastChange) (\(summary.lastOperator))"
         )
-        print(
+        CLI.say(
           "  plik: \(summary.path)"
             + (summary.tornTail ? " (urwany ostatni wiersz — zostanie odłożony przy otwarciu)" : ""))
       }

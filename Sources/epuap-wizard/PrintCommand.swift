@@ -72,7 +72,7 @@ struct PrintCommand: ParsableCommand {
       do {
         let result = try writeChecklist(
           document, format: format, to: target, lp: lp ? LPSender(printer: printer) : nil)
-        print(result.message)
+        CLI.say(result.message)
       } catch let error as ChecklistPrintError {
         if case .writeFailed = error { throw CLIFailure(error.message, code: ExitStatus.writeFailed) }
         throw CLIFailure(error.message, code: ExitStatus.refused)

@@ -1,3 +1,4 @@
+import EpuapDomain
 import Foundation
 import Testing
 
@@ -46,6 +47,26 @@ struct StrictAnswersProcessTests {
     #expect(escape.code == 1 && escape.stderr.contains("znaki sterujące"))
     #expect(!escape.stderr.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 })
     #expect(journals(dir).isEmpty)
+  }
+
+  @Test(
+    "a journal whose unit name carries escape sequences (an older version, a hand edit): list shows it harmless"
+  )
+  func hostileJournalListed() throws {
+    let dir = TempDir()
+    defer { dir.cleanup() }
+    let procedure = try ProcedureLoader.builtIn()
+    let unit = UnitInfo(
+      name: "Gmina \u{1B}[2J\u{1B}]0;tytuł\u{07} \u{202E}Zła", entityIdentifier: "zla", role: .partner)
+    let session = try UnitSession.create(
+      at: dir.file("zla.jsonl"), unit: unit, operatorName: "Operator \u{1B}[31m", procedure: procedure)
+    session.close()
+    for arguments in [["list"], ["status"], ["journal", "verify", dir.file("zla.jsonl")]] {
+      let result = try Binary.run(arguments, stateDir: dir.path)
+      let output = result.stdout + result.stderr
+      #expect(
+        !output.unicodeScalars.contains { [0x1B, 0x07, 0x9B, 0x202E].contains($0.value) }, "\(arguments)")
+    }
   }
 
   @Test("the text printout with emoji and a very long word: every line within 80 columns, the word whole")
