@@ -16,7 +16,9 @@ let package = Package(
     .library(name: "EpuapDomain", targets: ["EpuapDomain"]),
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    // The Polish help and parser messages translate this minor version's English (PolishParserMessages); a new
+    // minor version may add English text, so it is taken on purpose, with the translation checked.
+    .package(url: "https://github.com/apple/swift-argument-parser", .upToNextMinor(from: "1.8.2")),
     .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"4.0.0"),
   ],
   targets: [
@@ -43,7 +45,7 @@ let package = Package(
     .systemLibrary(
       name: "CNcursesw",
       pkgConfig: "ncursesw",
-      providers: [.apt(["libncursesw5-dev"])]
+      providers: [.apt(["libncurses-dev"])]
     ),
     // The only code that touches ncurses: draws a ScreenBuffer, reads keys.
     .target(name: "TerminalUI", dependencies: ["CNcursesw", "ScreenKit"], swiftSettings: projectSettings),

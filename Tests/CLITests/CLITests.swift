@@ -12,7 +12,13 @@ struct CLITests {
     #expect(
       help.stdout.contains("journal") && help.stdout.contains("answers") && help.stdout.contains("print"))
     // The parser's own words are Polish too, in the help of every command.
-    for arguments in [["--pomoc"], ["print", "--pomoc"], ["journal", "verify", "-h"], ["help", "journal"]] {
+    // Every command and subcommand, reached every way help is asked for.
+    let commands: [[String]] = [
+      [], ["wizard"], ["list"], ["status"], ["journal"], ["journal", "verify"], ["answers"],
+      ["answers", "export"], ["answers", "apply"], ["print"],
+    ]
+    let helpRequests = commands.map { $0 + ["--pomoc"] } + commands.map { $0 + ["-h"] } + [["help", "journal"]]
+    for arguments in helpRequests {
       let text = try Binary.run(arguments)
       #expect(text.code == 0 && text.stdout.hasPrefix("OPIS: "), "\(arguments): \(text.stdout)")
       #expect(text.stdout.contains("\nUŻYCIE: epuap-wizard") && text.stdout.contains("\nOPCJE:\n"))
