@@ -17,7 +17,8 @@ struct CLITests {
       [], ["wizard"], ["list"], ["status"], ["journal"], ["journal", "verify"], ["answers"],
       ["answers", "export"], ["answers", "apply"], ["print"],
     ]
-    let helpRequests = commands.map { $0 + ["--pomoc"] } + commands.map { $0 + ["-h"] } + [["help", "journal"]]
+    let helpRequests =
+      commands.map { $0 + ["--pomoc"] } + commands.map { $0 + ["-h"] } + [["help", "journal"]]
     for arguments in helpRequests {
       let text = try Binary.run(arguments)
       #expect(text.code == 0 && text.stdout.hasPrefix("OPIS: "), "\(arguments): \(text.stdout)")
