@@ -26,26 +26,8 @@ struct EpuapWizardCommand: ParsableCommand {
     helpNames: [.short, .long, .customLong("pomoc")]
   )
 
-  /// Starts what the first screen needs on another core, then runs the command.
-  ///
-  /// Without arguments, or with only `--journal PATH`, the wizard opens at once, as `wizard` with the
-  /// same options would. Building the parser for all commands (it reflects over each of them) is the
-  /// largest single cost between the start and the first screen, so it is paid only for other command
-  /// lines.
-  static func main() {
-    StartupReadAhead.begin()
-    guard let launch = StartupReadAhead.launch else { return parseAndRun() }
-    do {
-      switch launch {
-      case .startScreen: try WizardLaunch.run(journal: nil, directory: .standard())
-      case .resume(let journal): try WizardLaunch.run(journal: journal, directory: .standard())
-      }
-    } catch let exit as ExitCode {
-      Self.exit(withError: exit)
-    } catch {
-      Self.exit(withError: error)
-    }
-  }
+  /// Runs the command, with the parser's messages in Polish (`parseAndRun`).
+  static func main() { parseAndRun() }
 
   /// The commands' names, for the suggestion when one is mistyped.
   static var commandNames: [String] {

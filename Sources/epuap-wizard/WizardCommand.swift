@@ -34,7 +34,6 @@ enum WizardLaunch {
           "Kreator potrzebuje terminala (uruchom go w oknie terminala). Bez terminala: epuap-wizard list | status | "
             + "answers | print — zobacz „epuap-wizard --help”.", code: ExitStatus.refused)
       }
-      // The terminal is set up first: meanwhile the procedure is read on another core (StartupReadAhead).
       NcursesTerminal.installSignalHandlers()
       let terminal: NcursesTerminal
       do {
@@ -58,12 +57,8 @@ enum WizardLaunch {
       }
       let backend = JournalBackend(
         procedure: procedure, directory: directory,
-        summaryCache: StartupReadAhead.summaryCache(for: directory))
+        summaryCache: ProcedureSource.summaryCache(for: directory))
       backend.printer = ChecklistPrinting.printer
-      if StartupReadAhead.opensStartScreen {
-        let journals = StartupReadAhead.journals
-        backend.readAhead = { journals.wait() }
-      }
       let (model, commands) = WizardCore.start(
         procedure: procedure, size: terminal.size, today: LocalTime.day(Date()),
         journalPath: journal)

@@ -201,7 +201,7 @@ struct EndToEndTests {
   }
 
   @Test(
-    "the resume command opens the unit the same way whether it is read directly or by the parser",
+    "the resume command opens the unit the same way in each of its spellings",
     arguments: [["--journal", "JOURNAL"], ["--journal=JOURNAL"], ["wizard", "--journal", "JOURNAL"]])
   func resumeForms(_ arguments: [String]) throws {
     let dir = TempDir()

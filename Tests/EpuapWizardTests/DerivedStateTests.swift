@@ -53,28 +53,3 @@ struct DerivedStateTests {
   }
 }
 
-/// Journals read ahead at start-up serve the first listing only; later listings read the folder.
-@Suite("Journal backend: journals read ahead")
-struct ReadAheadListingTests {
-  @Test("the first listing takes the journals read ahead, the next one reads the folder again")
-  func readAheadUsedOnce() throws {
-    let wizard = WizardHarness()
-    defer { wizard.cleanup() }
-    wizard.createUnit(name: "Gmina Zagórz")
-    let path = try #require(wizard.journalPath)
-    let readAhead = ReadJournal(path: path)
-    let backend = JournalBackend(
-      procedure: WizardHarness.procedure, directory: JournalDirectory(path: wizard.folder + "/inny"))
-    var calls = 0
-    backend.readAhead = {
-      calls += 1
-      return [.read(readAhead)]
-    }
-    let first = backend.listJournals()
-    #expect(first.map(\.unitName) == ["Gmina Zagórz"])
-    #expect(first == [JournalSummary.read(path: path, procedure: WizardHarness.procedure)])
-    // The backend's own folder is empty: a second listing reads it, not the journals read ahead.
-    #expect(backend.listJournals().isEmpty)
-    #expect(calls == 1)
-  }
-}

@@ -97,18 +97,6 @@ struct SummaryCacheListingTests {
     try body(folder, journal, wizard, JournalSummary.read(path: journal, procedure: Self.procedure))
   }
 
-  @Test("a cached listing handed over by the read-ahead is checked even by a backend without a cache")
-  func readAheadCachedIsVerified() throws {
-    let (folder, journal) = try folderWithUnit()
-    defer { try? FileManager.default.removeItem(atPath: folder) }
-    let planted = try plantWrongSummary(folder: folder, journal: journal)
-    let cache = JournalSummaryCache(folder: folder, key: "test")
-    let plain = JournalBackend(procedure: Self.procedure, directory: JournalDirectory(path: folder))
-    plain.readAhead = { JournalDirectory(path: folder).listing(cache: cache) }
-    #expect(plain.listJournals() == [planted])
-    #expect(plain.verifyListing() == [JournalSummary.read(path: journal, procedure: Self.procedure)])
-  }
-
   @Test("a journal damaged inside, same length, is listed as damaged once read in full")
   func damageFoundAfterFirstFrame() throws {
     let (folder, journal) = try folderWithUnit()

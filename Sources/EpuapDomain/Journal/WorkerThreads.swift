@@ -41,19 +41,6 @@ public enum WorkerThreads {
     for thread in threads { pthread_join(thread, nil) }
   }
 
-  /// Runs `body` on a new detached thread, or at once on the calling thread if none can be created.
-  public static func detach(_ body: @escaping @Sendable () -> Void) {
-    let piece = Unmanaged.passRetained(Piece({ _ in body() }, index: 0)).toOpaque()
-    var attributes = pthread_attr_t()
-    pthread_attr_init(&attributes)
-    defer { pthread_attr_destroy(&attributes) }
-    pthread_attr_setdetachstate(&attributes, Int32(PTHREAD_CREATE_DETACHED))
-    var thread = pthread_t()
-    if pthread_create(&thread, &attributes, runPiece, piece) != 0 {
-      Unmanaged<Piece>.fromOpaque(piece).takeRetainedValue().body(0)
-    }
-  }
-
   /// The start routine of every thread: runs the piece it was given and releases it.
   private static let runPiece: @convention(c) (UnsafeMutableRawPointer?) -> UnsafeMutableRawPointer? = {
     context in

@@ -50,10 +50,6 @@ public final class JournalBackend: WizardBackend {
   /// The folder's summary cache, when the start screen may use it; nil: every journal is read in full.
   public let summaryCache: JournalSummaryCache?
 
-  /// The folder's listing made before the wizard started (see `epuap-wizard`'s start-up): used once,
-  /// by the first listing, instead of making it again.
-  public var readAhead: (() -> [ListedJournal])?
-
   /// The last listing, and what is left to do for it after the first frame (`verifyListing`).
   private var listed: [JournalSummary] = []
   private var unverified: [(path: String, cached: JournalSummaryCache.Entry)] = []
@@ -63,13 +59,7 @@ public final class JournalBackend: WizardBackend {
   private var toCache: [String: JournalSummaryCache.Entry] = [:]
 
   public func listJournals() -> [JournalSummary] {
-    let journals: [ListedJournal]
-    if let readAhead {
-      self.readAhead = nil
-      journals = readAhead()
-    } else {
-      journals = directory.listing(cache: summaryCache)
-    }
+    let journals = directory.listing(cache: summaryCache)
     unverified = []
     toCache = [:]
     listed = journals.map { journal in
