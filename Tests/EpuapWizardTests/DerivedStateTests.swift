@@ -52,4 +52,3 @@ struct DerivedStateTests {
     #expect(model.cardsWithErrors.isEmpty && model.checklist == nil)
   }
 }
-
