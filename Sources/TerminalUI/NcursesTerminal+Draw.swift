@@ -23,29 +23,19 @@ extension NcursesTerminal {
     let stride = buffer.size.width
     var styles = StyleCache(palette: palette)
     let compare = previous != nil
-    // A list that scrolled by a row: let ncurses scroll those rows, then only the row that came in differs.
-    let shift = previous.flatMap { buffer.rowShift(from: $0) }.flatMap {
-      $0.bottom < screen.height ? $0 : nil
-    }
-    if let shift { scroll(shift, screenHeight: screen.height) }
     // Straight over both grids of cells: this loop runs for every cell of every changed row per key.
     buffer.withUnsafeCells { cells in
       (previous ?? buffer).withUnsafeCells { before in
         for y in 0..<height {
           let row = y * stride
-          // The row of the previous frame that the window shows here now (none: draw every cell).
-          let source = shift.map { $0.sourceRow(of: y) } ?? y
-          let sourceRow = (source ?? 0) * stride
-          let redraw = !compare || source == nil
-          if !redraw, Cell.same(row: cells.baseAddress! + row, before.baseAddress! + sourceRow, count: width)
-          {
+          if compare, Cell.same(row: cells.baseAddress! + row, before.baseAddress! + row, count: width) {
             continue
           }
           var x = 0
           while x < width {
             let here = cells.baseAddress! + row + x
-            let there = before.baseAddress! + sourceRow + x
-            if !redraw, Cell.same(here, there),
+            let there = before.baseAddress! + row + x
+            if compare, Cell.same(here, there),
               here.pointee.width != 2 || x + 1 >= stride || Cell.same(here + 1, there + 1)
             {
               x += 1
@@ -65,16 +55,6 @@ extension NcursesTerminal {
     }
     wnoutrefresh(window)
     doupdate()
-  }
-
-  /// Scrolls the rows of `shift` in the window, so that they show what the previous frame showed one row
-  /// further on; the vacated row is left blank.
-  private func scroll(_ shift: RowShift, screenHeight: Int) {
-    wsetscrreg(window, Int32(shift.top), Int32(shift.bottom))
-    scrollok(window, true)
-    wscrl(window, Int32(shift.lines))
-    scrollok(window, false)
-    wsetscrreg(window, 0, Int32(screenHeight - 1))
   }
 
   /// Puts one cell at (x, y) and returns the columns to move on by.

@@ -59,6 +59,7 @@ public final class NcursesTerminal: TerminalDevice {
     Self.passControlKeysThrough()
     keypad(window, true)
     scrollok(window, false)
+    idlok(window, true)  // a list that scrolled by a row is scrolled by the terminal: ncurses finds the move
     set_escdelay(25)
     curs_set(0)
     // The NO_COLOR convention: set and not empty.
