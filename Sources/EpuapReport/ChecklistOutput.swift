@@ -117,17 +117,7 @@ public struct LPSender: Sendable {
   }
 
   /// The `lp` found on the `PATH` of `environment`, if any.
-  public func executable() -> String? {
-    let path = environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
-    for folder in path.split(separator: ":", omittingEmptySubsequences: false) {
-      let candidate = (folder.isEmpty ? "." : String(folder)) + "/lp"
-      var info = stat()
-      if stat(candidate, &info) == 0, info.st_mode & S_IFMT != S_IFDIR, access(candidate, X_OK) == 0 {
-        return candidate
-      }
-    }
-    return nil
-  }
+  public func executable() -> String? { ExecutableSearch.find("lp", environment: environment) }
 
   /// Runs `lp` on `file` and returns what it printed (cleaned, on one line).
   public func send(file: String, format: ChecklistFormat) throws(ChecklistPrintError) -> String {

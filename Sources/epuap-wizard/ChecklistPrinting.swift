@@ -1,17 +1,32 @@
 import EpuapDomain
 import EpuapReport
+import EpuapWizard
 import FoundationEssentials
 
 /// Printing from the wizard (key `p`): the same code as `epuap-wizard print`.
 ///
-/// The checklist of the open session is written beside its journal
-/// (`<dziennik>-lista-kontrolna.txt|md|html`); the returned sentence says where.
+/// The checklist is saved in the user's documents folder (`DocumentsFolder`) as
+/// `lista-kontrolna-<dziennik>.txt|html|md`, where a clerk finds it; for a printer the text checklist is
+/// saved there too and sent with `lp -d`. The returned sentence names the full path.
 enum ChecklistPrinting {
-  static func printer(_ session: UnitSession, _ format: ChecklistFormat) throws -> String {
+  static func printer(_ session: UnitSession, _ destination: PrintDestination) throws -> String {
     let document = ChecklistDocument(
       procedure: session.procedure, state: session.state,
       journal: .init(name: PathText.lastComponent(of: session.path)), generatedAt: Date())
-    return try writeChecklist(document, format: format, to: format.defaultPath(forJournal: session.path))
-      .message
+    switch destination {
+    case .file(let format):
+      return try writeChecklist(document, format: format, to: path(for: session.path, format: format)).message
+    case .printer(let name):
+      return try writeChecklist(
+        document, format: .text, to: path(for: session.path, format: .text), lp: LPSender(printer: name)
+      ).message
+    }
+  }
+
+  /// `lista-kontrolna-<journal's name>.<extension>` in the documents folder.
+  static func path(for journal: String, format: ChecklistFormat) -> String {
+    var name = PathText.lastComponent(of: journal)
+    if name.hasSuffix(".jsonl") { name.removeLast(6) }
+    return DocumentsFolder.path() + "/lista-kontrolna-" + name + "." + format.fileExtension
   }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import EpuapDomain
+import EpuapReport
 import EpuapWizard
 import FoundationEssentials
 import ScreenKit
@@ -59,6 +60,7 @@ enum WizardLaunch {
         procedure: procedure, directory: directory,
         summaryCache: ProcedureSource.summaryCache(for: directory))
       backend.printer = ChecklistPrinting.printer
+      backend.printers = { PrinterList.system() }
       let (model, commands) = WizardCore.start(
         procedure: procedure, size: terminal.size, today: LocalTime.day(Date()),
         journalPath: journal)

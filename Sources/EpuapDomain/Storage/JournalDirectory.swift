@@ -19,8 +19,12 @@ public struct JournalDirectory: Sendable {
     if let state = environment["XDG_STATE_HOME"], state.hasPrefix("/") {
       return JournalDirectory(path: state + "/epuap-wizard")
     }
-    let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? accountHome()
-    return JournalDirectory(path: home + "/.local/state/epuap-wizard")
+    return JournalDirectory(path: homeFolder(environment: environment) + "/.local/state/epuap-wizard")
+  }
+
+  /// `HOME`, or the account's home folder when a session was started without it.
+  public static func homeFolder(environment: [String: String] = ProcessEnvironment.current) -> String {
+    environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? accountHome()
   }
 
   /// The account's home folder from the password database, for a session started without `HOME`.

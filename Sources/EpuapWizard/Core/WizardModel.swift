@@ -39,6 +39,8 @@ public struct WizardModel: Equatable, Sendable {
   public var backStack: [Screen] = []
   public var overlay: Overlay?
   public var message: StatusMessage?
+  /// The printers the print menu offers, as `lpstat` last listed them.
+  public var printers = PrinterList.none
   /// The draft the runtime last kept beside the journal (see `Draft`): `update` tells it when this
   /// changes.
   public var draftKept: Draft?
@@ -242,7 +244,10 @@ public enum WizardEvent: Equatable, Sendable {
   case recorded(UnitState, then: AfterRecord? = nil)
   /// A command failed; the Polish message says why and what to do.
   case failed(String)
+  /// Where the checklist went: the whole sentence, with the full path, is shown in a box.
   case printed(String)
+  /// The printers `lpstat` lists, for the print menu.
+  case printersListed(PrinterList)
   /// The draft could not be kept beside the journal; what is recorded is not affected.
   case draftNotKept(String)
 }
@@ -254,7 +259,9 @@ public enum WizardEffect: Equatable, Sendable {
   case createJournal(unit: UnitInfo, operatorName: String)
   /// Append to the open journal, durably; answered by `.recorded(state, then:)` or `.failed`.
   case record(JournalChange, then: AfterRecord)
-  case printChecklist(format: ChecklistFormat)
+  /// Ask `lpstat` for the printers; answered by `.printersListed`.
+  case listPrinters
+  case printChecklist(PrintDestination)
   /// Keep what is typed and not recorded beside the open journal; nil: there is none (remove it).
   case saveDraft(Draft?)
   case quit

@@ -87,6 +87,11 @@ extension WizardModel {
       return []
     case .printed(let text):
       message = .success(text)
+      overlay = .message(.success(text), scroll: 0)
+      return []
+    case .printersListed(let list):
+      printers = list
+      if case .printMenu = overlay { overlay = .printMenu(cursor: 0) }
       return []
     case .typed(let text):
       var rest = Substring(text)
@@ -324,14 +329,14 @@ extension WizardModel {
         return []
       }
     case .printMenu(let cursor):
-      let formats = PrintFormats.all
+      let items = PrintMenu.items(printers)
       switch key {
       case .up, .character("k"): overlay = .printMenu(cursor: max(0, cursor - 1))
-      case .down, .character("j"), .tab: overlay = .printMenu(cursor: min(formats.count - 1, cursor + 1))
+      case .down, .character("j"), .tab: overlay = .printMenu(cursor: min(items.count - 1, cursor + 1))
       case .enter:
         overlay = nil
         message = .info("Drukowanie…")
-        return [.printChecklist(format: formats[cursor].format)]
+        return [.printChecklist(items[min(cursor, items.count - 1)].destination)]
       case .escape: overlay = nil
       default: break
       }
@@ -443,15 +448,3 @@ extension WizardModel {
 }
 
 /// The printout formats the wizard offers.
-public enum PrintFormats {
-  public struct Format: Equatable, Sendable {
-    public var format: ChecklistFormat
-    public var label: String
-  }
-
-  public static let all = [
-    Format(format: .text, label: "Tekst (80 kolumn, dla zwykłej drukarki)"),
-    Format(format: .html, label: "HTML (A4, do druku z przeglądarki)"),
-    Format(format: .markdown, label: "Markdown"),
-  ]
-}

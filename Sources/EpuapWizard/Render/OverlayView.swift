@@ -1,4 +1,5 @@
 import EpuapDomain
+import EpuapReport
 import ScreenKit
 
 /// Help, questions and prompts drawn in a box over the screen.
@@ -57,10 +58,14 @@ enum OverlayView {
       lines.append(ContentLine("t / Enter — zakończ    n / Esc — zostań", Styles.heading))
     case .printMenu(let cursor):
       title = "Wydruk listy kontrolnej"
+      let items = PrintMenu.items(model.printers)
       lines.append(
-        ContentLine("Wybierz format (plik obok dziennika; tekst można wysłać na drukarkę):", Styles.dim))
-      for (index, format) in PrintFormats.all.enumerated() {
-        lines.append(FieldLines.action(format.label, row: index, focused: index == cursor))
+        ContentLine(
+          model.printers.names.isEmpty
+            ? "Brak drukarek w systemie (lpstat) — zapisz plik i wydrukuj go później:"
+            : "Wybierz drukarkę albo plik:", Styles.dim))
+      for (index, item) in items.enumerated() {
+        lines.append(FieldLines.action(item.label, row: index, focused: index == cursor))
       }
       lines.append(.blank)
       lines.append(ContentLine("Enter — drukuj, Esc — anuluj", Styles.dim))

@@ -19,8 +19,10 @@ public protocol WizardBackend: AnyObject {
   func create(unit: UnitInfo, operatorName: String) throws -> (path: String, state: UnitState)
   /// Appends durably; returns the state after the change.
   func record(_ change: JournalChange) throws -> UnitState
-  /// Writes the checklist; returns a Polish sentence saying where it went.
-  func printChecklist(format: ChecklistFormat) throws -> String
+  /// Writes the checklist (and sends it to a printer); returns a Polish sentence saying where it went.
+  func printChecklist(to destination: PrintDestination) throws -> String
+  /// The printers the system knows, the default first; none when there is no CUPS.
+  func listPrinters() -> PrinterList
   /// Keeps the open journal's draft (nil: removes it); the Polish reason when that failed.
   func saveDraft(_ draft: Draft?) -> String?
   func close()
@@ -32,10 +34,12 @@ public final class JournalBackend: WizardBackend {
   public let directory: JournalDirectory
   public private(set) var session: UnitSession?
   private let clock: @Sendable () -> Date
-  /// Prints the checklist of an open session: `(session, format) -> message`.
+  /// Prints the checklist of an open session: `(session, destination) -> message`.
   ///
   /// Set by the executable.
-  public var printer: ((UnitSession, ChecklistFormat) throws -> String)?
+  public var printer: ((UnitSession, PrintDestination) throws -> String)?
+  /// Lists the printers (`lpstat`); set by the executable.
+  public var printers: (() -> PrinterList)?
 
   public init(
     procedure: Procedure, directory: JournalDirectory, summaryCache: JournalSummaryCache? = nil,
@@ -158,11 +162,13 @@ public final class JournalBackend: WizardBackend {
     return session.state
   }
 
-  public func printChecklist(format: ChecklistFormat) throws -> String {
+  public func printChecklist(to destination: PrintDestination) throws -> String {
     guard let session else { throw JournalError.notFound(path: "(brak otwartego dziennika)") }
     guard let printer else { return "Drukowanie nie jest dostępne w tej wersji." }
-    return try printer(session, format)
+    return try printer(session, destination)
   }
+
+  public func listPrinters() -> PrinterList { printers?() ?? .none }
 
   /// Closes the open journal and keeps its summary in the cache, so that the next start lists it at once.
   public func close() {

@@ -128,12 +128,14 @@ public final class WizardRunner {
       case .saveDraft(let draft):
         guard let problem = backend.saveDraft(draft) else { continue }
         result = .draftNotKept(problem)
-      case .printChecklist(let format):
+      case .printChecklist(let destination):
         do {
-          result = .printed(try backend.printChecklist(format: format))
+          result = .printed(try backend.printChecklist(to: destination))
         } catch {
           result = .failed(error.message)
         }
+      case .listPrinters:
+        result = .printersListed(backend.listPrinters())
       }
       let (next, more) = WizardCore.update(model, result)
       model = next

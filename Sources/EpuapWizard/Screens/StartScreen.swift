@@ -173,7 +173,9 @@ extension WizardModel {
         push(.finish(cursor: 0))
       }
     case .finish: push(.finish(cursor: 0))
-    case .printChecklist: overlay = .printMenu(cursor: 0)
+    case .printChecklist:
+      overlay = .printMenu(cursor: 0)
+      return [.listPrinters]
     default: break
     }
     return []
@@ -181,7 +183,9 @@ extension WizardModel {
 
   mutating func handleFinishKey(_ key: Key, cursor: Int) -> [WizardEffect] {
     switch KeyBindings.action(for: key, in: self) {
-    case .printChecklist: overlay = .printMenu(cursor: 0)
+    case .printChecklist:
+      overlay = .printMenu(cursor: 0)
+      return [.listPrinters]
     case .scroll:
       let lines = (verdict?.blocking.count ?? 0) * 2 + 8
       screen = .finish(

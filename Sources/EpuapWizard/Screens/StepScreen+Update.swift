@@ -118,7 +118,7 @@ extension WizardModel {
       return []
     case .printChecklist:
       overlay = .printMenu(cursor: 0)
-      return []
+      return [.listPrinters]
     case .move:
       step.cursor = key == .character("j") ? min(rows.count - 1, step.cursor + 1) : max(0, step.cursor - 1)
       screen = .step(step)
