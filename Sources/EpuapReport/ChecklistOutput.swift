@@ -159,7 +159,7 @@ enum ChecklistFile {
 }
 
 /// `text` quoted for a POSIX shell when it needs it, for commands shown to the clerk.
-func shellQuoted(_ text: String) -> String {
+public func shellQuoted(_ text: String) -> String {
   let plain = text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "-_./:=@%+,".contains($0)) }
   return plain && !text.isEmpty ? text : "'" + text.replacing("'", with: "'\\''") + "'"
 }

@@ -99,4 +99,27 @@ struct PrintMenuTests {
       "\(wizard.screenText)")
     #expect(!inside.joined().contains("…"), "\(wizard.screenText)")
   }
+
+  @Test("the finish screen's print command and the last hash are wrapped at 80 columns, never cut")
+  func finishScreenCommandWhole() throws {
+    let (wizard, _) = wizardWithPrinters(.none)
+    defer { wizard.cleanup() }
+    wizard.press(.escape)
+    wizard.press(.character("f"))
+    guard case .finish = wizard.model.screen else {
+      Issue.record("not on the finish screen:\n\(wizard.screenText)")
+      return
+    }
+    let journal = try #require(wizard.journalPath)
+    let command = "epuap-wizard print --journal \(journal) --lp"
+    #expect(command.count > 80)
+    let hash = try #require(wizard.model.unit?.lastHash)
+    // Scrolled to the end, the screen's lines, joined without the margins, hold both whole.
+    for _ in 0..<80 { wizard.press(.down) }
+    let seen = wizard.screen.map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+    // A wrap point may fall inside the path: compare without the spaces.
+    let squeezed = { (text: String) in text.replacingOccurrences(of: " ", with: "") }
+    #expect(squeezed(seen).contains(squeezed(command)), "\(wizard.screenText)")
+    #expect(seen.contains(hash), "\(wizard.screenText)")
+  }
 }

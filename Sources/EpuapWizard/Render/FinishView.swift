@@ -1,4 +1,5 @@
 import EpuapDomain
+import EpuapReport
 import ScreenKit
 
 /// The finish screen: the verdict (the same as the paper's headline) with every reason that keeps it open,
@@ -27,16 +28,19 @@ enum FinishView {
     }
     if !verdict.blocking.isEmpty { lines.append(.blank) }
     lines.append(
-      ContentLine(" Wydruk listy kontrolnej do akt: p (tekst, HTML albo Markdown).", Styles.heading))
+      ContentLine(" Wydruk listy kontrolnej do akt: p (drukarka albo plik).", Styles.heading))
+    // The command and the hash are wrapped, never cut: a clerk copies them as they stand.
+    let journal = shellQuoted(model.journalPath ?? "PLIK.jsonl")
     lines += [ContentLine].paragraph(
-      "Z wiersza poleceń: epuap-wizard print --journal PLIK --format html --output PLIK.html",
-      width: area.width,
+      "Z wiersza poleceń: epuap-wizard print --journal \(journal) --lp", width: area.width,
       style: Styles.dim, indent: 1)
     lines += [ContentLine].paragraph(
       "Dziennik: \(model.journalPath ?? "") — zdarzeń: \(unit.eventCount)", width: area.width,
       style: Styles.dim,
       indent: 1)
-    lines.append(ContentLine(" Skrót ostatniego zdarzenia: \(unit.lastHash)", Styles.dim))
+    lines += [ContentLine].paragraph(
+      "Skrót ostatniego zdarzenia (SHA-256): \(unit.lastHash)", width: area.width, style: Styles.dim,
+      indent: 1)
     let start = min(cursor, max(0, lines.count - area.height))
     Viewport.draw(
       lines, into: &buffer, top: area.top, height: area.height, focusRow: nil, preferredStart: start)
