@@ -5,8 +5,8 @@ import FoundationEssentials
 
 /// Printing from the wizard (key `p`): the same code as `epuap-wizard print`.
 ///
-/// The checklist is saved in the user's documents folder (`DocumentsFolder`) as
-/// `lista-kontrolna-<dziennik>.txt|html|md`, where a clerk finds it; for a printer the text checklist is
+/// The checklist is saved in the user's documents folder (`DocumentsFolder`) under the name `print` gives
+/// it beside the journal (`<dziennik>-lista-kontrolna.txt|html|md`), where a clerk finds it; for a printer the text checklist is
 /// saved there too and sent with `lp -d`. The returned sentence names the full path.
 enum ChecklistPrinting {
   static func printer(_ session: UnitSession, _ destination: PrintDestination) throws -> String {
@@ -23,10 +23,8 @@ enum ChecklistPrinting {
     }
   }
 
-  /// `lista-kontrolna-<journal's name>.<extension>` in the documents folder.
+  /// The checklist's usual file name (`ChecklistFormat.defaultPath`), in the documents folder.
   static func path(for journal: String, format: ChecklistFormat) -> String {
-    var name = PathText.lastComponent(of: journal)
-    if name.hasSuffix(".jsonl") { name.removeLast(6) }
-    return DocumentsFolder.path() + "/lista-kontrolna-" + name + "." + format.fileExtension
+    DocumentsFolder.path() + "/" + PathText.lastComponent(of: format.defaultPath(forJournal: journal))
   }
 }

@@ -37,7 +37,7 @@ struct WizardPrintingEndToEndTests {
     try tmux.send("Enter")
     #expect(try tmux.waitFor("Sekretariat-7"), "\(tmux.screen())")
     let expected =
-      home + "/Dokumenty/lista-kontrolna-" + name.replacingOccurrences(of: ".jsonl", with: ".txt")
+      home + "/Dokumenty/" + name.replacingOccurrences(of: ".jsonl", with: "-lista-kontrolna.txt")
     let arguments = try String(contentsOfFile: dir.path + "/lp-args", encoding: .utf8)
     #expect(arguments == "-d\nSekretariat\n--\n\(expected)\n")
     let printed = try String(contentsOfFile: expected, encoding: .utf8)

@@ -107,19 +107,7 @@ enum AnswersShape {
         }
         index += 1
         value(child, at: keyPlace)
-        skipSpace()
-        guard index < bytes.count else {
-          broken = true
-          return
-        }
-        if bytes[index] == UInt8(ascii: ",") {
-          index += 1
-        } else if bytes[index] == UInt8(ascii: "}") {
-          index += 1
-          return
-        } else {
-          broken = true
-        }
+        if !nextMember(closedBy: "}") { return }
       }
     }
 
@@ -136,19 +124,28 @@ enum AnswersShape {
       while !broken {
         value(element, at: "\(place)[\(position)]")
         position += 1
-        skipSpace()
-        guard index < bytes.count else {
-          broken = true
-          return
-        }
-        if bytes[index] == UInt8(ascii: ",") {
-          index += 1
-        } else if bytes[index] == UInt8(ascii: "]") {
-          index += 1
-          return
-        } else {
-          broken = true
-        }
+        if !nextMember(closedBy: "]") { return }
+      }
+    }
+
+    /// After a member of an object or array: a comma (true: another member follows), or `closer`, which
+    /// ends it (false); anything else breaks the walk (false).
+    mutating func nextMember(closedBy closer: Unicode.Scalar) -> Bool {
+      skipSpace()
+      guard index < bytes.count else {
+        broken = true
+        return false
+      }
+      switch bytes[index] {
+      case UInt8(ascii: ","):
+        index += 1
+        return true
+      case UInt8(ascii: closer):
+        index += 1
+        return false
+      default:
+        broken = true
+        return false
       }
     }
 
