@@ -27,6 +27,13 @@ struct WizardCommand: ParsableCommand {
 /// Opens the wizard in the terminal and runs it until the clerk quits: what `epuap-wizard` does without a
 /// command, and `epuap-wizard wizard [--journal] [--state-dir]`.
 enum WizardLaunch {
+  /// The command that opens `journal` again, as the program was started: by its path when it was started
+  /// by one (`.build/release/epuap-wizard`, not on the PATH), else by its name.
+  static func resumeCommand(journal: String, argument0: String? = CommandLine.arguments.first) -> String {
+    let program = argument0.flatMap { $0.contains("/") ? $0 : nil } ?? "epuap-wizard"
+    return "\(shellQuoted(program)) --journal \(shellQuoted(journal))"
+  }
+
   /// Runs the wizard; errors become a Polish message on stderr and an `ExitCode`.
   static func run(journal: String?, directory: JournalDirectory) throws {
     try CLI.run {
@@ -72,7 +79,7 @@ enum WizardLaunch {
       switch outcome {
       case .quit, .inputEnded:
         if let path = runner.model.journalPath {
-          print("Zapisano. Dziennik: \(path)\nAby wrócić: epuap-wizard --journal \"\(path)\"")
+          print("Zapisano. Dziennik: \(path)\nAby wrócić: \(resumeCommand(journal: path))")
         }
       case .signal(let number):
         StandardStream.error.write(

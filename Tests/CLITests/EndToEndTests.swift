@@ -226,6 +226,10 @@ struct EndToEndTests {
     #expect(try tmux.waitFor("jest zapisane w dzienniku"))
     try tmux.send("t")
     #expect(try tmux.waitFor("Zapisano. Dziennik:"), "\(tmux.screen())")
+    // Started by its path, the program says to come back by the same path (a new clone has no
+    // epuap-wizard on the PATH).
+    let shown = tmux.screen().split(separator: "\n").joined()
+    #expect(shown.contains("Aby wrócić: \(Binary.path) --journal "), "\(tmux.screen())")
   }
 
   @Test(
@@ -244,6 +248,10 @@ struct EndToEndTests {
     #expect(try tmux.waitFor("jest zapisane w dzienniku"))
     try tmux.send("t")
     #expect(try tmux.waitFor("Zapisano. Dziennik:"), "\(tmux.screen())")
+    // Started by its path, the program says to come back by the same path (a new clone has no
+    // epuap-wizard on the PATH).
+    let shown = tmux.screen().split(separator: "\n").joined()
+    #expect(shown.contains("Aby wrócić: \(Binary.path) --journal "), "\(tmux.screen())")
     // Quitting kept the unit's summary beside the journal.
     let cache = dir.file(".spis-dziennikow.json")
     let cached = try String(contentsOfFile: cache, encoding: .utf8)
