@@ -228,7 +228,7 @@ struct EndToEndTests {
     #expect(try tmux.waitFor("Zapisano. Dziennik:"), "\(tmux.screen())")
     // Started by its path, the program says to come back by the same path (a new clone has no
     // epuap-wizard on the PATH).
-    let shown = tmux.screen().split(separator: "\n").joined()
+    let shown = tmux.unwrappedScreen()
     #expect(shown.contains("Aby wrócić: \(Binary.path) --journal "), "\(tmux.screen())")
   }
 
@@ -250,7 +250,7 @@ struct EndToEndTests {
     #expect(try tmux.waitFor("Zapisano. Dziennik:"), "\(tmux.screen())")
     // Started by its path, the program says to come back by the same path (a new clone has no
     // epuap-wizard on the PATH).
-    let shown = tmux.screen().split(separator: "\n").joined()
+    let shown = tmux.unwrappedScreen()
     #expect(shown.contains("Aby wrócić: \(Binary.path) --journal "), "\(tmux.screen())")
     // Quitting kept the unit's summary beside the journal.
     let cache = dir.file(".spis-dziennikow.json")

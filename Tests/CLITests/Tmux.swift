@@ -46,6 +46,12 @@ final class Tmux {
     (try? tmux(["capture-pane", "-p", "-t", name] + (escapes ? ["-e"] : []))) ?? ""
   }
 
+  /// The screen with the lines the terminal wrapped joined back, as the program printed them
+  /// (a plain `print` after the wizard closes is wrapped by the terminal wherever column 80 falls).
+  func unwrappedScreen() -> String {
+    (try? tmux(["capture-pane", "-p", "-J", "-t", name])) ?? ""
+  }
+
   /// Polls the screen until it contains `text`; returns whether it did within `seconds`.
   @discardableResult
   func waitFor(_ text: String, seconds: Double = 10) throws -> Bool {
