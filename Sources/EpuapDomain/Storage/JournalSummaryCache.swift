@@ -41,14 +41,14 @@ public struct JournalSummaryCache: Sendable {
     guard let bytes = try? RegularFile.read(path, limit: FileLimits.summaryCache, followLinks: false),
       !bytes.isEmpty,
       let json = bytes.withUnsafeBufferPointer({ JSONLineParser.parse($0, maxDepth: 8) }),
-      json["format"]?.integerValue == Self.format, json.text("key") == key,
+      json["format"]?.integerValue == Self.format, json["key"]?.stringValue == key,
       case .array(let items)? = json["journals"]
     else { return [:] }
     var entries: [String: Entry] = [:]
     for item in items {
-      guard let file = item.text("file"), let byteCount = item["bytes"]?.integerValue,
-        let lastHash = item.text("lastHash"), let summaryJSON = item["summary"],
-        let summary = JournalSummary(json: summaryJSON)
+      guard let file = item["file"]?.stringValue, let byteCount = item["bytes"]?.integerValue,
+        let lastHash = item["lastHash"]?.stringValue, let summaryJSON = item["summary"],
+        let summary = JSONValueDecoder.decode(JournalSummary.self, from: summaryJSON)
       else { continue }
       entries[file] = Entry(seal: JournalSeal(byteCount: byteCount, lastHash: lastHash), summary: summary)
     }
@@ -102,36 +102,5 @@ public struct JournalSummaryCache: Sendable {
     var format: Int
     var key: String
     var journals: [Journal]
-  }
-}
-
-extension JournalSummary {
-  /// The summary as `JSONEncoder` wrote it into the cache; nil for anything else.
-  init?(json: JSONValue) {
-    guard json.isObject, let path = json.text("path"), let unitName = json.text("unitName"),
-      let entityIdentifier = json.text("entityIdentifier"), let doneCount = json["doneCount"]?.integerValue,
-      let totalCount = json["totalCount"]?.integerValue, let lastChange = json.text("lastChange"),
-      let lastOperator = json.text("lastOperator"), let eventCount = json["eventCount"]?.integerValue,
-      case .bool(let tornTail)? = json["tornTail"]
-    else { return nil }
-    var role: Role?
-    if let raw = json["role"] {
-      guard let value = raw.stringValue.flatMap(Role.init(rawValue:)) else { return nil }
-      role = value
-    }
-    var chosenPath: PathID?
-    if let raw = json["chosenPath"] {
-      guard let value = raw.stringValue.flatMap(PathID.init(rawValue:)) else { return nil }
-      chosenPath = value
-    }
-    var problem: String?
-    if let raw = json["problem"] {
-      guard let value = raw.stringValue else { return nil }
-      problem = value
-    }
-    self.init(
-      path: path, unitName: unitName, entityIdentifier: entityIdentifier, role: role, chosenPath: chosenPath,
-      doneCount: doneCount, totalCount: totalCount, lastChange: lastChange, lastOperator: lastOperator,
-      eventCount: eventCount, problem: problem, tornTail: tornTail)
   }
 }
