@@ -84,4 +84,22 @@ static inline int epuap_probe_terminal(int fd) {
   del_curterm(probe);
   return 1;
 }
+
+// From <ncursesw/term.h> as well.
+extern char *tigetstr(const char *);
+
+// Whether the terminal on fd can move the cursor (terminfo „cup”): 1 yes, 0 no (TERM=dumb, a line
+// console), -1 when TERM is unset or terminfo does not know it.
+static inline int epuap_terminal_addresses_cursor(int fd) {
+  struct term *saved = set_curterm(NULL);
+  int status = 0;
+  if (setupterm(NULL, fd, &status) != OK) {
+    set_curterm(saved);
+    return -1;
+  }
+  char *move = tigetstr("cup");
+  struct term *probe = set_curterm(saved);
+  del_curterm(probe);
+  return (move != NULL && move != (char *)-1) ? 1 : 0;
+}
 #endif

@@ -78,6 +78,17 @@ public final class NcursesTerminal: TerminalDevice {
     TerminalSignals.restoreTerminal()
   }
 
+  /// Whether the terminal on standard output can move the cursor; nil when `TERM` is unset or unknown.
+  ///
+  /// `TERM=dumb` and line consoles cannot: the wizard then runs in line mode.
+  public static func addressesCursor() -> Bool? {
+    switch epuap_terminal_addresses_cursor(STDOUT_FILENO) {
+    case 1: true
+    case 0: false
+    default: nil
+    }
+  }
+
   /// Installs the signal handlers and an `atexit` restore; `init` calls it, earlier calls are harmless.
   ///
   /// SIGINT, SIGQUIT, SIGTERM and SIGHUP are noted for `pendingSignal` (a second one quits at once); crash

@@ -15,12 +15,25 @@ struct WizardCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "wizard",
     abstract: "Uruchamia kreatora w terminalu (polecenie domyślne).",
-    discussion: "Wymaga terminala o rozmiarze co najmniej 80×24. Bez kolorów: ustaw NO_COLOR=1.")
+    discussion: """
+      Wymaga terminala o rozmiarze co najmniej 80×24. Bez kolorów: ustaw NO_COLOR=1. Tryb tekstowy \
+      (numerowane pytania, jedna odpowiedź w wierszu, dla czytników ekranu i skryptów): --plain \
+      albo ACCESSIBLE=1; włącza się sam, gdy wejście lub wyjście nie jest terminalem albo terminal \
+      nie umie ustawiać kursora (TERM=dumb).
+      """)
 
   @OptionGroup var options: JournalOptions
 
+  @Flag(
+    name: .long, help: "Tryb tekstowy: numerowane pytania, jedna odpowiedź w wierszu, bez ramek i kolorów.")
+  var plain = false
+
   func run() throws {
-    try WizardLaunch.run(journal: options.journal, directory: options.directory)
+    if WizardLaunch.wantsLineMode(plain: plain, environment: ProcessEnvironment.current) {
+      try LineLaunch.run(journal: options.journal, directory: options.directory)
+    } else {
+      try WizardLaunch.run(journal: options.journal, directory: options.directory)
+    }
   }
 }
 
@@ -34,14 +47,19 @@ enum WizardLaunch {
     return "\(shellQuoted(program)) --journal \(shellQuoted(journal))"
   }
 
+  /// Whether to ask line by line instead of drawing screens: `--plain`, `ACCESSIBLE` set (and not `0`),
+  /// input or output not a terminal, `TERM` unset, or a terminal that cannot move the cursor.
+  static func wantsLineMode(plain: Bool, environment: [String: String]) -> Bool {
+    if plain { return true }
+    if let accessible = environment["ACCESSIBLE"], !accessible.isEmpty, accessible != "0" { return true }
+    if isatty(STDIN_FILENO) != 1 || isatty(STDOUT_FILENO) != 1 { return true }
+    if (environment["TERM"] ?? "").isEmpty { return true }
+    return NcursesTerminal.addressesCursor() == false
+  }
+
   /// Runs the wizard; errors become a Polish message on stderr and an `ExitCode`.
   static func run(journal: String?, directory: JournalDirectory) throws {
     try CLI.run {
-      guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
-        throw CLIFailure(
-          "Kreator potrzebuje terminala (uruchom go w oknie terminala). Bez terminala: epuap-wizard list | status | "
-            + "answers | print — zobacz „epuap-wizard --help”.", code: ExitStatus.refused)
-      }
       NcursesTerminal.installSignalHandlers()
       let terminal: NcursesTerminal
       do {
@@ -85,6 +103,30 @@ enum WizardLaunch {
         StandardStream.error.write(
           Data("Przerwano (sygnał \(number)); wszystko, co zapisano, jest w dzienniku.\n".utf8))
         throw ExitCode(128 + number)
+      }
+    }
+  }
+}
+
+/// The wizard in line mode (`LineWizard`) on standard input and output.
+enum LineLaunch {
+  static func run(journal: String?, directory: JournalDirectory) throws {
+    try CLI.run {
+      let procedure = try CLI.procedure()
+      let backend = JournalBackend(
+        procedure: procedure, directory: directory,
+        summaryCache: ProcedureSource.summaryCache(for: directory))
+      backend.printer = ChecklistPrinting.printer
+      backend.printers = { PrinterList.system() }
+      let wizard = LineWizard(
+        procedure: procedure, backend: backend, console: StandardLineConsole(), today: LocalTime.day(Date()))
+      let outcome = wizard.run(journalPath: journal)
+      backend.close()
+      if case .failed(let problem) = outcome {
+        throw CLIFailure("Nie można otworzyć dziennika: \(problem)", code: ExitStatus.refused)
+      }
+      if let path = wizard.journalPath {
+        print("Aby wrócić: \(WizardLaunch.resumeCommand(journal: path)) --plain")
       }
     }
   }

@@ -28,10 +28,11 @@ enum Binary {
 
   /// Runs the binary with `arguments`, the state folder `stateDir` and extra environment.
   ///
-  /// `launcher` runs it through another program (`sh -c …`, `setpriv …`) whose own arguments come first.
+  /// `launcher` runs it through another program (`sh -c …`, `setpriv …`) whose own arguments come first;
+  /// `input` is piped to its standard input (none: `/dev/null`).
   static func run(
     _ arguments: [String], stateDir: String? = nil, environment: [String: String] = [:],
-    launcher: [String] = []
+    launcher: [String] = [], input: String? = nil
   ) throws -> Result {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: launcher.first ?? path)
@@ -44,8 +45,17 @@ enum Binary {
     let err = Pipe()
     process.standardOutput = out
     process.standardError = err
-    process.standardInput = FileHandle.nullDevice
+    let stdin = Pipe()
+    process.standardInput = input == nil ? FileHandle.nullDevice : stdin
     try process.run()
+    if let input {
+      // Written from another thread: a long script must not wait on a full output pipe.
+      let writer = Thread {
+        stdin.fileHandleForWriting.write(Data(input.utf8))
+        try? stdin.fileHandleForWriting.close()
+      }
+      writer.start()
+    }
     let outData = out.fileHandleForReading.readDataToEndOfFile()
     let errData = err.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()

@@ -220,10 +220,13 @@ struct CLITests {
     #expect(result.stderr.contains("p.json") && result.stderr.contains("brak pola"))
   }
 
-  @Test("the wizard without a terminal says how to use the other commands")
+  @Test("without a terminal the wizard asks line by line, and an empty input ends it at once with exit 0")
   func wizardWithoutTerminal() throws {
-    let result = try Binary.run([])
-    #expect(result.code == 1)
-    #expect(result.stderr.contains("Kreator potrzebuje terminala"))
+    let dir = TempDir()
+    defer { dir.cleanup() }
+    let result = try Binary.run([], stateDir: dir.path)
+    #expect(result.code == 0, "\(result.stderr)")
+    #expect(result.stdout.contains("trybie tekstowym") && result.stdout.contains("1. Nowa jednostka"))
+    #expect(result.stdout.contains("Koniec wejścia"))
   }
 }

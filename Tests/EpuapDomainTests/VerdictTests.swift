@@ -166,7 +166,7 @@ struct VerdictTests {
     OpenCase(
       name: "4.1 counts 57 cards, 4.2 done with 3 on the list", path: .portal,
       changes: { _ in [.stepValuesRecorded(StepValues(stepID: "4.1", values: ["liczbaKart": "57"]))] },
-      step: "4.2", says: "zapisano 57 kart na liście, a w kroku 4.2 jest ich 3"),
+      step: "4.2", says: "Liczba kart na liście w kroku 4.1: 57, a w kroku 4.2: 3"),
     OpenCase(
       name: "a card's ePUAP form under a mailbox marked „usuń”", path: .portal,
       changes: { state in
@@ -327,7 +327,7 @@ struct VerdictTests {
     RefusedCase(
       name: "4.2 done while 4.1 counts 57", path: .portal,
       edit: { setStep(&$0, "4.1", ["status": "done", "values": ["liczbaKart": "57"]]) },
-      says: "zapisano 57 kart na liście, a w kroku 4.2 jest ich 3"),
+      says: "Liczba kart na liście w kroku 4.1: 57, a w kroku 4.2: 3"),
     RefusedCase(
       name: "UM: 1.1 done with „Do BIP” ticked", path: .um,
       edit: {

@@ -117,7 +117,7 @@ struct VerdictByKeysTests {
     wizard.press(.character("d"))
     #expect(wizard.model.unit?.step("4.2").status == .todo)
     let message = try #require(wizard.model.message?.text)
-    #expect(message.contains("57") && message.contains("jest ich 1"), "\(message)")
+    #expect(message.contains("57") && message.contains("w kroku 4.2: 1"), "\(message)")
   }
 
   @Test("a card's mailbox is chosen from the kept ones; „/bez decyzji” finds undecided cards")

@@ -30,6 +30,12 @@ public struct AnswersFile: Codable, Sendable, Equatable {
     public var status: String?
     public var reason: String?
     public var values: [String: String]?
+
+    public init(status: String? = nil, reason: String? = nil, values: [String: String]? = nil) {
+      self.status = status
+      self.reason = reason
+      self.values = values
+    }
   }
 
   public struct MailboxAnswer: Codable, Sendable, Equatable {
@@ -39,6 +45,17 @@ public struct AnswersFile: Codable, Sendable, Equatable {
     public var note: String?
     public var settings: [String: String]?
     public var overrides: [OverrideAnswer]?
+
+    public init(
+      address: String, action: String, note: String? = nil, settings: [String: String]? = nil,
+      overrides: [OverrideAnswer]? = nil
+    ) {
+      self.address = address
+      self.action = action
+      self.note = note
+      self.settings = settings
+      self.overrides = overrides
+    }
   }
 
   public struct OverrideAnswer: Codable, Sendable, Equatable {
@@ -57,6 +74,19 @@ public struct AnswersFile: Codable, Sendable, Equatable {
     public var url: String?
     public var epuapForm: String?
     public var mailbox: String?
+
+    public init(
+      name: String, status: String, action: String? = nil, formName: String? = nil, url: String? = nil,
+      epuapForm: String? = nil, mailbox: String? = nil
+    ) {
+      self.name = name
+      self.status = status
+      self.action = action
+      self.formName = formName
+      self.url = url
+      self.epuapForm = epuapForm
+      self.mailbox = mailbox
+    }
   }
 
   /// The answers that reproduce `state`.

@@ -1,0 +1,91 @@
+import EpuapDomain
+import EpuapWizard
+import Foundation
+import Testing
+
+/// Line mode driven with answers given in advance, against a real journal in a temporary folder.
+@Suite("Line mode: numbered questions, one answer per line")
+struct LineWizardTests {
+  /// A new partner unit, then the decision for the portal path.
+  static let newPortalUnit = [
+    "1", "", "Gmina Żółkiewka", "ugzolkiewka", "Łucja Śliwińska",
+    "1", "1", "1", "Jan Kowalski", "20.11.2026", "Zarządzenie 12/2026",
+  ]
+
+  final class Run {
+    let folder = NSTemporaryDirectory() + "epuap-line-" + UUID().uuidString
+    let backend: JournalBackend
+    let console: ScriptedLineConsole
+    let outcome: LineWizard.Outcome
+    let wizard: LineWizard
+
+    /// `prepare` may create a journal first; the wizard opens the one it returns.
+    init(_ answers: [String], prepare: (JournalBackend) throws -> String? = { _ in nil }) rethrows {
+      try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+      backend = JournalBackend(
+        procedure: WizardHarness.procedure, directory: JournalDirectory(path: folder),
+        clock: { WizardHarness.fixedDate })
+      let journal = try prepare(backend)
+      console = ScriptedLineConsole(answers)
+      wizard = LineWizard(
+        procedure: WizardHarness.procedure, backend: backend, console: console, today: "2026-11-25")
+      outcome = wizard.run(journalPath: journal)
+    }
+
+    var state: UnitState? { backend.session?.state }
+    var output: String { console.output }
+
+    deinit {
+      backend.close()
+      try? FileManager.default.removeItem(atPath: folder)
+    }
+  }
+
+  @Test("3.13 cannot be skipped, cannot be done without the consent, and can wait, said in words")
+  func consentStepRules() throws {
+    // „Wybierz krok z listy” (2), step 15 of the portal path is 3.13.
+    let run = try Run(Self.newPortalUnit + ["2", "15", "2", "3", "czekamy na zgodę UM", "2"])
+    #expect(run.outcome == .inputEnded)
+    let menu = try #require(run.output.components(separatedBy: "Co robisz w kroku 3.13?").dropFirst().first)
+    let firstMenu = menu.components(separatedBy: "Numer").first ?? ""
+    #expect(!firstMenu.contains("Pomiń"), "\(firstMenu)")
+    #expect(run.output.contains("Nie zapisano — popraw i spróbuj ponownie:"))
+    #expect(run.state?.step("3.13").status == .waiting)
+    #expect(run.state?.step("3.13").reason == "czekamy na zgodę UM")
+    #expect(run.output.contains("— czeka na: czekamy na zgodę UM (od 2026-11-25 11:00 CET)"), "\(run.output)")
+  }
+
+  @Test("a wrong mailbox address is refused with the rule's Polish message and asked again")
+  func mailboxAddressAskedAgain() throws {
+    let run = try Run(
+      Self.newPortalUnit + ["2", "5", "1", "skrytka bez ukośnika", "/ugzolkiewka/skrytka", "", ""])
+    #expect(run.outcome == .inputEnded)
+    let refused = run.output.components(separatedBy: "skrytka bez ukośnika\n").dropFirst().first ?? ""
+    #expect(refused.hasPrefix("Błąd: "), "\(refused.prefix(200))")
+    #expect(run.state?.mailboxes.map(\.address) == ["/ugzolkiewka/skrytka"])
+    #expect(run.state?.mailboxes.first?.action == .keep)
+  }
+
+  @Test("a number outside the list and a word are explained and asked again")
+  func wrongNumbers() throws {
+    let run = try Run(["0", "dwa", "3"])
+    #expect(run.output.contains("„0” nie jest numerem z listy. Wpisz liczbę od 1 do 1."))
+    #expect(run.output.contains("„dwa” nie jest numerem z listy."))
+    #expect(run.state == nil)
+  }
+
+  @Test("what a hostile journal holds reaches the output without control characters")
+  func hostileTextIsCleaned() throws {
+    // A unit name with escape sequences, as another program could have written it into a journal.
+    let run = try Run(["2"]) { backend in
+      let (path, _) = try backend.create(
+        unit: UnitInfo(
+          name: "Gmina\u{1B}[2J\u{1B}]0;x\u{07}", entityIdentifier: "ugzolkiewka", role: .partner),
+        operatorName: "Łucja")
+      backend.close()
+      return path
+    }
+    #expect(run.output.contains("Jednostka: Gmina"))
+    #expect(!run.output.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 }, "\(run.output)")
+  }
+}
