@@ -29,7 +29,8 @@ struct JSONValueDecoder: Decoder {
   }
 }
 
-/// The error every failed request throws; its text is never shown (the caller retries with `JSONDecoder`).
+/// The error every failed request throws; its text and coding path are never shown (the caller retries
+/// with `JSONDecoder`), so containers do not build paths.
 private func mismatch(_ type: Any.Type, _ path: [any CodingKey]) -> DecodingError {
   .typeMismatch(type, DecodingError.Context(codingPath: path, debugDescription: ""))
 }
@@ -67,18 +68,43 @@ private struct ObjectContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
 
   func decodeNil(forKey key: Key) throws -> Bool { try required(key) == .null }
 
+  // The kinds a journal holds, without the generic path's dynamic casts: these are what synthesized
+  // conformances call for `String`, `Int` and `Bool` members.
+  func decode(_ type: String.Type, forKey key: Key) throws -> String {
+    guard case .string(let text) = try required(key) else { throw mismatch(type, codingPath) }
+    return text
+  }
+
+  func decode(_ type: Int.Type, forKey key: Key) throws -> Int {
+    guard case .integer(let number) = try required(key) else { throw mismatch(type, codingPath) }
+    return number
+  }
+
+  func decode(_ type: Bool.Type, forKey key: Key) throws -> Bool {
+    guard case .bool(let flag) = try required(key) else { throw mismatch(type, codingPath) }
+    return flag
+  }
+
+  func decodeIfPresent(_ type: String.Type, forKey key: Key) throws -> String? {
+    switch member(key) {
+    case nil, .null?: return nil
+    case .string(let text)?: return text
+    default: throw mismatch(type, codingPath)
+    }
+  }
+
   func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
-    try scalar(type, in: required(key), at: codingPath + [key])
+    try scalar(type, in: required(key), at: codingPath)
   }
 
   func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws
     -> KeyedDecodingContainer<NestedKey>
   {
-    try JSONValueDecoder(value: required(key), codingPath: codingPath + [key]).container(keyedBy: type)
+    try JSONValueDecoder(value: required(key), codingPath: codingPath).container(keyedBy: type)
   }
 
   func nestedUnkeyedContainer(forKey key: Key) throws -> any UnkeyedDecodingContainer {
-    try JSONValueDecoder(value: required(key), codingPath: codingPath + [key]).unkeyedContainer()
+    try JSONValueDecoder(value: required(key), codingPath: codingPath).unkeyedContainer()
   }
 
   func superDecoder() throws -> any Decoder { throw mismatch(Any.self, codingPath) }
@@ -127,6 +153,11 @@ private struct ScalarContainer: SingleValueDecodingContainer {
   let codingPath: [any CodingKey]
 
   func decodeNil() -> Bool { value == .null }
+
+  func decode(_ type: String.Type) throws -> String {
+    guard case .string(let text) = value else { throw mismatch(type, codingPath) }
+    return text
+  }
 
   func decode<T: Decodable>(_ type: T.Type) throws -> T {
     switch (value, T.self) {
