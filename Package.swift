@@ -69,16 +69,20 @@ let package = Package(
       dependencies: ["EmbedResourcesTool"],
       path: "Sources/EmbedResourcesPlugin"
     ),
-    .testTarget(name: "EpuapDomainTests", dependencies: ["EpuapDomain", "EpuapReport", "TextLayout"]),
+    // What several test targets share: temporary folders, the procedure with the time zone pinned.
+    .target(name: "TestSupport", dependencies: ["EpuapDomain"], path: "Tests/TestSupport"),
+    .testTarget(
+      name: "EpuapDomainTests", dependencies: ["EpuapDomain", "EpuapReport", "TextLayout", "TestSupport"]),
     // Golden files are read from the source tree (via #filePath), so that RECORD_GOLDEN=1 can rewrite them.
     .testTarget(
-      name: "EpuapReportTests", dependencies: ["EpuapReport", "EpuapDomain", "TextLayout"],
+      name: "EpuapReportTests", dependencies: ["EpuapReport", "EpuapDomain", "TextLayout", "TestSupport"],
       exclude: ["Golden"]),
     .testTarget(
-      name: "EpuapWizardTests", dependencies: ["EpuapWizard", "ScreenKit", "EpuapDomain", "EpuapReport"],
+      name: "EpuapWizardTests",
+      dependencies: ["EpuapWizard", "ScreenKit", "EpuapDomain", "EpuapReport", "TestSupport"],
       exclude: ["Golden"]
     ),
     .testTarget(name: "ScreenKitTests", dependencies: ["ScreenKit", "TextLayout"]),
-    .testTarget(name: "CLITests", dependencies: ["EpuapDomain", "EpuapWizard", "ScreenKit"]),
+    .testTarget(name: "CLITests", dependencies: ["EpuapDomain", "EpuapWizard", "ScreenKit", "TestSupport"]),
   ]
 )

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `answers apply` finds the unit's journal by its identifier exactly, never renames another unit, never
@@ -13,13 +14,13 @@ struct AnswersMatchingTests {
     """
   }
 
-  func journals(_ dir: TempDir) throws -> [String] {
+  func journals(_ dir: TempFolder) throws -> [String] {
     try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".jsonl") }.sorted()
   }
 
   @Test("--journal on another unit's journal is refused; that journal is not renamed or touched")
   func otherUnitRefused() throws {
-    let dir = TempDir()
+    let dir = TempFolder(prefix: "epuap-cli")
     defer { dir.cleanup() }
     dir.write("a.json", answers(name: "Gmina Alfa", identifier: "alfa"))
     dir.write("b.json", answers(name: "Gmina Beta", identifier: "beta"))
@@ -37,7 +38,7 @@ struct AnswersMatchingTests {
 
   @Test("a unit without an identifier is found again by its name: one journal, however often it is applied")
   func emptyIdentifierOnce() throws {
-    let dir = TempDir()
+    let dir = TempFolder(prefix: "epuap-cli")
     defer { dir.cleanup() }
     dir.write("a.json", answers(name: "Szkoła bez identyfikatora", identifier: ""))
     for _ in 0..<3 {
@@ -48,7 +49,7 @@ struct AnswersMatchingTests {
 
   @Test("two journals of the same unit: refused with both named, nothing written")
   func ambiguousRefused() throws {
-    let dir = TempDir()
+    let dir = TempFolder(prefix: "epuap-cli")
     defer { dir.cleanup() }
     dir.write("a.json", answers(name: "Gmina Alfa", identifier: "alfa"))
     #expect(try Binary.run(["answers", "apply", dir.file("a.json")], stateDir: dir.path).code == 0)
@@ -61,7 +62,7 @@ struct AnswersMatchingTests {
 
   @Test("a refused file for a new unit leaves no journal; an accepted one appears with its whole batch")
   func newJournalWhole() throws {
-    let dir = TempDir()
+    let dir = TempFolder(prefix: "epuap-cli")
     defer { dir.cleanup() }
     dir.write(
       "bad.json", answers(name: "Gmina Gamma", identifier: "gamma", extra: #", "consent": {"who": "x"}"#))

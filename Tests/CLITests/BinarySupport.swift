@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// The built `epuap-wizard` next to the test bundle (`swift build` builds it before `swift test`), or the
 /// one `EPUAP_WIZARD_BINARY` names: `scripts/test` runs these tests again against the static release
@@ -65,7 +66,7 @@ enum Binary {
   }
 }
 
-extension TempDir {
+extension TempFolder {
   /// Applies `finnAnswers` as `a.json` into this folder's state and returns the journal's file name.
   func appliedFinnJournal() throws -> String {
     write("a.json", finnAnswers)
@@ -77,18 +78,6 @@ extension TempDir {
     else { throw CocoaError(.fileNoSuchFile, userInfo: [NSLocalizedDescriptionKey: result.stderr]) }
     return name
   }
-}
-
-struct TempDir {
-  let path = NSTemporaryDirectory() + "epuap-cli-" + UUID().uuidString
-
-  init() { try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true) }
-
-  func file(_ name: String) -> String { path + "/" + name }
-  func write(_ name: String, _ text: String) {
-    _ = FileManager.default.createFile(atPath: file(name), contents: Data(text.utf8))
-  }
-  func cleanup() { try? FileManager.default.removeItem(atPath: path) }
 }
 
 /// A complete answers file for a FINN 8SQL unit.

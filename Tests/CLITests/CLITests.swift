@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @Suite("Command line, run as a process", .serialized)
@@ -60,7 +61,7 @@ struct CLITests {
 
   @Test("answers apply creates a journal; status --json has the documented shape")
   func applyAndStatus() throws {
-    let dir = TempDir()
+    let dir = TempFolder(prefix: "epuap-cli")
     defer { dir.cleanup() }
     dir.write("answers.json", finnAnswers)
     let apply = try Binary.run(["answers", "apply", dir.file("answers.json")], stateDir: dir.path)
@@ -110,7 +111,7 @@ struct CLITests {
 
   @Test("answers apply is all or nothing: one bad value and nothing is written")
   func applyAllOrNothing() throws {
-    let dir = TempDir()
+    let dir = TempFolder(prefix: "epuap-cli")
     defer { dir.cleanup() }
     let journal = try dir.appliedFinnJournal()
     dir.write("good.json", finnAnswers)
@@ -127,7 +128,7 @@ struct CLITests {
 
   @Test("answers apply refuses „Usuń system” done without consent, and an active card marked for deletion")
   func applyRules() throws {
-    let dir = TempDir()
+    let dir = TempFolder(prefix: "epuap-cli")
     defer { dir.cleanup() }
     let noConsent = finnAnswers.replacingOccurrences(
       of: #""consent": { "who": "Jan Kowalski, UMWS", "date": "2026-11-20", "reference": "DCF.1234.2026" },"#,
@@ -146,7 +147,7 @@ struct CLITests {
 
   @Test("answers export reproduces what was applied")
   func exportRoundTrip() throws {
-    let dir = TempDir()
+    let dir = TempFolder(prefix: "epuap-cli")
     defer { dir.cleanup() }
     dir.write("a.json", finnAnswers)
     #expect(try Binary.run(["answers", "apply", dir.file("a.json")], stateDir: dir.path).code == 0)
@@ -164,7 +165,7 @@ struct CLITests {
 
   @Test("journal verify: 0 sound, 1 torn tail, 2 damaged with the line number, 4 no such file")
   func verifyExitCodes() throws {
-    let dir = TempDir()
+    let dir = TempFolder(prefix: "epuap-cli")
     defer { dir.cleanup() }
     let name = try dir.appliedFinnJournal()
     let path = dir.file(name)
@@ -191,7 +192,7 @@ struct CLITests {
 
   @Test("a second writer is refused while another process holds the journal")
   func lockedJournal() throws {
-    let dir = TempDir()
+    let dir = TempFolder(prefix: "epuap-cli")
     defer { dir.cleanup() }
     let name = try dir.appliedFinnJournal()
     let holder = Process()
@@ -211,7 +212,7 @@ struct CLITests {
 
   @Test("a broken procedure file given by EPUAP_WIZARD_PROCEDURE is reported with its name")
   func brokenProcedure() throws {
-    let dir = TempDir()
+    let dir = TempFolder(prefix: "epuap-cli")
     defer { dir.cleanup() }
     dir.write("p.json", #"{"formatVersion": 1}"#)
     let result = try Binary.run(
@@ -222,7 +223,7 @@ struct CLITests {
 
   @Test("without a terminal the wizard asks line by line, and an empty input ends it at once with exit 0")
   func wizardWithoutTerminal() throws {
-    let dir = TempDir()
+    let dir = TempFolder(prefix: "epuap-cli")
     defer { dir.cleanup() }
     let result = try Binary.run([], stateDir: dir.path)
     #expect(result.code == 0, "\(result.stderr)")

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// What real machines do to files: a full disk (a file-size limit makes `write` fail with EFBIG, the same
@@ -16,7 +17,7 @@ struct DiskAndPermissionTests {
   @Test(
     "a full disk: a clear message, every earlier event kept, and the next append works once there is space")
   func fullDisk() throws {
-    let dir = TempDir()
+    let dir = TempFolder(prefix: "epuap-cli")
     defer { dir.cleanup() }
     let name = try dir.appliedFinnJournal()
     let path = dir.file(name)
@@ -56,7 +57,7 @@ struct DiskAndPermissionTests {
     "a read-only folder, a missing folder and another user's journal: clear messages, nothing changed",
     .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv")))
   func permissions() throws {
-    let dir = TempDir()
+    let dir = TempFolder(prefix: "epuap-cli")
     defer { dir.cleanup() }
     _ = chmod(dir.path, 0o755)
     // Root's journal, 0600: another user may not read it.

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Typed text that is not recorded yet survives Ctrl-C and `kill -9` of the real binary: the next start
@@ -6,7 +7,7 @@ import Testing
 @Suite("Drafts of the real binary in tmux", .serialized)
 struct DraftEndToEndTests {
   /// A unit on the portal path from an answers file, and the wizard opened on its journal's step 3.13.
-  func wizardOnConsent(_ dir: TempDir) throws -> (Tmux, String) {
+  func wizardOnConsent(_ dir: TempFolder) throws -> (Tmux, String) {
     dir.write(
       "a.json",
       """
@@ -32,7 +33,7 @@ struct DraftEndToEndTests {
 
   @Test("kill -9 and Ctrl-C while typing: the typed text is offered back", arguments: ["KILL", "INT"])
   func survives(_ signal: String) throws {
-    let dir = TempDir()
+    let dir = TempFolder(prefix: "epuap-cli")
     defer { dir.cleanup() }
     let (tmux, journal) = try wizardOnConsent(dir)
     // The consent's „who”, typed and not saved (no Tab).

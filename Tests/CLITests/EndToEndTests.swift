@@ -1,10 +1,11 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The real binary in tmux at 80×24: what a clerk sees and types.
 @Suite("End to end in a pseudo-terminal (tmux)", .serialized)
 struct EndToEndTests {
-  func start(_ dir: TempDir, environment: [String: String] = [:], width: Int = 80, height: Int = 24) throws
+  func start(_ dir: TempFolder, environment: [String: String] = [:], width: Int = 80, height: Int = 24) throws
     -> Tmux
   {
     var env = ["EPUAP_WIZARD_STATE_DIR": dir.path, "LANG": "C.UTF-8"]
@@ -41,7 +42,7 @@ struct EndToEndTests {
 
   @Test("new unit → decision → a step marked done; kill -9; restart resumes with that step done")
   func killAndResume() throws {
-    let dir = TempDir()
+    let dir = TempFolder(prefix: "epuap-cli")
     defer { dir.cleanup() }
     let tmux = try start(dir)
     try createUnit(tmux)
@@ -68,7 +69,7 @@ struct EndToEndTests {
 
   @Test("„Zażółć gęślą jaźń” typed into a field arrives whole")
   func polishLetters() throws {
-    let dir = TempDir()
+    let dir = TempFolder(prefix: "epuap-cli")
     defer { dir.cleanup() }
     let tmux = try start(dir)
     try tmux.send("Enter", "Tab")
@@ -89,7 +90,7 @@ struct EndToEndTests {
 
   @Test("a window below 80×24 asks to grow and recovers when it grows")
   func resize() throws {
-    let dir = TempDir()
+    let dir = TempFolder(prefix: "epuap-cli")
     defer { dir.cleanup() }
     let tmux = try start(dir)
     try tmux.resize(width: 60, height: 20)
@@ -105,7 +106,7 @@ struct EndToEndTests {
 
   @Test("NO_COLOR: no colour codes, attributes still there")
   func noColor() throws {
-    let dir = TempDir()
+    let dir = TempFolder(prefix: "epuap-cli")
     defer { dir.cleanup() }
     let colored = try start(dir)
     let withColor = colored.screen(escapes: true)
@@ -132,7 +133,7 @@ struct EndToEndTests {
     // A Swift runtime trap (force unwrap, overflow, precondition) arrives as SIGILL or SIGTRAP, abort() as
     // SIGABRT: sent from outside they take the same handler path as an internal error.
     for signal in [SIGTERM, SIGINT, SIGQUIT, SIGHUP, SIGILL, SIGTRAP, SIGABRT] {
-      let dir = TempDir()
+      let dir = TempFolder(prefix: "epuap-cli")
       defer { dir.cleanup() }
       let report = dir.file("stty.txt")
       let tmux = try Tmux(
@@ -162,7 +163,7 @@ struct EndToEndTests {
   @Test(
     "a broken procedure file: the terminal is set up first, then restored, and the message shown (exit 2)")
   func brokenProcedureInTerminal() throws {
-    let dir = TempDir()
+    let dir = TempFolder(prefix: "epuap-cli")
     defer { dir.cleanup() }
     let report = dir.file("stty.txt")
     dir.write("zla.json", #"{"formatVersion": 1}"#)
@@ -185,7 +186,7 @@ struct EndToEndTests {
 
   @Test("two wizards on one journal: the second is refused naming it; after kill -9 of the first it opens")
   func twoWizards() throws {
-    let dir = TempDir()
+    let dir = TempFolder(prefix: "epuap-cli")
     defer { dir.cleanup() }
     let name = try dir.appliedFinnJournal()
     let env = ["EPUAP_WIZARD_STATE_DIR": dir.path, "LANG": "C.UTF-8"]
@@ -204,7 +205,7 @@ struct EndToEndTests {
     "the resume command opens the unit the same way in each of its spellings",
     arguments: [["--journal", "JOURNAL"], ["--journal=JOURNAL"], ["wizard", "--journal", "JOURNAL"]])
   func resumeForms(_ arguments: [String]) throws {
-    let dir = TempDir()
+    let dir = TempFolder(prefix: "epuap-cli")
     defer { dir.cleanup() }
     let name = try dir.appliedFinnJournal()
     let env = ["EPUAP_WIZARD_STATE_DIR": dir.path, "LANG": "C.UTF-8"]
@@ -216,7 +217,7 @@ struct EndToEndTests {
 
   @Test("q asks, says everything is saved, and quits with the journal path")
   func quit() throws {
-    let dir = TempDir()
+    let dir = TempFolder(prefix: "epuap-cli")
     defer { dir.cleanup() }
     let tmux = try Tmux(
       "\(Binary.path); sleep 5", environment: ["EPUAP_WIZARD_STATE_DIR": dir.path, "LANG": "C.UTF-8"])
@@ -235,7 +236,7 @@ struct EndToEndTests {
   @Test(
     "the start screen lists from the summary cache, yet flags a journal damaged inside since (same length)")
   func cachedListingStillFlagsDamage() throws {
-    let dir = TempDir()
+    let dir = TempFolder(prefix: "epuap-cli")
     defer { dir.cleanup() }
     let environment = ["EPUAP_WIZARD_STATE_DIR": dir.path, "LANG": "C.UTF-8"]
     let tmux = try Tmux("\(Binary.path); sleep 30", environment: environment)

@@ -1,5 +1,6 @@
 import EpuapDomain
 import Foundation
+import TestSupport
 import Testing
 
 /// The binary refuses hostile input at the door: only regular files are read, only regular files that
@@ -20,7 +21,7 @@ struct HostileInputTests {
 
   func data(_ path: String) -> Data? { FileManager.default.contents(atPath: path) }
 
-  func sideFiles(_ dir: TempDir) -> [String] {
+  func sideFiles(_ dir: TempFolder) -> [String] {
     ((try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []).filter {
       $0.contains(".odlozone-")
     }
@@ -39,7 +40,7 @@ struct HostileInputTests {
 
   @Test("print --output and answers export -o onto a journal, a device, a FIFO or a link: refused, untouched")
   func unsafeOutputTargets() throws {
-    let dir = TempDir()
+    let dir = TempFolder(prefix: "epuap-cli")
     defer { dir.cleanup() }
     let journal = dir.file(try dir.appliedFinnJournal())
     let journalBytes = data(journal)
@@ -84,7 +85,7 @@ struct HostileInputTests {
 
   @Test("a FIFO or a device given as journal, answers file or procedure is refused at once")
   func fifoInputs() throws {
-    let dir = TempDir()
+    let dir = TempFolder(prefix: "epuap-cli")
     defer { dir.cleanup() }
     let fifo = dir.file("potok.jsonl")
     #expect(mkfifo(fifo, 0o600) == 0)
@@ -113,7 +114,7 @@ struct HostileInputTests {
 
   @Test("a one-line file that is not a journal is refused untouched, nothing moved aside (exit 2)")
   func notAJournal() throws {
-    let dir = TempDir()
+    let dir = TempFolder(prefix: "epuap-cli")
     defer { dir.cleanup() }
     dir.write("a.json", finnAnswers)
     for content in ["lista zakupów", "lista zakupów\n"] {
@@ -128,7 +129,7 @@ struct HostileInputTests {
 
   @Test("answers apply reports the torn tail it moved aside; answers export mentions the one it skips")
   func applyReportsRecovery() throws {
-    let dir = TempDir()
+    let dir = TempFolder(prefix: "epuap-cli")
     defer { dir.cleanup() }
     let journal = dir.file(try dir.appliedFinnJournal())
     let handle = try #require(FileHandle(forWritingAtPath: journal))
@@ -148,7 +149,7 @@ struct HostileInputTests {
 
   @Test("a journal with an event type of a newer version: said so, exit 3, nothing changed")
   func newerVersion() throws {
-    let dir = TempDir()
+    let dir = TempFolder(prefix: "epuap-cli")
     defer { dir.cleanup() }
     let journal = dir.file(try dir.appliedFinnJournal())
     let body = #"{"v":1,"seq":3,"time":"2026-12-01T10:00:00Z","operator":"A","payload":{},"type":"podpis"}"#
@@ -167,7 +168,7 @@ struct HostileInputTests {
 
   @Test("a complete last line whose hash is wrong is damage: exit 2, untouched, nothing moved aside")
   func wrongHashOnLastLine() throws {
-    let dir = TempDir()
+    let dir = TempFolder(prefix: "epuap-cli")
     defer { dir.cleanup() }
     let journal = dir.file(try dir.appliedFinnJournal())
     var text = String(decoding: try #require(data(journal)), as: UTF8.self)
@@ -183,7 +184,7 @@ struct HostileInputTests {
 
   @Test("one writer per journal: refused through a symbolic link; a .lock link is never followed")
   func oneWriterWhateverThePath() throws {
-    let dir = TempDir()
+    let dir = TempFolder(prefix: "epuap-cli")
     defer { dir.cleanup() }
     let name = try dir.appliedFinnJournal()
     let journal = dir.file(name)
@@ -214,7 +215,7 @@ struct HostileInputTests {
 
   @Test("a state folder others can write is tightened to 0700")
   func openStateFolder() throws {
-    let dir = TempDir()
+    let dir = TempFolder(prefix: "epuap-cli")
     defer { dir.cleanup() }
     _ = try dir.appliedFinnJournal()
     _ = chmod(dir.path, 0o777)
@@ -227,7 +228,7 @@ struct HostileInputTests {
     "a state folder that cannot be read says so and why, never „Brak dzienników”",
     .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv") && getuid() == 0))
   func unreadableStateFolder() throws {
-    let dir = TempDir()
+    let dir = TempFolder(prefix: "epuap-cli")
     defer { dir.cleanup() }
     _ = try dir.appliedFinnJournal()
     _ = chmod(dir.path, 0o700)
@@ -251,7 +252,7 @@ struct HostileInputTests {
     ] {
       #expect(help.stdout.replacingOccurrences(of: "\n", with: " ").contains(entry), "\(entry)")
     }
-    let dir = TempDir()
+    let dir = TempFolder(prefix: "epuap-cli")
     defer { dir.cleanup() }
     dir.write("zly.json", "{\"format\": ")
     let missing = try run(["status", "--journal", dir.file("nie-ma.jsonl")])
@@ -278,7 +279,7 @@ struct HostileInputTests {
 
   @Test("lp gets -- before the file name")
   func lpEndOfOptions() throws {
-    let dir = TempDir()
+    let dir = TempFolder(prefix: "epuap-cli")
     defer { dir.cleanup() }
     let journal = dir.file(try dir.appliedFinnJournal())
     let bin = dir.file("bin")
@@ -297,7 +298,7 @@ struct HostileInputTests {
 
   @Test("the wizard in a locale that is not UTF-8: a Polish message saying how to set LANG, exit 1")
   func nonUTF8Locale() throws {
-    let dir = TempDir()
+    let dir = TempFolder(prefix: "epuap-cli")
     defer { dir.cleanup() }
     let report = dir.file("stty.txt")
     let tmux = try Tmux(

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The wizard in line mode as a screen reader's console or a script drives it: the real binary, its
@@ -29,7 +30,7 @@ struct LineModeProcessTests {
 
   @Test("a whole path completed from a script: ZAKOŃCZONE, no box drawing, no escapes, exit 0")
   func wholePathFromAScript() throws {
-    let dir = TempDir()
+    let dir = TempFolder(prefix: "epuap-cli")
     defer { dir.cleanup() }
     let input = Self.portalPath.joined(separator: "\n") + "\n"
     let result = try Binary.run([], stateDir: dir.path, environment: ["HOME": dir.path], input: input)
@@ -53,7 +54,7 @@ struct LineModeProcessTests {
 
   @Test("the end of input half-way ends cleanly (exit 0); resuming with --plain goes on from the next step")
   func endOfInputThenResume() throws {
-    let dir = TempDir()
+    let dir = TempFolder(prefix: "epuap-cli")
     defer { dir.cleanup() }
     let first = Array(Self.portalPath[0..<11]).joined(separator: "\n") + "\n1\n1\n2026-11-20\n"
     let result = try Binary.run([], stateDir: dir.path, input: first)
@@ -72,7 +73,7 @@ struct LineModeProcessTests {
 
   @Test("a wrong number and a wrong value are explained in Polish and asked again; nothing bad is recorded")
   func mistakesAreAskedAgain() throws {
-    let dir = TempDir()
+    let dir = TempFolder(prefix: "epuap-cli")
     defer { dir.cleanup() }
     let input = ["7", "x", "1", "", "Gmina Żółkiewka", "zły identyfikator!", "ugzolkiewka", "Łucja"]
     let result = try Binary.run(
@@ -86,7 +87,7 @@ struct LineModeProcessTests {
 
   @Test("a journal that cannot be opened is refused with the reason and exit 1; nothing is created")
   func missingJournal() throws {
-    let dir = TempDir()
+    let dir = TempFolder(prefix: "epuap-cli")
     defer { dir.cleanup() }
     let result = try Binary.run(
       ["--plain", "--journal", dir.file("brak.jsonl")], stateDir: dir.path, input: "")
@@ -101,7 +102,7 @@ struct LineModeProcessTests {
       (["TERM": "dumb"], ""), (["ACCESSIBLE": "1"], ""), ([:], "--plain"),
     ])
   func lineModeInATerminal(environment: [String: String], argument: String) throws {
-    let dir = TempDir()
+    let dir = TempFolder(prefix: "epuap-cli")
     defer { dir.cleanup() }
     let tmux = try Tmux(
       "\(Binary.path) \(argument); sleep 5",

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The command line as a clerk meets it: the version says what it is, a slip in a command's name gets a
@@ -27,7 +28,7 @@ struct PolishCommandLineTests {
 
   @Test("print --format tekst is the text format")
   func polishFormat() throws {
-    let dir = TempDir()
+    let dir = TempFolder(prefix: "epuap-cli")
     defer { dir.cleanup() }
     dir.write("a.json", finnAnswers)
     #expect(try Binary.run(["answers", "apply", dir.file("a.json")], stateDir: dir.path).code == 0)

@@ -1,11 +1,12 @@
 import Foundation
+import TestSupport
 import Testing
 
 @Suite("print, run as a process")
 struct PrintCommandTests {
   /// A state folder with the FINN unit of `finnAnswers`; returns the folder and the journal's path.
-  func finnUnit() throws -> (TempDir, String) {
-    let dir = TempDir()
+  func finnUnit() throws -> (TempFolder, String) {
+    let dir = TempFolder(prefix: "epuap-cli")
     dir.write("answers.json", finnAnswers)
     let apply = try Binary.run(["answers", "apply", dir.file("answers.json")], stateDir: dir.path)
     #expect(apply.code == 0, "\(apply.stderr)")

@@ -2,6 +2,7 @@ import EpuapDomain
 import EpuapWizard
 import Foundation
 import ScreenKit
+import TestSupport
 import Testing
 
 /// The terminal layer scrolls rows instead of redrawing them when a list moves by a row; whatever it
@@ -10,7 +11,7 @@ import Testing
 struct ScrollingTests {
   @Test("a 300-card list moved down 40 rows and up 25 shows exactly what the pure render shows")
   func cardListMatchesRender() throws {
-    let dir = TempDir()
+    let dir = TempFolder(prefix: "epuap-cli")
     defer { dir.cleanup() }
     let path = dir.file("karty-300.jsonl")
     let bench = URL(fileURLWithPath: Binary.path).deletingLastPathComponent().appendingPathComponent(

@@ -1,5 +1,6 @@
 import EpuapDomain
 import Foundation
+import TestSupport
 import Testing
 
 /// The answers and printing findings, run as a clerk or a script would: the real binary.
@@ -12,7 +13,7 @@ struct StrictAnswersProcessTests {
     """
   }
 
-  func journals(_ dir: TempDir) -> [String] {
+  func journals(_ dir: TempFolder) -> [String] {
     ((try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []).filter { $0.hasSuffix(".jsonl") }
   }
 
@@ -24,7 +25,7 @@ struct StrictAnswersProcessTests {
       (#", "decision": {"path": "sod-inny", "vendor": "EZD\u200BRP"}"#, "znaki sterujące"),
     ])
   func refused(_ extra: String, _ says: String) throws {
-    let dir = TempDir()
+    let dir = TempFolder(prefix: "epuap-cli")
     defer { dir.cleanup() }
     dir.write("a.json", file(extra: extra))
     let result = try Binary.run(["answers", "apply", dir.file("a.json")], stateDir: dir.path)
@@ -37,7 +38,7 @@ struct StrictAnswersProcessTests {
   @Test(
     "a unit name of 1.5 million characters, or with an escape sequence: refused, the terminal never sees it")
   func hostileNames() throws {
-    let dir = TempDir()
+    let dir = TempFolder(prefix: "epuap-cli")
     defer { dir.cleanup() }
     dir.write("long.json", file(extra: "", unitName: String(repeating: "Gmina ", count: 250_000)))
     let long = try Binary.run(["answers", "apply", dir.file("long.json")], stateDir: dir.path)
@@ -53,7 +54,7 @@ struct StrictAnswersProcessTests {
     "a journal whose unit name carries escape sequences (an older version, a hand edit): list shows it harmless"
   )
   func hostileJournalListed() throws {
-    let dir = TempDir()
+    let dir = TempFolder(prefix: "epuap-cli")
     defer { dir.cleanup() }
     let procedure = try ProcedureLoader.builtIn()
     let unit = UnitInfo(
@@ -71,7 +72,7 @@ struct StrictAnswersProcessTests {
 
   @Test("the text printout with emoji and a very long word: every line within 80 columns, the word whole")
   func printoutWidth() throws {
-    let dir = TempDir()
+    let dir = TempFolder(prefix: "epuap-cli")
     defer { dir.cleanup() }
     let word = String(repeating: "ż", count: 5_000)
     dir.write(

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `p` in the real wizard, in a pseudo-terminal, with `lpstat` and `lp` replaced by scripts on the PATH:
@@ -8,7 +9,7 @@ import Testing
 struct WizardPrintingEndToEndTests {
   @Test("p, Enter: the default printer gets the checklist kept in ~/Dokumenty; the path is shown whole")
   func printToDefaultPrinter() throws {
-    let dir = TempDir()
+    let dir = TempFolder(prefix: "epuap-cli")
     defer { dir.cleanup() }
     let name = try dir.appliedFinnJournal()
     let home = dir.path + "/dom"

@@ -1,5 +1,6 @@
 import EpuapDomain
 import Foundation
+import TestSupport
 import Testing
 
 /// SplitMix64: a small, seeded generator, so every fuzz run is reproducible.

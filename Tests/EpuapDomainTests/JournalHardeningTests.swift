@@ -1,6 +1,7 @@
 import Dispatch
 import EpuapDomain
 import Foundation
+import TestSupport
 import Testing
 
 /// One writer per journal whatever the path, recovery only of a torn tail, only regular files read,

@@ -1,5 +1,6 @@
 import EpuapDomain
 import Foundation
+import TestSupport
 import Testing
 
 @Suite("Journal: append, load, chain, recovery")

@@ -1,11 +1,12 @@
 import EpuapDomain
 import Foundation
+import TestSupport
 import Testing
 
 /// Screens and paper show local time with its zone; the journal keeps UTC.
 @Suite("Local time")
 struct LocalTimeTests {
-  init() { setenv("TZ", "CET-1CEST,M3.5.0,M10.5.0/3", 1) }
+  init() { TestProcedure.pinPolishTimeZone() }
 
   @Test(
     "a journal's UTC time reads as Polish local time, winter and summer, across midnight and the new year",

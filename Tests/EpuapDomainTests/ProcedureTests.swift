@@ -1,5 +1,6 @@
 import EpuapDomain
 import Foundation
+import TestSupport
 import Testing
 
 @Suite("Procedure data: loading and checks")

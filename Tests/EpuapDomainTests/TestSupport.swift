@@ -1,24 +1,12 @@
 import EpuapDomain
 import Foundation
-
-/// A fresh folder under the system temp folder, removed by `cleanup()`.
-struct TempFolder {
-  let path: String
-
-  init() {
-    path = NSTemporaryDirectory() + "epuap-tests-" + UUID().uuidString
-    try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-  }
-
-  func file(_ name: String) -> String { path + "/" + name }
-  func cleanup() { try? FileManager.default.removeItem(atPath: path) }
-}
+import TestSupport
 
 let sampleUnit = UnitInfo(
   name: "Starostwo Powiatowe w Gliwicach", entityIdentifier: "pzgliwice", role: .partner)
 
-/// A fixed clock: 2026-11-25 10:00:00 UTC plus `step` seconds per call is not needed; one instant is enough.
-let fixedDate = Date(timeIntervalSince1970: 1_795_600_800)
+/// The instant of the tests' fixed clocks.
+let fixedDate = TestProcedure.fixedDate
 
 func bytes(_ path: String) -> [UInt8] { [UInt8](FileManager.default.contents(atPath: path) ?? Data()) }
 

@@ -1,6 +1,7 @@
 import EpuapDomain
 import EpuapReport
 import Foundation
+import TestSupport
 import Testing
 import TextLayout
 

@@ -8,6 +8,7 @@
 import EpuapDomain
 import EpuapReport
 import Foundation
+import TestSupport
 import Testing
 
 @Suite("Golden checklists")

@@ -1,5 +1,6 @@
 import EpuapReport
 import Foundation
+import TestSupport
 import Testing
 
 /// Where the wizard prints: the printers as `lpstat` lists them, and the user's documents folder.
@@ -20,9 +21,9 @@ struct PrintDestinationTests {
 
   @Test("lpstat found on the PATH is asked in the C locale; without it there are no printers")
   func printersFromProgram() throws {
-    let folder = NSTemporaryDirectory() + "epuap-lpstat-" + UUID().uuidString
-    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let temp = TempFolder(prefix: "epuap-lpstat")
+    let folder = temp.path
+    defer { temp.cleanup() }
     let script = """
       #!/bin/sh
       [ "$LC_ALL" = C ] || exit 3

@@ -1,6 +1,7 @@
 import EpuapDomain
 import EpuapReport
 import Foundation
+import TestSupport
 import Testing
 
 @Suite("Writing and printing the checklist")

@@ -1,17 +1,14 @@
 import EpuapDomain
 import EpuapReport
 import Foundation
+import TestSupport
 import Testing
 
-/// The procedure; reading it first pins the tests' time zone to Poland's (a POSIX rule, no time zone
-/// files needed), so that printed local times are the same on every machine.
-let procedure: Procedure = {
-  setenv("TZ", "CET-1CEST,M3.5.0,M10.5.0/3", 1)
-  return try! ProcedureLoader.builtIn()
-}()
+/// The procedure, with the tests' time zone pinned (see `TestProcedure`).
+let procedure = TestProcedure.builtIn
 
 /// When every checklist in these tests is made: 2026-11-25 10:00:00 UTC.
-let generatedAt = Date(timeIntervalSince1970: 1_795_600_800)
+let generatedAt = TestProcedure.fixedDate
 
 /// A clock for `UnitSession` that starts at 2026-11-25 08:00 UTC and moves one minute per reading, so
 /// journals have distinct, repeatable times.
@@ -26,19 +23,6 @@ final class TestClock: @unchecked Sendable {
     current += 60
     return date
   }
-}
-
-/// A fresh folder under the system temp folder, removed by `cleanup()`.
-struct TempFolder {
-  let path: String
-
-  init() {
-    path = NSTemporaryDirectory() + "epuap-report-tests-" + UUID().uuidString
-    try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-  }
-
-  func file(_ name: String) -> String { path + "/" + name }
-  func cleanup() { try? FileManager.default.removeItem(atPath: path) }
 }
 
 func fileBytes(_ path: String) -> [UInt8] { [UInt8](FileManager.default.contents(atPath: path) ?? Data()) }

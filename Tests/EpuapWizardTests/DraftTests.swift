@@ -2,6 +2,7 @@ import EpuapDomain
 import EpuapWizard
 import Foundation
 import ScreenKit
+import TestSupport
 import Testing
 
 /// Nothing typed is lost: a form's unrecorded text is kept beside the journal after every key, offered
@@ -14,8 +15,9 @@ struct DraftTests {
 
   @Test("text typed and not saved comes back when the unit is opened again, in its form")
   func restoredAfterKill() throws {
-    let folder = NSTemporaryDirectory() + "epuap-draft-" + UUID().uuidString
-    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let temp = TempFolder(prefix: "epuap-draft")
+    let folder = temp.path
+    defer { temp.cleanup() }
     let draftPath: String
     do {
       let first = WizardHarness(folder: folder)
@@ -65,8 +67,9 @@ struct DraftTests {
 
   @Test("a settings form left by quitting is offered back whole, with its choices")
   func settingsDraft() throws {
-    let folder = NSTemporaryDirectory() + "epuap-draft-" + UUID().uuidString
-    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let temp = TempFolder(prefix: "epuap-draft")
+    let folder = temp.path
+    defer { temp.cleanup() }
     do {
       let first = WizardHarness(folder: folder)
       first.createUnit()
@@ -97,8 +100,9 @@ struct DraftTests {
 
   @Test("a draft of an item removed meanwhile is dropped with a message, not restored")
   func draftOfRemovedItem() throws {
-    let folder = NSTemporaryDirectory() + "epuap-draft-" + UUID().uuidString
-    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let temp = TempFolder(prefix: "epuap-draft")
+    let folder = temp.path
+    defer { temp.cleanup() }
     do {
       let first = WizardHarness(folder: folder)
       first.createUnit()

@@ -1,6 +1,7 @@
 import EpuapDomain
 import EpuapWizard
 import Foundation
+import TestSupport
 import Testing
 
 /// Line mode driven with answers given in advance, against a real journal in a temporary folder.
@@ -13,7 +14,7 @@ struct LineWizardTests {
   ]
 
   final class Run {
-    let folder = NSTemporaryDirectory() + "epuap-line-" + UUID().uuidString
+    let temp = TempFolder(prefix: "epuap-line")
     let backend: JournalBackend
     let console: ScriptedLineConsole
     let outcome: LineWizard.Outcome
@@ -21,9 +22,8 @@ struct LineWizardTests {
 
     /// `prepare` may create a journal first; the wizard opens the one it returns.
     init(_ answers: [String], prepare: (JournalBackend) throws -> String? = { _ in nil }) rethrows {
-      try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
       backend = JournalBackend(
-        procedure: WizardHarness.procedure, directory: JournalDirectory(path: folder),
+        procedure: WizardHarness.procedure, directory: JournalDirectory(path: temp.path),
         clock: { WizardHarness.fixedDate })
       let journal = try prepare(backend)
       console = ScriptedLineConsole(answers)
@@ -37,7 +37,7 @@ struct LineWizardTests {
 
     deinit {
       backend.close()
-      try? FileManager.default.removeItem(atPath: folder)
+      temp.cleanup()
     }
   }
 

@@ -2,6 +2,7 @@ import EpuapDomain
 import EpuapWizard
 import Foundation
 import ScreenKit
+import TestSupport
 import Testing
 
 /// A county's folder: thirty subordinate units whose names share a long beginning.
@@ -9,8 +10,7 @@ import Testing
 struct ManyUnitsTests {
   /// Thirty journals, „Jednostka podległa nr N – Szkoła Podstawowa nr N w Gliwicach”, identifiers sp1–sp30.
   func countyFolder() throws -> String {
-    let folder = NSTemporaryDirectory() + "epuap-county-" + UUID().uuidString
-    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    let folder = TempFolder(prefix: "epuap-county").path
     let directory = JournalDirectory(path: folder)
     for number in 1...30 {
       let unit = UnitInfo(

@@ -2,6 +2,7 @@ import EpuapDomain
 import EpuapWizard
 import Foundation
 import ScreenKit
+import TestSupport
 import Testing
 
 @Suite("Wizard update: navigation, saving, rules")
@@ -215,8 +216,9 @@ struct WizardFlowTests {
 
   @Test("resuming lands on the first open step; nothing recorded is lost")
   func resume() throws {
-    let folder = NSTemporaryDirectory() + "epuap-resume-" + UUID().uuidString
-    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let temp = TempFolder(prefix: "epuap-resume")
+    let folder = temp.path
+    defer { temp.cleanup() }
     do {
       let first = WizardHarness(folder: folder)
       first.createUnit()

@@ -2,16 +2,14 @@ import EpuapDomain
 import EpuapWizard
 import Foundation
 import ScreenKit
+import TestSupport
 
 /// A wizard wired to a real journal in a temporary folder and an in-memory terminal at 80×24, with a
 /// fixed clock: what the tests drive.
 final class WizardHarness {
-  /// Reading it first pins the tests' time zone to Poland's (a POSIX rule, no time zone files needed).
-  static let procedure: Procedure = {
-    setenv("TZ", "CET-1CEST,M3.5.0,M10.5.0/3", 1)
-    return try! ProcedureLoader.builtIn()
-  }()
-  static let fixedDate = Date(timeIntervalSince1970: 1_795_600_800)  // 2026-11-25 10:00:00 UTC
+  /// The procedure, with the tests' time zone pinned (see `TestProcedure`).
+  static let procedure = TestProcedure.builtIn
+  static let fixedDate = TestProcedure.fixedDate  // 2026-11-25 10:00:00 UTC
 
   let folder: String
   let backend: JournalBackend
