@@ -128,6 +128,32 @@ case "folder":
       at: JournalDirectory(path: folder).newJournalPath(for: member))
   }
   emit(["units": units, "cards": cards, "folder": folder])
+case "listing":
+  // What the start screen does before its first frame, in a folder whose summary cache is in place:
+  // list the journals (cache and seals), make the rows, draw; `rounds` times, medians in ms.
+  let folder = arguments[1]
+  let rounds = Int(arguments[2]) ?? 50
+  let cache = JournalSummaryCache(folder: folder, key: "epuap-bench")
+  let size = ScreenSize(width: 80, height: 24)
+  let first = JournalBackend(
+    procedure: procedure, directory: JournalDirectory(path: folder), summaryCache: cache)
+  _ = first.listJournals()
+  _ = first.verifyListing()  // leaves the cache, as a clerk's first start does
+  var listings: [Double] = []
+  var frames: [Double] = []
+  for _ in 0..<rounds {
+    let backend = JournalBackend(
+      procedure: procedure, directory: JournalDirectory(path: folder), summaryCache: cache)
+    let start = now()
+    let journals = backend.listJournals()
+    let middle = now()
+    var model = WizardCore.start(procedure: procedure, size: size, today: "2026-11-25", journalPath: nil).0
+    model = WizardCore.update(model, .journalsListed(journals)).0
+    _ = WizardView.render(model)
+    listings.append(Double(middle - start) / 1_000_000)
+    frames.append(Double(now() - middle) / 1_000_000)
+  }
+  emit(["listing_ms": percentile(listings, 0.5), "rows_and_frame_ms": percentile(frames, 0.5)])
 case "answers":
   let cards = Int(arguments[1]) ?? 15_000
   let answers: [String: Any] = [
