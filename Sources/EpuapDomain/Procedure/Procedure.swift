@@ -26,12 +26,18 @@ public struct Procedure: Codable, Sendable, Equatable {
   public var sekapSystemName: String
   /// How many mailboxes the instruction recommends at most (step 3.3): 2.
   public var recommendedMaxMailboxes: Int
+  /// The dates the seeds set, each counted from a date recorded at a step (see `Timeline`).
+  ///
+  /// Regulamin § 3 ust. 2, § 5 and § 8, and the cards before the unit is disconnected. Absent: none.
+  public var deadlines: [DeadlineRule]?
+  /// Whom to ask (the Centrum, ŚCSI), shown at the steps that need someone and in the help.
+  public var contact: Contact?
 
   public init(
     formatVersion: Int, title: String, source: String, paths: [PathInfo], unitFields: [Field],
     sections: [Section],
     rules: [RuleText], interpretations: [PathNote], orderNotices: [PathNote] = [], sekapSystemName: String,
-    recommendedMaxMailboxes: Int
+    recommendedMaxMailboxes: Int, deadlines: [DeadlineRule]? = nil, contact: Contact? = nil
   ) {
     self.formatVersion = formatVersion
     self.title = title
@@ -44,7 +50,55 @@ public struct Procedure: Codable, Sendable, Equatable {
     self.orderNotices = orderNotices
     self.sekapSystemName = sekapSystemName
     self.recommendedMaxMailboxes = recommendedMaxMailboxes
+    self.deadlines = deadlines
+    self.contact = contact
   }
+}
+
+/// A date the seeds set, counted from a date the clerk records: „at least 7 days before the change”
+/// (`days: -7` from the change's date), „at the latest 7 days after filing” (`days: 7`).
+public struct DeadlineRule: Codable, Sendable, Equatable {
+  public var id: String
+  /// What must happen by then, or what happens then, in the seeds' words.
+  public var title: String
+  /// Where the seeds say so, such as „Regulamin, § 5 ust. 2”.
+  public var source: String
+  /// The step and date field the deadline counts from.
+  public var step: String
+  public var field: String
+  /// Days after that date; negative: before it.
+  public var days: Int
+  /// The step that must be done by the date (it is overdue after it); nil: a date to know, not a task.
+  public var until: String?
+  /// Path ids it holds for; nil: every partner path.
+  public var paths: [String]?
+
+  public init(
+    id: String, title: String, source: String, step: String, field: String, days: Int, until: String? = nil,
+    paths: [String]? = nil
+  ) {
+    self.id = id
+    self.title = title
+    self.source = source
+    self.step = step
+    self.field = field
+    self.days = days
+    self.until = until
+    self.paths = paths
+  }
+}
+
+/// Whom to ask: the Centrum that runs SEKAP (seed 003, the agreement slides).
+public struct Contact: Codable, Sendable, Equatable {
+  public var name: String
+  public var phone: String
+  public var email: String
+  public var web: String
+  /// Steps at which it is shown (consent, the Zlecenie zmiany, subordinate units).
+  public var steps: [String]
+
+  /// The contact in one line: „Kontakt: Śląskie Centrum …, tel. +48 32 700 78 16, scsi@e-slask.pl, …”.
+  public var line: String { "Kontakt: \(name), tel. \(phone), \(email), \(web)" }
 }
 
 /// One way through the procedure, chosen by the role and the decision of section 2.

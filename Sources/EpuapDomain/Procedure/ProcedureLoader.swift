@@ -139,8 +139,22 @@ public enum ProcedureLoader {
         throw fail("interpretations/orderNotices[\(index)]", "nieznana ścieżka „\(path)”")
       }
     }
-    let required = KnownStep.allCases.map { ($0.id, $0.kind, $0.fieldIDs) }
     let steps = procedure.sections.flatMap(\.steps)
+    for (index, rule) in (procedure.deadlines ?? []).enumerated() {
+      let entry = "deadlines[\(index)] (\(rule.id))"
+      guard
+        steps.first(where: { $0.id == rule.step })?.fields.first(where: { $0.id == rule.field })?.kind
+          == .date
+      else { throw fail(entry, "krok „\(rule.step)” nie ma pola daty „\(rule.field)”") }
+      if let until = rule.until, !stepIDs.contains(until) { throw fail(entry, "nieznany krok „\(until)”") }
+      for path in rule.paths ?? [] where !pathIDs.contains(path) {
+        throw fail(entry, "nieznana ścieżka „\(path)”")
+      }
+    }
+    for step in procedure.contact?.steps ?? [] where !stepIDs.contains(step) {
+      throw fail("contact", "nieznany krok „\(step)”")
+    }
+    let required = KnownStep.allCases.map { ($0.id, $0.kind, $0.fieldIDs) }
     for (id, kind, fieldIDs) in required {
       guard let step = steps.first(where: { $0.id == id }) else {
         throw fail("sections", "brak kroku „\(id)”")

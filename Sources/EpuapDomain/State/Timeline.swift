@@ -1,0 +1,93 @@
+/// The switch-over's dates for one unit: each of the procedure's `deadlines`, counted from what the
+/// journal records, with its state on `today` (a local calendar day).
+///
+/// Shown on the overview, by `status` and on paper. A deadline never blocks „ZAKOŃCZONE” by itself: the
+/// step it waits for does.
+public struct Timeline: Sendable, Equatable {
+  public struct Entry: Sendable, Equatable, Codable {
+    public enum State: String, Sendable, Codable {
+      /// The step it waits for is done.
+      case done
+      /// The step is still to do, and the date has not passed.
+      case open
+      /// The step is still to do, and the date has passed.
+      case overdue
+      /// A date to know (not a task), still ahead or today.
+      case ahead
+      /// A date to know that has passed.
+      case passed
+      /// The date it counts from is not recorded yet.
+      case unknown
+    }
+
+    public var id: String
+    public var title: String
+    public var source: String
+    /// `RRRR-MM-DD`; nil while the date it counts from is not recorded.
+    public var date: String?
+    public var state: State
+    /// The step that must be done by the date, if any.
+    public var stepID: String?
+    /// The state in words, such as „do 2026-11-27”, „PO TERMINIE (minął 2026-11-27)” or „zrobione (krok 4.2)”.
+    public var words: String
+  }
+
+  public let entries: [Entry]
+
+  /// The deadlines of `state`'s path (before the decision: of every partner path); none for the Urząd
+  /// Marszałkowski's own journal.
+  public init(procedure: Procedure, state: UnitState, today: String) {
+    guard state.unit.role == .partner else {
+      entries = []
+      return
+    }
+    let checklist = Checklist(procedure: procedure, state: state)
+    var entries: [Entry] = []
+    for rule in procedure.deadlines ?? [] {
+      if let path = state.path, let paths = rule.paths, !paths.contains(path.rawValue) { continue }
+      let untilItem = rule.until.flatMap { checklist.item($0) }
+      if let untilItem, untilItem.status == .notApplicable { continue }
+      let from = state.step(rule.step).values[rule.field] ?? ""
+      let date = CalendarDay.adding(rule.days, to: from)
+      let state: Entry.State
+      let words: String
+      switch (date, untilItem) {
+      case (_, let item?) where item.status == .done:
+        state = .done
+        words = "zrobione (krok \(item.step.id))"
+      case (nil, _):
+        state = .unknown
+        let label = procedure.step(rule.step)?.fields.first { $0.id == rule.field }?.label ?? rule.field
+        words = "data po wpisaniu pola „\(label)” w kroku \(rule.step)"
+      case (let date?, _?):
+        state = date < today ? .overdue : .open
+        words = date < today ? "PO TERMINIE (minął \(date))" : "do \(date)"
+      case (let date?, nil):
+        state = date < today ? .passed : .ahead
+        words = date < today ? "\(date) (minął)" : date
+      }
+      entries.append(
+        Entry(
+          id: rule.id, title: rule.title, source: rule.source, date: date, state: state,
+          stepID: untilItem?.step.id, words: words))
+    }
+    self.entries = entries
+  }
+
+  /// The deadlines passed with their step still to do.
+  public var overdue: [Entry] { entries.filter { $0.state == .overdue } }
+
+  /// What to look at first: an overdue deadline, else the nearest open one, else the nearest date ahead.
+  public var next: Entry? {
+    if let first = overdue.min(by: { ($0.date ?? "") < ($1.date ?? "") }) { return first }
+    let dated = entries.filter { ($0.state == .open || $0.state == .ahead) && $0.date != nil }
+    return dated.min {
+      ($0.date ?? "", $0.state == .open ? 0 : 1) < ($1.date ?? "", $1.state == .open ? 0 : 1)
+    }
+  }
+
+  /// The deadline in one line: „Karty usług obsłużone …: do 2026-11-27 (Instrukcja, sekcja 4; …)”.
+  public static func line(_ entry: Entry) -> String {
+    "\(entry.title): \(entry.words) (\(entry.source))"
+  }
+}
