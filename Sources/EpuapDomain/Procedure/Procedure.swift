@@ -61,7 +61,7 @@ public struct DeadlineRule: Codable, Sendable, Equatable {
   public var id: String
   /// What must happen by then, or what happens then, in the seeds' words.
   public var title: String
-  /// Where the seeds say so, such as „Regulamin, § 5 ust. 2”.
+  /// Where the seeds say so: the document and its paragraph.
   public var source: String
   /// The step and date field the deadline counts from.
   public var step: String
@@ -97,7 +97,7 @@ public struct Contact: Codable, Sendable, Equatable {
   /// Steps at which it is shown (consent, the Zlecenie zmiany, subordinate units).
   public var steps: [String]
 
-  /// The contact in one line: „Kontakt: Śląskie Centrum …, tel. +48 32 700 78 16, scsi@e-slask.pl, …”.
+  /// The contact in one line, with telephone, e-mail and web site.
   public var line: String { "Kontakt: \(name), tel. \(phone), \(email), \(web)" }
 }
 
