@@ -51,10 +51,14 @@ private struct Builder {
   let checklist: Checklist
   let issues: [ValidationIssue]
   let verdict: Verdict
+  let today: String
+  let timeline: Timeline
 
   init(procedure: Procedure, state: UnitState, today: String) {
     self.procedure = procedure
     self.state = state
+    self.today = today
+    timeline = Timeline(procedure: procedure, state: state, today: today)
     checklist = Checklist(procedure: procedure, state: state)
     issues = Validator(procedure: procedure).issues(for: state, today: today)
     verdict = Verdict(procedure: procedure, state: state, checklist: checklist, issues: issues)
@@ -170,8 +174,15 @@ private struct Builder {
   /// What must happen before what, in the seeds' words (cards before the UM disconnects the unit, …).
   private func orderNotices() -> [Block] {
     let notes = procedure.orderNotices.filter { $0.applies(to: state.path) }
-    if notes.isEmpty { return [] }
-    return [.heading("Kolejność i terminy"), .bullets(notes.map { clean($0.text) })]
+    let deadlines = timeline.entries
+    if notes.isEmpty && deadlines.isEmpty { return [] }
+    var blocks: [Block] = [.heading("Kolejność i terminy")]
+    if !notes.isEmpty { blocks.append(.bullets(notes.map { clean($0.text) })) }
+    if !deadlines.isEmpty {
+      blocks.append(.subheading("Terminy tej jednostki (stan na \(today))"))
+      blocks.append(.bullets(deadlines.map { clean(Timeline.line($0)) }))
+    }
+    return blocks
   }
 
   private func warnings() -> [Block] {

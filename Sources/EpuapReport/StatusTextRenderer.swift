@@ -54,6 +54,11 @@ public enum StatusTextRenderer {
         }
       }
     }
+    if !report.deadlines.isEmpty {
+      lines.append("")
+      lines.append("Terminy:")
+      lines += report.deadlines.map { "  - " + Timeline.line($0) }
+    }
     if !report.mailboxes.isEmpty {
       lines.append("")
       lines.append("Skrytki:")

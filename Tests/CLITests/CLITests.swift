@@ -79,7 +79,7 @@ struct CLITests {
       try JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [String: Any])
     for key in [
       "unit", "finished", "blocking", "path", "decision", "progress", "steps", "openSteps", "mailboxes",
-      "overrides", "systems", "consent", "cards", "errors", "warnings", "journal",
+      "overrides", "systems", "consent", "cards", "errors", "warnings", "journal", "deadlines",
     ] {
       #expect(json[key] != nil, "missing key \(key)")
     }
@@ -90,6 +90,17 @@ struct CLITests {
         $0["stepID"] as? String == "2.3" && ($0["text"] as? String)?.contains("do zrobienia") == true
       })
     #expect(json["path"] as? String == "sod-finn")
+    let deadlines = try #require(json["deadlines"] as? [[String: Any]])
+    #expect(
+      deadlines.compactMap { $0["id"] as? String }
+        == ["zgloszenie-zmiany-osob", "karty-przed-odlaczeniem", "koniec-dostepu", "vpn-do-odlaczenia"])
+    #expect(
+      deadlines.allSatisfy {
+        ["unknown", "open", "overdue", "done", "skipped", "ahead", "passed"].contains(
+          $0["state"] as? String ?? "")
+      })
+    let plain = try Binary.run(["status"], stateDir: dir.path)
+    #expect(plain.stdout.contains("Terminy:\n  - Zgłoszenie zmiany osób w rolach SEKAP"), "\(plain.stdout)")
     let steps = try #require(json["steps"] as? [[String: Any]])
     let s313 = try #require(steps.first { $0["id"] as? String == "3.13" })
     #expect(s313["status"] as? String == "done")

@@ -25,7 +25,7 @@ struct LineModeProcessTests {
     "1", "1", "Wniosek o dowód", "", "3", "", "", "WNIOSEK-1", "/ugzolkiewka/skrytka", "4",  // 4.2
     "1", "1", "", "1", "1", "", "", "1", "1", "",  // 5.1, 5.2, 5.3 (optional fields left empty)
     "1", "1", "2026-11-25", "1", "1", "1",  // 5.5 receipt test
-    "3", "4",  // save the checklist to a file, quit
+    "4", "5",  // save the checklist to a file, quit
   ]
 
   @Test("a whole path completed from a script: ZAKOŃCZONE, no box drawing, no escapes, exit 0")

@@ -98,6 +98,17 @@ struct TimelineTests {
     #expect(timeline.next?.id == "zgloszenie-zmiany-osob")
   }
 
+  @Test("a deadline whose step was skipped with a reason does not apply, and says why")
+  func skippedStep() throws {
+    let skipped = state(filed: nil, change: "2027-01-05").simulating([
+      .stepMarked(StepMark(stepID: "2.4", status: .skipped, reason: "bez zmian osób"))
+    ])
+    let report = try entry(
+      "zgloszenie-zmiany-osob", Timeline(procedure: procedure, state: skipped, today: "2027-01-02"))
+    #expect(report.state == .skipped)
+    #expect(report.words == "nie dotyczy (krok 2.4 pominięty: bez zmian osób)")
+  }
+
   @Test("before the dates are recorded, each deadline says which field to fill in")
   func unknownDates() throws {
     let timeline = Timeline(procedure: procedure, state: state(filed: nil), today: "2026-11-25")

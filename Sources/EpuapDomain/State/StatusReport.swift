@@ -1,3 +1,5 @@
+import FoundationEssentials
+
 /// The state of a unit as `status` shows it (and as `status --json` writes it): a stable, documented
 /// shape for scripts.
 public struct StatusReport: Codable, Sendable {
@@ -48,6 +50,8 @@ public struct StatusReport: Codable, Sendable {
   public var mailboxes: [Mailbox]
   public var overrides: [VendorOverride]
   public var systems: [SystemEntry]
+  /// The switch-over's dates (`Timeline`) with their state on the day of the report.
+  public var deadlines: [Timeline.Entry]
   public var consent: Consent?
   public var cards: [ServiceCard]
   public var errors: [ValidationIssue]
@@ -76,6 +80,7 @@ public struct StatusReport: Codable, Sendable {
         lastChange: item.record.lastMark?.time, operatorName: item.record.lastMark?.operatorName)
     }
     openSteps = checklist.open.map(\.step.id)
+    deadlines = Timeline(procedure: procedure, state: state, today: today ?? LocalTime.day(Date())).entries
     mailboxes = state.mailboxes
     overrides = state.overrides
     systems = state.systems

@@ -8,6 +8,8 @@ public struct Timeline: Sendable, Equatable {
     public enum State: String, Sendable, Codable {
       /// The step it waits for is done.
       case done
+      /// The step it waits for was skipped with a reason (no change of people, say): the date does not apply.
+      case skipped
       /// The step is still to do, and the date has not passed.
       case open
       /// The step is still to do, and the date has passed.
@@ -55,6 +57,9 @@ public struct Timeline: Sendable, Equatable {
       case (_, let item?) where item.status == .done:
         state = .done
         words = "zrobione (krok \(item.step.id))"
+      case (_, let item?) where item.status == .skipped:
+        state = .skipped
+        words = "nie dotyczy (krok \(item.step.id) pominięty: \(item.record.reason))"
       case (nil, _):
         state = .unknown
         let label = procedure.step(rule.step)?.fields.first { $0.id == rule.field }?.label ?? rule.field

@@ -24,6 +24,8 @@ public struct WizardModel: Equatable, Sendable {
   /// the finish screen do not check the whole state again at every key.
   public private(set) var issues: [ValidationIssue] = []
   public private(set) var verdict: Verdict?
+  /// The unit's deadlines on `today`; follows `unit`.
+  public private(set) var timeline: Timeline?
   public var journalPath: String?
   public var journals: [JournalSummary] = [] {
     didSet { journalsVersion &+= 1 }
@@ -77,9 +79,11 @@ public struct WizardModel: Equatable, Sendable {
     if let unit, let checklist {
       issues = validator.issues(for: unit, today: today)
       verdict = Verdict(procedure: procedure, state: unit, today: today, checklist: checklist, issues: issues)
+      timeline = Timeline(procedure: procedure, state: unit, today: today)
     } else {
       issues = []
       verdict = nil
+      timeline = nil
     }
   }
 }

@@ -25,6 +25,7 @@ extension LineWizard {
     say(step.instruction)
     for warning in step.warnings { say("UWAGA: \(warning)") }
     for note in step.notes { say("Wskazówka: \(note)") }
+    if let contact = procedure.contact, contact.steps.contains(step.id) { say(contact.line) }
     for field in step.fields where step.kind == .simple || step.kind == .decision {
       if let value = item.record.values[field.id], !value.isEmpty {
         say(

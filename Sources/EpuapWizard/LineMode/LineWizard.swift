@@ -148,6 +148,8 @@ public final class LineWizard {
           ? "ZAKOŃCZONE: wszystkie kroki ścieżki są zrobione albo pominięte zgodnie z instrukcją."
           : "NIEZAKOŃCZONE: co blokuje zakończenie (\(verdict.blocking.count)) — zobacz „Co blokuje zakończenie”."
       )
+      let timeline = Timeline(procedure: procedure, state: state, today: today)
+      if let next = timeline.next { say("Najbliższy termin: " + Timeline.line(next)) }
       var options: [(String, () throws -> Void)] = []
       if let next = checklist.firstOpen {
         options.append(
@@ -156,6 +158,10 @@ public final class LineWizard {
       options.append(("Wybierz krok z listy (każdy ze stanem)", { try self.chooseStep() }))
       if !verdict.finished {
         options.append(("Co blokuje zakończenie", { self.sayBlocking(verdict) }))
+      }
+      if !timeline.entries.isEmpty {
+        options.append(
+          ("Terminy", { for entry in timeline.entries { self.say("- " + Timeline.line(entry)) } }))
       }
       options.append(("Stan jednostki (jak polecenie status)", { self.sayStatus() }))
       options.append(("Zapisz listę kontrolną do pliku (do druku)", { self.printChecklist() }))

@@ -71,6 +71,9 @@ enum KeyHints {
     default: break
     }
     if let keys = KeyBindings.helpLine(for: model) { lines.append(keys) }
+    if let contact = model.procedure.contact {
+      lines.append("Pytania o system SEKAP, zlecenia i odłączenie: \(contact.line).")
+    }
     return lines
   }
 }

@@ -18,6 +18,13 @@ enum OverviewView {
       lines += [ContentLine].paragraph(
         note.text, width: area.width, style: Styles.dim, indent: 1, prefix: "! ")
     }
+    // Dates that are set: overdue ones marked, the rest in the order they come.
+    for entry in model.timeline?.entries ?? [] where [.overdue, .open, .ahead].contains(entry.state) {
+      lines += [ContentLine].paragraph(
+        entry.words.prefix(1).uppercased() + entry.words.dropFirst() + ": \(entry.title) (\(entry.source))",
+        width: area.width, style: entry.state == .overdue ? Styles.error : Styles.dim,
+        indent: 1, prefix: entry.state == .overdue ? "✗ " : "· ")
+    }
     var section = ""
     for (index, item) in checklist.applicable.enumerated() {
       if item.section.id != section {

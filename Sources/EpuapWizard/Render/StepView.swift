@@ -38,6 +38,9 @@ enum StepView {
     for note in step.notes {
       lines += [ContentLine].paragraph(note, width: width, style: Styles.dim, prefix: "• ")
     }
+    if let contact = model.procedure.contact, contact.steps.contains(step.id) {
+      lines += [ContentLine].paragraph(contact.line, width: width, style: Styles.dim, prefix: "• ")
+    }
     if step.kind == .decision {
       for note in model.procedure.orderNotices where note.applies(to: nil) {
         lines += [ContentLine].paragraph(
