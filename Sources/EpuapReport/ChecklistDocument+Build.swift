@@ -27,15 +27,38 @@ extension ChecklistDocument {
   ///
   /// `displayName` is how the footer names the journal; by default its file name.
   public static func load(
-    journalPath: String, procedure: Procedure, displayName: String? = nil, generatedAt: Date = Date()
-  ) throws(JournalError) -> ChecklistDocument {
-    let journal = try JournalReader.load(path: journalPath)
-    guard let state = UnitState.fold(journal.entries) else { throw .missingHeader(path: journalPath) }
+    journalPath: String, procedure: Procedure, displayName: String? = nil, generatedAt: Date = Date(),
+    kind: DocumentKind = .checklist
+  ) throws(DocumentLoadError) -> ChecklistDocument {
+    let journal: LoadedJournal
+    do throws(JournalError) {
+      journal = try JournalReader.load(path: journalPath)
+    } catch {
+      throw .journal(error)
+    }
+    guard let state = UnitState.fold(journal.entries) else {
+      throw .journal(.missingHeader(path: journalPath))
+    }
+    if let refusal = kind.refusal(for: state, procedure: procedure) { throw .refused(refusal) }
     let name = displayName ?? PathText.lastComponent(of: journalPath)
-    return ChecklistDocument(
+    return kind.build(
       procedure: procedure, state: state,
       journal: JournalInfo(name: name, tornTailLine: journal.tornTail?.line),
       generatedAt: generatedAt)
+  }
+}
+
+/// Why a document was not made: the journal could not be read, or the document is not for this unit.
+public enum DocumentLoadError: Error, Sendable {
+  case journal(JournalError)
+  /// The Polish reason (a UM journal, the portal path for the vendor's sheet, …).
+  case refused(String)
+
+  public var message: String {
+    switch self {
+    case .journal(let error): error.message
+    case .refused(let reason): reason
+    }
   }
 }
 

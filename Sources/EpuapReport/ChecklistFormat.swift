@@ -45,7 +45,6 @@ public enum ChecklistFormat: String, Sendable, CaseIterable {
 
   /// Where the printout of a journal goes by default: beside it, `<journal without .jsonl>-lista-kontrolna.<ext>`.
   public func defaultPath(forJournal journalPath: String) -> String {
-    let base = journalPath.hasSuffix(".jsonl") ? String(journalPath.dropLast(6)) : journalPath
-    return base + "-lista-kontrolna." + fileExtension
+    DocumentKind.checklist.defaultPath(forJournal: journalPath, format: self)
   }
 }

@@ -21,8 +21,14 @@ struct PrintCommand: ParsableCommand {
       Plik jest zapisywany jako nowy i dopiero gotowy zastępuje poprzedni; nie zapisuje się na dziennik, \
       urządzenie, potok, folder ani przez dowiązanie symboliczne.
 
+      Inne dokumenty (--document): zlecenie-zmiany — projekt „Zlecenia dokonania zmian w dostępie do \
+      systemu SEKAP” (załącznik nr 2 do Regulaminu); dla-wykonawcy — dane skrytek dla wykonawcy systemu \
+      obiegu dokumentów; dla-mieszkancow — informacja dla mieszkańców; test-odbioru — protokół testu \
+      odbioru dokumentów w skrytkach.
+
       Przykłady:
         epuap-wizard print --journal gliwice.jsonl
+        epuap-wizard print --document zlecenie-zmiany --lp
         epuap-wizard print --format html --output lista.html
         epuap-wizard print --lp Biuro
       """)
@@ -34,6 +40,14 @@ struct PrintCommand: ParsableCommand {
     help: ArgumentHelp("Format: text albo tekst (80 kolumn), markdown albo html (A4).", valueName: "format"),
     completion: .list(ChecklistFormat.allCases.map(\.rawValue) + ["tekst"]))
   var format = "text"
+
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "Dokument: lista-kontrolna (domyślnie), zlecenie-zmiany, dla-wykonawcy, dla-mieszkancow, test-odbioru.",
+      valueName: "dokument"),
+    completion: .list(DocumentKind.allCases.map(\.rawValue)))
+  var document = DocumentKind.checklist.rawValue
 
   @Option(
     name: .shortAndLong,
@@ -56,6 +70,11 @@ struct PrintCommand: ParsableCommand {
           "Nieznany format „\(format.terminalSafe())”. Dostępne: "
             + ChecklistFormat.allCases.map(\.rawValue).joined(separator: ", ") + " (także „tekst”).", code: 1)
       }
+      guard let kind = DocumentKind(rawValue: document) else {
+        throw CLIFailure(
+          "Nieznany dokument „\(document.terminalSafe())”. Dostępne: "
+            + DocumentKind.allCases.map(\.rawValue).joined(separator: ", ") + ".", code: 1)
+      }
       if printer != nil, !lp {
         throw CLIFailure(
           "Nazwę drukarki podaje się razem z --lp, np.: epuap-wizard print --lp Biuro", code: 1)
@@ -63,12 +82,20 @@ struct PrintCommand: ParsableCommand {
       if let output { try NewFile.checkTarget(output) }  // refused before anything is read
       let procedure = try CLI.procedure()
       let path = try options.resolveJournal()
-      let document = try ChecklistDocument.load(journalPath: path, procedure: procedure)
+      let document: ChecklistDocument
+      do throws(DocumentLoadError) {
+        document = try ChecklistDocument.load(journalPath: path, procedure: procedure, kind: kind)
+      } catch {
+        switch error {
+        case .journal(let journalError): throw journalError  // its own exit code (damaged, missing, …)
+        case .refused(let reason): throw CLIFailure(reason, code: ExitStatus.refused)
+        }
+      }
       guard lp || output != nil else {
         StandardStream.output.write(Data(format.render(document).utf8))
         return
       }
-      let target = output ?? format.defaultPath(forJournal: path)
+      let target = output ?? kind.defaultPath(forJournal: path, format: format)
       do {
         let result = try writeChecklist(
           document, format: format, to: target, lp: lp ? LPSender(printer: printer) : nil)

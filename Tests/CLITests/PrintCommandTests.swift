@@ -69,4 +69,42 @@ struct PrintCommandTests {
     let printer = try Binary.run(["print", "--journal", journal, "Biuro"])
     #expect(printer.code == 1 && printer.stderr.contains("razem z --lp"))
   }
+
+  @Test("--document picks the document; one not for this unit, or unknown, is refused in Polish with exit 1")
+  func documents() throws {
+    let dir = TempFolder(prefix: "epuap-cli")
+    defer { dir.cleanup() }
+    let journal = try dir.appliedFinnJournal()
+    let order = try Binary.run(["print", "--document", "zlecenie-zmiany"], stateDir: dir.path)
+    #expect(order.code == 0, "\(order.stderr)")
+    #expect(order.stdout.hasPrefix("ZLECENIE DOKONANIA ZMIAN W DOSTĘPIE DO SYSTEMU SEKAP"))
+    let saved = try Binary.run(
+      ["print", "--document", "test-odbioru", "--format", "html", "--lp"], stateDir: dir.path,
+      environment: ["PATH": "/nonexistent"])
+    #expect(saved.code == 1)  // no lp here; the file stays
+    let base = String(journal.dropLast(".jsonl".count))
+    #expect(FileManager.default.fileExists(atPath: dir.file(base + "-test-odbioru.html")), "\(saved.stderr)")
+    let unknown = try Binary.run(["print", "--document", "umowa"], stateDir: dir.path)
+    #expect(unknown.code == 1)
+    #expect(unknown.stderr.contains("Nieznany dokument „umowa”. Dostępne: lista-kontrolna, zlecenie-zmiany"))
+  }
+
+  @Test("the vendor's sheet on the portal path is refused: there is no vendor")
+  func vendorSheetOnPortal() throws {
+    let dir = TempFolder(prefix: "epuap-cli")
+    defer { dir.cleanup() }
+    dir.write(
+      "a.json",
+      """
+      {"format": "epuap-wizard-odpowiedzi", "version": 1, "operator": "Anna Nowak",
+       "unit": {"name": "Gmina Żółkiewka", "entityIdentifier": "ugzolkiewka", "role": "partner"},
+       "decision": {"path": "portal"}}
+      """)
+    let apply = try Binary.run(["answers", "apply", dir.file("a.json")], stateDir: dir.path)
+    try #require(apply.code == 0, "\(apply.stderr)")
+    let result = try Binary.run(["print", "--document", "dla-wykonawcy"], stateDir: dir.path)
+    #expect(result.code == 1)
+    #expect(result.stderr.contains("nie ma wykonawcy systemu obiegu dokumentów"), "\(result.stderr)")
+    #expect(result.stdout.isEmpty)
+  }
 }

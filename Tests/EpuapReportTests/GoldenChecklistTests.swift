@@ -65,4 +65,34 @@ struct GoldenChecklistTests {
 
   @Test("Urząd Marszałkowski staff, section 1")
   func um() throws { try assertAllFormats("um", umJournal) }
+
+  /// Every document other than the checklist, on every path: a golden per format, or the refusal when the
+  /// document is not for that unit (the UM's journal; the vendor's sheet on the portal path).
+  @Test(
+    "documents on every path",
+    arguments: [
+      ("portal", portalJournal), ("sod-finn", finnJournal), ("sod-inny", otherSODJournal), ("um", umJournal),
+    ] as [(String, @Sendable (TempFolder) throws -> String)])
+  func documents(_ name: String, _ build: @Sendable (TempFolder) throws -> String) throws {
+    let folder = TempFolder()
+    defer { folder.cleanup() }
+    let path = try build(folder)
+    for kind in DocumentKind.allCases where kind != .checklist {
+      do throws(DocumentLoadError) {
+        let document = try ChecklistDocument.load(
+          journalPath: path, procedure: procedure, generatedAt: generatedAt, kind: kind)
+        #expect(name != "um" && !(name == "portal" && kind == .vendorHandoff), "\(kind) made for \(name)")
+        for format in ChecklistFormat.allCases {
+          assertGolden(format.render(document), "\(name)-\(kind.rawValue).\(format.fileExtension)")
+        }
+      } catch {
+        guard case .refused(let reason) = error else {
+          Issue.record("\(kind) for \(name): \(error.message)")
+          continue
+        }
+        #expect(name == "um" || (name == "portal" && kind == .vendorHandoff), "\(kind) refused for \(name)")
+        #expect(reason.contains(kind.rawValue), "\(reason)")
+      }
+    }
+  }
 }

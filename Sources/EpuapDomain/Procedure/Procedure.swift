@@ -32,6 +32,10 @@ public struct Procedure: Codable, Sendable, Equatable {
   public var deadlines: [DeadlineRule]?
   /// Whom to ask (the Centrum, ŚCSI), shown at the steps that need someone and in the help.
   public var contact: Contact?
+  /// The SEKAP components of the agreement (B_PeUP, P_eMail, …), for the Zlecenie zmiany.
+  public var components: [Component]?
+  /// The fixed texts of the documents other than the checklist, by document id (`zlecenie-zmiany`, …).
+  public var documents: [DocumentText]?
 
   public init(
     formatVersion: Int, title: String, source: String, paths: [PathInfo], unitFields: [Field],
@@ -86,6 +90,24 @@ public struct DeadlineRule: Codable, Sendable, Equatable {
     self.until = until
     self.paths = paths
   }
+}
+
+/// A component of the SEKAP agreement that a partner can give up with a Zlecenie zmiany.
+public struct Component: Codable, Sendable, Equatable {
+  /// The agreement's identifier, such as `P_VPN`.
+  public var id: String
+  public var name: String
+  /// What it depends on or what depends on it; empty: nothing to say.
+  public var dependency: String
+}
+
+/// The fixed words of a document: its title, what it says whatever the journal holds, and who signs.
+public struct DocumentText: Codable, Sendable, Equatable {
+  public var id: String
+  public var title: String
+  public var subtitle: String
+  public var paragraphs: [String]
+  public var signatures: [String]
 }
 
 /// Whom to ask: the Centrum that runs SEKAP (seed 003, the agreement slides).

@@ -1,0 +1,64 @@
+import EpuapDomain
+
+/// „Zlecenie dokonania zmian w dostępie do systemu SEKAP”: the unit, the components given up (from step
+/// 5.2) with what each depends on, the subordinate units filed by the Partner (5.3), the dates.
+struct ChangeOrderBlocks {
+  let parts: DocumentParts
+
+  func blocks() -> [ChecklistDocument.Block] {
+    let filed = parts.value("5.2", "dataZlecenia")
+    var entries = parts.unitEntries
+    entries.append(.init("Data złożenia zlecenia", filed ?? DocumentParts.blank))
+    if let filed, let end = CalendarDay.adding(7, to: filed) {
+      entries.append(.init("Wyłączenie dostępu przez Centrum najpóźniej", "\(end) (Regulamin, § 5 ust. 2)"))
+    }
+    let named = parts.value("5.2", "komponenty") ?? ""
+    let components = parts.procedure.components ?? []
+    let rows = components.map { component -> [String] in
+      let givenUp = named.isEmpty ? "[ ] tak  [ ] nie" : (mentions(named, component.id) ? "tak" : "nie")
+      return [
+        component.id, component.name, givenUp, component.dependency.isEmpty ? "—" : component.dependency,
+      ]
+    }
+    var blocks: [ChecklistDocument.Block] = [
+      .heading("Partner"), .entries(entries),
+      .heading("Komponenty systemu SEKAP, z których Partner rezygnuje"),
+    ]
+    if named.isEmpty {
+      blocks.append(
+        .paragraph("W kroku 5.2 nie zapisano komponentów: zaznacz je odręcznie przed podpisaniem."))
+    } else {
+      blocks.append(.paragraph("Według kroku 5.2: \(named)."))
+    }
+    blocks.append(
+      .table(.init(columns: ["Identyfikator", "Komponent", "Rezygnacja", "Zależności"], rows: rows)))
+    if mentions(named, "P_VPN"), !mentions(named, "P_eMail") {
+      blocks.append(
+        .paragraph(
+          "UWAGA: rezygnacja z P_VPN bez P_eMail — poczta elektroniczna działa przez to połączenie, "
+            + "więc przestanie działać razem z nim."))
+    }
+    blocks.append(.heading("Jednostki podległe objęte zleceniem (Regulamin, § 6 ust. 2)"))
+    // Split before cleaning: a line break separates two units, and cleaning would replace it.
+    let subordinates = SubordinateList.names(parts.state.step("5.3").values["jednostki"] ?? "").map(
+      parts.clean)
+    blocks.append(
+      subordinates.isEmpty
+        ? .paragraph("Nie zapisano jednostek podległych w kroku 5.3 (brak albo do uzupełnienia odręcznie).")
+        : .bullets(subordinates))
+    if let contact = parts.procedure.contact { blocks.append(.paragraph(parts.clean(contact.line))) }
+    return blocks
+  }
+
+  /// Whether the step's text names the component's identifier as a word (`P_VPN`, not `P_VPNX`).
+  private func mentions(_ text: String, _ id: String) -> Bool {
+    text.split { !($0.isLetter || $0.isNumber || $0 == "_") }.contains { $0.uppercased() == id.uppercased() }
+  }
+}
+
+/// The subordinate units a partner records at step 5.3, one per comma, semicolon or line.
+public enum SubordinateList {
+  public static func names(_ text: String) -> [String] {
+    text.split { $0 == "," || $0 == ";" || $0 == "\n" }.map { $0.trimmedSpaces }.filter { !$0.isEmpty }
+  }
+}
