@@ -1,5 +1,6 @@
 import ArgumentParser
 import EpuapDomain
+import EpuapReport
 import FoundationEssentials
 
 #if canImport(Glibc)
@@ -11,7 +12,52 @@ struct AnswersCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "answers",
     abstract: "Plik odpowiedzi (JSON): eksport z dziennika i zastosowanie do dziennika w całości.",
-    subcommands: [ExportAnswersCommand.self, ApplyAnswersCommand.self])
+    subcommands: [ExportAnswersCommand.self, ApplyAnswersCommand.self, HandoverAnswersCommand.self])
+}
+
+/// `answers handover`: what the other side of the switch-over needs from this journal, as an answers file.
+struct HandoverAnswersCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "handover",
+    abstract:
+      "Plik odpowiedzi dla drugiej strony: zgoda Urzędu Marszałkowskiego albo potwierdzenie Partnera.",
+    discussion: """
+      Z dziennika Urzędu Marszałkowskiego (krok 1.3 zrobiony): zgoda na „Usuń system” dla Partnera \
+      (jego krok 3.13). Z dziennika Partnera (krok 4.2 zrobiony): potwierdzenie, że karty usług są \
+      obsłużone, dla kroku 1.3 Urzędu Marszałkowskiego. Druga strona stosuje plik poleceniem \
+      „epuap-wizard answers apply PLIK --journal DZIENNIK”; wartość zawiera nazwę dziennika nadawcy i \
+      początek skrótu SHA-256 jego ostatniego zdarzenia (ten sam, który pokazuje „journal verify”).
+      """)
+
+  @OptionGroup var options: JournalOptions
+  @Option(
+    name: .shortAndLong,
+    help: ArgumentHelp("Zapisz do pliku zamiast na standardowe wyjście.", valueName: "plik"),
+    completion: .file())
+  var output: String?
+
+  func run() throws {
+    try CLI.run {
+      if let output { try NewFile.checkTarget(output) }
+      let path = try options.resolveJournal()
+      let (_, state) = try CLI.readJournal(path)
+      switch Handover.answers(from: state, journalName: PathText.lastComponent(of: path)) {
+      case .failure(let refusal):
+        throw CLIFailure(refusal.message, code: ExitStatus.refused)
+      case .success(let answers):
+        let data = try answers.encoded() + Data("\n".utf8)
+        guard let output else {
+          StandardStream.output.write(data)
+          return
+        }
+        try NewFile.replace(output, with: [UInt8](data))
+        let side = state.unit.role == .um ? "Partner" : "Urząd Marszałkowski"
+        CLI.say(
+          "Zapisano \(output). \(side) stosuje go poleceniem: epuap-wizard answers apply \(shellQuoted(output))"
+        )
+      }
+    }
+  }
 }
 
 struct ExportAnswersCommand: ParsableCommand {
