@@ -115,7 +115,7 @@ struct JournalSummaryCacheTests {
     #expect(cache(folder, key: "test 2").load().isEmpty)
     let text = String(decoding: bytes(cache(folder).path), as: UTF8.self)
     writeBytes(
-      cache(folder).path, Array(text.replacingOccurrences(of: "\"format\":1", with: "\"format\":2").utf8))
+      cache(folder).path, Array(text.replacingOccurrences(of: "\"format\":2", with: "\"format\":3").utf8))
     #expect(cache(folder).load().isEmpty)
     for damaged in [Array(text.utf8.prefix(text.utf8.count / 2)), [0xFF, 0x00], Array("[]".utf8)] {
       writeBytes(cache(folder).path, damaged)

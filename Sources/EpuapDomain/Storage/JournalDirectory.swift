@@ -131,6 +131,8 @@ public struct JournalSummary: Sendable, Codable, Equatable {
   public var problem: String?
   /// Set when its last line is torn (it will be moved aside when opened).
   public var tornTail: Bool
+  /// The subordinate units a partner lists at step 5.3 (Regulamin, § 6), by identifier or name.
+  public var subordinates: [String]? = nil
 
   public static func read(path: String, procedure: Procedure) -> JournalSummary {
     summary(of: ReadJournal(path: path), procedure: procedure)
@@ -163,6 +165,8 @@ extension JournalSummary {
       role: state.unit.role, chosenPath: state.path, doneCount: checklist.doneCount + checklist.skippedCount,
       totalCount: checklist.applicableCount, lastChange: state.updatedAt, lastOperator: lastOperator,
       eventCount: state.eventCount, problem: nil, tornTail: tornTail)
+    let listed = SubordinateList.of(state)
+    subordinates = listed.isEmpty ? nil : listed
   }
 }
 

@@ -90,7 +90,7 @@ public struct JournalSummaryCache: Sendable {
   }
 
   /// Raised when the file's layout changes, so that an older layout is ignored rather than misread.
-  static let format = 1
+  static let format = 2
 
   private struct CacheFile: Encodable {
     struct Journal: Encodable {

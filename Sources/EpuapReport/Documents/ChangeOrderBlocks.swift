@@ -55,10 +55,3 @@ struct ChangeOrderBlocks {
     text.split { !($0.isLetter || $0.isNumber || $0 == "_") }.contains { $0.uppercased() == id.uppercased() }
   }
 }
-
-/// The subordinate units a partner records at step 5.3, one per comma, semicolon or line.
-public enum SubordinateList {
-  public static func names(_ text: String) -> [String] {
-    text.split { $0 == "," || $0 == ";" || $0 == "\n" }.map { $0.trimmedSpaces }.filter { !$0.isEmpty }
-  }
-}

@@ -53,9 +53,14 @@ enum StartView {
   static func nameColumn(_ width: Int) -> Int { max(10, width - 46) }
 
   /// Each unit's row, as wide as the screen: made when the list changes, not at every key.
-  static func rowTexts(_ rows: [JournalSummary], width: Int) -> [String] {
+  ///
+  /// A subordinate unit (`depths` above 0) is indented under its partner with „└ ”.
+  static func rowTexts(_ rows: [JournalSummary], depths: [Int]? = nil, width: Int) -> [String] {
     let nameWidth = nameColumn(width)
-    let names = DistinctNames.shown(rows.map(\.unitName))
+    let names = DistinctNames.shown(rows.map(\.unitName)).enumerated().map { index, name in
+      let depth = depths?[index] ?? 0
+      return depth == 0 ? name : String(repeating: "  ", count: depth - 1) + "└ " + name
+    }
     return rows.enumerated().map { index, summary in
       var text =
         "  " + DisplayWidth.pad(summary.entityIdentifier.isEmpty ? "—" : summary.entityIdentifier, to: 12)

@@ -63,9 +63,9 @@ extension WizardModel {
   mutating func refreshStartRows(_ list: StartList) {
     let key = "\(journalsVersion)\u{1F}\(list.rows.query)\u{1F}\(list.order.rawValue)\u{1F}\(size.width)"
     guard key != startRows.key else { return }
-    let summaries = filteredJournals(list)
+    let (summaries, depths) = PartnerGroups.grouped(filteredJournals(list))
     startRows = StartRows(
-      key: key, summaries: summaries, texts: StartView.rowTexts(summaries, width: size.width))
+      key: key, summaries: summaries, texts: StartView.rowTexts(summaries, depths: depths, width: size.width))
   }
 
   /// The units the start screen lists: those whose name, identifier or path contains the filter (letter
@@ -203,4 +203,40 @@ extension WizardModel {
     return []
   }
 
+}
+
+/// Subordinate units under their partner (Regulamin, § 6): a unit that a listed partner names at its step
+/// 5.3 (by identifier, else by name) follows that partner, one level deeper, in the list's order.
+enum PartnerGroups {
+  static func grouped(_ rows: [JournalSummary]) -> (rows: [JournalSummary], depths: [Int]) {
+    // Who lists whom: for each row, the first other row (a partner) whose 5.3 names it.
+    var parent: [Int: Int] = [:]
+    let partners = rows.indices.filter { !(rows[$0].subordinates ?? []).isEmpty }
+    if partners.isEmpty { return (rows, Array(repeating: 0, count: rows.count)) }
+    for index in rows.indices where rows[index].problem == nil {
+      for partner in partners where partner != index {
+        let listed = rows[partner].subordinates ?? []
+        if SubordinateList.contains(
+          listed, identifier: rows[index].entityIdentifier, name: rows[index].unitName)
+        {
+          parent[index] = partner
+          break
+        }
+      }
+    }
+    var children: [Int: [Int]] = [:]
+    for index in rows.indices { if let up = parent[index] { children[up, default: []].append(index) } }
+    var order: [JournalSummary] = []
+    var depths: [Int] = []
+    var placed = Set<Int>()
+    func place(_ index: Int, depth: Int) {
+      guard placed.insert(index).inserted else { return }  // a cycle of lists places each unit once
+      order.append(rows[index])
+      depths.append(depth)
+      for child in children[index] ?? [] { place(child, depth: depth + 1) }
+    }
+    for index in rows.indices where parent[index] == nil { place(index, depth: 0) }
+    for index in rows.indices { place(index, depth: 0) }  // units only reachable through a cycle
+    return (order, depths)
+  }
 }
