@@ -30,27 +30,19 @@ struct HandoverAnswersCommand: ParsableCommand {
       """)
 
   @OptionGroup var options: JournalOptions
-  @Option(
-    name: .shortAndLong,
-    help: ArgumentHelp("Zapisz do pliku zamiast na standardowe wyjście.", valueName: "plik"),
-    completion: .file())
-  var output: String?
+  @OptionGroup var target: OutputOption
 
   func run() throws {
     try CLI.run {
-      if let output { try NewFile.checkTarget(output) }
+      try target.check()
       let path = try options.resolveJournal()
       let (_, state) = try CLI.readJournal(path)
       switch Handover.answers(from: state, journalName: PathText.lastComponent(of: path)) {
       case .failure(let refusal):
         throw CLIFailure(refusal.message, code: ExitStatus.refused)
       case .success(let answers):
-        let data = try answers.encoded() + Data("\n".utf8)
-        guard let output else {
-          StandardStream.output.write(data)
-          return
-        }
-        try NewFile.replace(output, with: [UInt8](data))
+        try target.write(answers.encoded() + Data("\n".utf8))
+        guard let output = target.output else { return }
         let side = state.unit.role == .um ? "Partner" : "Urząd Marszałkowski"
         CLI.say(
           "Zapisano \(output). \(side) stosuje go poleceniem: epuap-wizard answers apply \(shellQuoted(output))"
@@ -69,24 +61,14 @@ struct ExportAnswersCommand: ParsableCommand {
       """)
 
   @OptionGroup var options: JournalOptions
-  @Option(
-    name: .shortAndLong,
-    help: ArgumentHelp("Zapisz do pliku zamiast na standardowe wyjście.", valueName: "plik"),
-    completion: .file())
-  var output: String?
+  @OptionGroup var target: OutputOption
 
   func run() throws {
     try CLI.run {
-      // Refused before anything is read, so a wrong target costs nothing.
-      if let output { try NewFile.checkTarget(output) }
+      try target.check()
       let path = try options.resolveJournal()
       let (_, state) = try CLI.readJournal(path)
-      let data = try AnswersFile.export(state).encoded() + Data("\n".utf8)
-      if let output {
-        try NewFile.replace(output, with: [UInt8](data))
-      } else {
-        StandardStream.output.write(data)
-      }
+      try target.write(AnswersFile.export(state).encoded() + Data("\n".utf8))
     }
   }
 }
@@ -183,5 +165,25 @@ struct ApplyAnswersCommand: ParsableCommand {
   static func exists(_ path: String) -> Bool {
     var info = stat()
     return lstat(path, &info) == 0
+  }
+}
+
+/// `-o`/`--output`: a file written new (0600) and put in place only when whole, or standard output.
+struct OutputOption: ParsableArguments {
+  @Option(
+    name: .shortAndLong,
+    help: ArgumentHelp("Zapisz do pliku zamiast na standardowe wyjście.", valueName: "plik"),
+    completion: .file())
+  var output: String?
+
+  /// Refuses a target that must not be written over, before anything is read: a wrong target costs nothing.
+  func check() throws { if let output { try NewFile.checkTarget(output) } }
+
+  func write(_ data: Data) throws {
+    if let output {
+      try NewFile.replace(output, with: [UInt8](data))
+    } else {
+      StandardStream.output.write(data)
+    }
   }
 }
