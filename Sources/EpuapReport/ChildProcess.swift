@@ -16,12 +16,17 @@ enum ChildProcess {
     /// The exit code, or -1 when the program was ended by a signal.
     var status: Int32
     var output: [UInt8]
+    /// It did not finish within the time given and was killed (`status` is then -1).
+    var timedOut = false
   }
 
   /// Runs `executable` with `arguments` and `environment`; throws the `errno` text when it cannot start.
-  static func run(executable: String, arguments: [String], environment: [String: String]) throws(StartFailure)
-    -> Outcome
-  {
+  ///
+  /// With `timeout`, a program that has not finished by then is killed: a CUPS server that does not answer
+  /// must not hold the wizard.
+  static func run(
+    executable: String, arguments: [String], environment: [String: String], timeout: Duration? = nil
+  ) throws(StartFailure) -> Outcome {
     var pipeEnds: [Int32] = [0, 0]
     guard pipe(&pipeEnds) == 0 else { throw StartFailure(code: errno) }
     let (readEnd, writeEnd) = (pipeEnds[0], pipeEnds[1])
@@ -49,18 +54,33 @@ enum ChildProcess {
 
     var output: [UInt8] = []
     var chunk = [UInt8](repeating: 0, count: 4096)
+    let clock = ContinuousClock()
+    let deadline = timeout.map { clock.now + $0 }
+    var timedOut = false
     while true {
+      if let deadline {
+        let left = clock.now.duration(to: deadline)
+        guard left > .zero else {
+          timedOut = true
+          break
+        }
+        var ready = pollfd(fd: readEnd, events: Int16(POLLIN), revents: 0)
+        let milliseconds = Int32(clamping: left.components.seconds * 1000 + 1)
+        if poll(&ready, 1, milliseconds) <= 0 { continue }  // EINTR or not yet: the deadline decides
+      }
       let count = chunk.withUnsafeMutableBytes { read(readEnd, $0.baseAddress, $0.count) }
       if count < 0, errno == EINTR { continue }
       if count <= 0 { break }
       output += chunk[..<count]
     }
+    if timedOut { kill(pid, SIGKILL) }
     close(readEnd)
 
     var status: Int32 = 0
     while waitpid(pid, &status, 0) < 0, errno == EINTR {}
     let exited = status & 0x7F == 0
-    return Outcome(status: exited ? (status >> 8) & 0xFF : -1, output: output)
+    return Outcome(
+      status: exited && !timedOut ? (status >> 8) & 0xFF : -1, output: output, timedOut: timedOut)
   }
 
   /// The program could not be started; `code` is the `errno` value.

@@ -5,6 +5,11 @@ import FoundationEssentials
 public struct PrinterList: Equatable, Sendable {
   public var names: [String]
   public var defaultName: String?
+  /// `lpstat` did not answer within `lpstatTimeout` (a CUPS server that hangs): the list is empty.
+  public var unanswered = false
+
+  /// How long the print menu waits for `lpstat`.
+  public static var lpstatTimeout: Duration { .seconds(5) }
 
   /// `names` in the order given, the default moved to the front (and added if the list missed it).
   public init(names: [String], defaultName: String?) {
@@ -32,18 +37,26 @@ public struct PrinterList: Equatable, Sendable {
   }
 
   /// Asks `lpstat` on the `PATH` of `environment`; none when there is no `lpstat` or it fails.
-  public static func system(environment: [String: String] = ProcessEnvironment.current) -> PrinterList {
+  ///
+  /// Each call of `lpstat` may take `timeout`; one that does not answer by then is killed, and the list
+  /// says so (`unanswered`).
+  public static func system(
+    environment: [String: String] = ProcessEnvironment.current, timeout: Duration = lpstatTimeout
+  ) -> PrinterList {
     guard let lpstat = ExecutableSearch.find("lpstat", environment: environment) else { return .none }
     var environment = environment
     environment["LC_ALL"] = "C"  // „system default destination:” in every locale
+    var unanswered = false
     func run(_ option: String) -> String {
-      guard
+      guard !unanswered,
         let outcome = try? ChildProcess.run(
-          executable: lpstat, arguments: [option], environment: environment),
-        outcome.status == 0
+          executable: lpstat, arguments: [option], environment: environment, timeout: timeout)
       else { return "" }
-      return String(decoding: outcome.output, as: UTF8.self)
+      unanswered = outcome.timedOut
+      return outcome.status == 0 ? String(decoding: outcome.output, as: UTF8.self) : ""
     }
-    return PrinterList(lpstatE: run("-e"), lpstatD: run("-d"))
+    var list = PrinterList(lpstatE: run("-e"), lpstatD: run("-d"))
+    list.unanswered = unanswered
+    return list
   }
 }

@@ -39,6 +39,22 @@ struct PrintDestinationTests {
     #expect(PrinterList.system(environment: ["PATH": folder + "/brak"]) == .none)
   }
 
+  @Test("an lpstat that does not answer is killed after the timeout: no printers, and the list says why")
+  func lpstatHangs() throws {
+    let temp = TempFolder(prefix: "epuap-lpstat")
+    defer { temp.cleanup() }
+    FileManager.default.createFile(
+      atPath: temp.file("lpstat"), contents: Data("#!/bin/sh\nexec sleep 30\n".utf8),
+      attributes: [.posixPermissions: 0o755])
+    let clock = ContinuousClock()
+    let started = clock.now
+    let list = PrinterList.system(
+      environment: ["PATH": temp.path + ":/bin:/usr/bin"], timeout: .milliseconds(300))
+    let took = clock.now - started
+    #expect(list.names.isEmpty && list.unanswered)
+    #expect(took < .seconds(5), "\(took)")  // one wait, not one per lpstat call, and far from sleep's 30 s
+  }
+
   @Test("the documents folder: XDG_DOCUMENTS_DIR when it exists, else ~/Dokumenty or ~/Documents, else home")
   func documentsFolder() throws {
     let home = NSTemporaryDirectory() + "epuap-home-" + UUID().uuidString

@@ -61,9 +61,12 @@ enum OverlayView {
       let items = PrintMenu.items(model.printers)
       lines.append(
         ContentLine(
-          model.printers.names.isEmpty
-            ? "Brak drukarek w systemie (lpstat) — zapisz plik i wydrukuj go później:"
-            : "Wybierz drukarkę albo plik:", Styles.dim))
+          model.printers.unanswered
+            ? "System drukowania (lpstat) nie odpowiedział w ciągu "
+              + "\(PrinterList.lpstatTimeout.components.seconds) s — zapisz plik i wydrukuj go później:"
+            : model.printers.names.isEmpty
+              ? "Brak drukarek w systemie (lpstat) — zapisz plik i wydrukuj go później:"
+              : "Wybierz drukarkę albo plik:", Styles.dim))
       for (index, item) in items.enumerated() {
         lines.append(FieldLines.action(item.label, row: index, focused: index == cursor))
       }
