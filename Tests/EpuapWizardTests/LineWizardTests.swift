@@ -49,7 +49,7 @@ struct LineWizardTests {
     let menu = try #require(run.output.components(separatedBy: "Co robisz w kroku 3.13?").dropFirst().first)
     let firstMenu = menu.components(separatedBy: "Numer").first ?? ""
     #expect(!firstMenu.contains("Pomiń"), "\(firstMenu)")
-    #expect(run.output.contains("Nie zapisano — popraw i spróbuj ponownie:"))
+    #expect(run.output.contains("Krok 3.13 nie jest oznaczony jako „zrobione”:"))
     #expect(run.state?.step("3.13").status == .waiting)
     #expect(run.state?.step("3.13").reason == "czekamy na zgodę UM")
     #expect(run.output.contains("— czeka na: czekamy na zgodę UM (od 2026-11-25 11:00 CET)"), "\(run.output)")
@@ -87,5 +87,40 @@ struct LineWizardTests {
     }
     #expect(run.output.contains("Jednostka: Gmina"))
     #expect(!run.output.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 }, "\(run.output)")
+  }
+
+  /// The number „Wybierz krok z listy” gives `stepID` on `path` (a partner's path, after the decision).
+  static func listNumber(_ stepID: String, on path: String) -> String {
+    let ids = WizardHarness.procedure.allSteps.filter { $0.paths.contains(path) }.map(\.id)
+    return String((ids.firstIndex(of: stepID) ?? -1) + 1)
+  }
+
+  /// A unit on `path` (1 portal, 2 FINN) with one kept mailbox, then 3.6 answered with PUSH for „Tryb pracy”.
+  static func pushAt36(path: String, choice: String, vendor: [String]) -> [String] {
+    ["1", "", "Gmina Żółkiewka", "ugzolkiewka", "Łucja Śliwińska", "1", "1", choice] + vendor
+      + ["Jan Kowalski", "20.11.2026", "Zarządzenie 12/2026"]
+      + ["2", listNumber("3.3", on: path), "1", "/ugzolkiewka/skrytka", "", "", "7"]
+      + ["2", listNumber("3.6", on: path), "1", "2", "2", "1", "0"]
+  }
+
+  @Test("on an SOD path a setting against the instruction is asked for the vendor's reason and then counts")
+  func vendorValue() throws {
+    let run = try Run(
+      Self.pushAt36(path: "sod-finn", choice: "2", vendor: ["FINN 8SQL"]) + ["pismo FINN nr 5/2026"])
+    #expect(run.output.contains("„Tryb pracy”: „PUSH” zamiast „PULL” z instrukcji"), "\(run.output)")
+    let state = try #require(run.state)
+    #expect(state.mailboxes.first?.settings["trybPracy"] == "PUSH")
+    #expect(state.overrides.map(\.reason) == ["pismo FINN nr 5/2026"])
+    #expect(state.step("3.6").status == .done, "\(run.output)")
+  }
+
+  @Test("on the portal path a setting against the instruction is recorded, and the step stays open")
+  func portalRequirement() throws {
+    let run = try Run(Self.pushAt36(path: "portal", choice: "1", vendor: []))
+    #expect(!run.output.contains("zamiast „PULL” z instrukcji. Jeśli"), "no vendor on the portal path")
+    #expect(run.output.contains("Krok 3.6 nie jest oznaczony jako „zrobione”:"), "\(run.output)")
+    let state = try #require(run.state)
+    #expect(state.mailboxes.first?.settings["trybPracy"] == "PUSH")
+    #expect(state.step("3.6").status == .todo)
   }
 }

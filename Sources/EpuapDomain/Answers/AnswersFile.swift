@@ -62,6 +62,12 @@ public struct AnswersFile: Codable, Sendable, Equatable {
     public var field: String
     public var value: String
     public var reason: String
+
+    public init(field: String, value: String, reason: String) {
+      self.field = field
+      self.value = value
+      self.reason = reason
+    }
   }
 
   public struct CardAnswer: Codable, Sendable, Equatable {

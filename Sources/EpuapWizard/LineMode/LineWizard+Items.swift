@@ -114,7 +114,10 @@ extension LineWizard {
   ///
   /// When they are refused, says what is wrong (nothing is then written). True when recorded or already so.
   @discardableResult
-  func apply(_ build: (inout AnswersFile) -> Void) -> Bool {
+  func apply(
+    refused headline: String = "Nie zapisano — popraw i spróbuj ponownie:",
+    _ build: (inout AnswersFile) -> Void
+  ) -> Bool {
     guard let state else { return false }
     var answers = AnswersFile(unit: state.unit)
     build(&answers)
@@ -127,7 +130,7 @@ extension LineWizard {
         say("Nie zapisano: \(error.message)")
         return false
       }
-      say("Nie zapisano — popraw i spróbuj ponownie:")
+      say(headline)
       // „steps.3.6.values.typSkrytki: …”: the location is for a file; here the message names the field.
       for problem in problems {
         let message = problem.firstRange(of: ": ").map { String(problem[$0.upperBound...]) } ?? problem

@@ -150,7 +150,12 @@ extension LineWizard {
 
   /// Records a mark; true (leave the step) when it was recorded.
   private func mark(_ stepID: String, _ status: String, reason: String? = nil) -> Bool {
-    apply { $0.steps = [stepID: AnswersFile.StepAnswer(status: status, reason: reason)] }
+    let words = StepStatus(rawValue: status).map(Procedure.statusLabel) ?? status
+    return apply(
+      refused: "Krok \(stepID) nie jest oznaczony jako „\(words)”:"
+    ) {
+      $0.steps = [stepID: AnswersFile.StepAnswer(status: status, reason: reason)]
+    }
   }
 
   // MARK: Filling in
@@ -177,12 +182,10 @@ extension LineWizard {
       self.validator.checkValue(
         stepID: step.id, field: field, value: value, state: self.state, today: self.today)
     }
-    return apply {
-      $0.steps = [
-        step.id: AnswersFile.StepAnswer(
-          status: thenDone ? "done" : nil, values: values.filter { !$0.value.isEmpty })
-      ]
-    } && thenDone
+    // The values are recorded first, so that what was typed stays even when the step cannot be done yet.
+    guard apply({ $0.steps = [step.id: AnswersFile.StepAnswer(values: values.filter { !$0.value.isEmpty })] })
+    else { return false }
+    return thenDone && mark(step.id, "done")
   }
 
   private func decide(_ step: Step) throws -> Bool {
@@ -231,12 +234,35 @@ extension LineWizard {
       }
       answers.append(
         AnswersFile.MailboxAnswer(
-          address: mailbox.address, action: mailbox.action.rawValue, settings: settings))
+          address: mailbox.address, action: mailbox.action.rawValue, settings: settings,
+          overrides: try vendorValues(step, settings, mailbox: mailbox, in: state)))
     }
-    return apply {
-      $0.mailboxes = answers
-      $0.steps = [step.id: AnswersFile.StepAnswer(status: "done")]
+    // The settings are recorded first: a value against the instruction is kept, and keeps the step open.
+    guard apply({ $0.mailboxes = answers }) else { return false }
+    return mark(step.id, "done")
+  }
+
+  /// On an SOD path, for each setting that differs from the instruction's value, asks whether the vendor
+  /// asked for it and why (F4 of the full-screen wizard); an empty answer records no vendor value.
+  private func vendorValues(
+    _ step: Step, _ settings: [String: String], mailbox: Mailbox, in state: UnitState
+  ) throws -> [AnswersFile.OverrideAnswer]? {
+    guard Validator.allowsVendorValues(on: state.path) else { return nil }
+    var overrides: [AnswersFile.OverrideAnswer] = []
+    for field in step.fields where validator.acceptsVendorValue(fieldID: field.id) {
+      guard let value = settings[field.id], value != field.expected else { continue }
+      let known = state.override(mailboxID: mailbox.id, fieldID: field.id)
+      say(
+        "„\(field.label)”: „\(value)” zamiast „\(field.expected)” z instrukcji. Jeśli tę wartość ustalił "
+          + "wykonawca SOD, podaj powód (pismo, data); Enter — bez powodu (to odstępstwo do poprawienia)."
+          + (known.map { "\n  Zapisany powód: \($0.reason)" } ?? ""))
+      let answer = try ask(">").trimmedSpaces
+      let reason = answer.isEmpty && known?.value == value ? known?.reason ?? "" : answer
+      if !reason.isEmpty {
+        overrides.append(AnswersFile.OverrideAnswer(field: field.id, value: value, reason: reason))
+      }
     }
+    return overrides.isEmpty ? nil : overrides
   }
 
   private func fillConsent(_ step: Step) throws -> Bool {
