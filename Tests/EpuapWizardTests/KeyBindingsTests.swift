@@ -45,4 +45,19 @@ struct KeyBindingsTests {
     wizard.press(.tab, .tab, .tab, .tab, .character(" "), .function(4))
     #expect(wizard.screenText.contains("nie ma wykonawcy SOD"))
   }
+
+  @Test("while a box is open, the bottom line names the box's keys, not the screen's beneath it")
+  func boxKeysOnTheBottomLine() throws {
+    let wizard = WizardHarness()
+    defer { wizard.cleanup() }
+    wizard.createUnit()
+    wizard.decide(.portal)
+    wizard.open(step: "3.1")
+    #expect(wizard.screen.last?.contains("d zrobione") == true)
+    wizard.press(.character("c"))  // „czeka — na co?”
+    #expect(wizard.screen.last?.contains("Enter zapisz  Esc anuluj") == true, "\(wizard.screenText)")
+    #expect(wizard.screen.last?.contains("d zrobione") == false)
+    wizard.press(.escape)
+    #expect(wizard.screen.last?.contains("d zrobione") == true)
+  }
 }

@@ -126,6 +126,16 @@ enum KeyBindings {
 
   /// The hint line: the screen's hints, then help and quit (F1 while typing).
   static func hintLine(for model: WizardModel) -> String {
+    // A box open over the screen takes the keys: the line names its keys, not the screen's beneath.
+    switch model.overlay {
+    case .help?, .message?: return "↑↓ przewiń  dowolny klawisz zamknij"
+    case .notice?: return "Dowolny klawisz zamknij"
+    case .quitConfirm?: return "t/Enter zakończ  n/Esc zostań"
+    case .confirm?: return "t/Enter tak  n/Esc nie"
+    case .prompt?: return "Enter zapisz  Esc anuluj  ←→ Home End Backspace popraw"
+    case .printMenu?: return "↑↓ wybór  Enter drukuj  Esc anuluj"
+    case nil: break
+    }
     switch model.screen {
     case .start(let list) where list.rows.filtering:
       return "Pisz, aby szukać  Enter zakończ  Esc wyczyść"
