@@ -45,6 +45,19 @@ public struct MarkdownRenderer: Sendable {
         lines.append(row(table.columns.indices.map { $0 < cells.count ? cells[$0] : "" }))
       }
       return lines
+    case .records(let table):
+      let columns = [table.titleColumn] + table.columns
+      var lines = [row(columns), "|" + columns.map { _ in " --- |" }.joined()]
+      for record in table.records {
+        var title =
+          String(repeating: "↳ ", count: max(record.depth, 0)) + escape(record.title, lineStart: false)
+        if !record.note.isEmpty { title += " (" + escape(record.note, lineStart: false) + ")" }
+        let cells = table.columns.indices.map { index in
+          index < record.cells.count ? cell(record.cells[index]) : "—"
+        }
+        lines.append("| " + ([title] + cells).joined(separator: " | ") + " |")
+      }
+      return lines
     case .steps(let steps):
       return steps.flatMap { step -> [String] in
         let mark: String
@@ -75,6 +88,14 @@ public struct MarkdownRenderer: Sendable {
 
   private func row(_ cells: [String]) -> String {
     "| " + cells.map(value).joined(separator: " | ") + " |"
+  }
+
+  /// A record's cell on one line: its text, then its items numbered, „(1) …; (2) …”.
+  private func cell(_ cell: ChecklistDocument.Cell) -> String {
+    if cell.isEmpty { return "—" }
+    let items = cell.items.enumerated().map { "(\($0 + 1)) " + escape($1, lineStart: false) }
+    let text = cell.text.isEmpty ? "—" : escape(cell.text, lineStart: false)
+    return items.isEmpty ? text : text + " " + items.joined(separator: "; ")
   }
 
   /// A value after a label or in a table cell: never at the start of a line.
