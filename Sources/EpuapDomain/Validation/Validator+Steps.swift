@@ -263,7 +263,7 @@ extension Validator {
 
   /// The issues without repeats (a done step's blockers restate its values' errors), in order.
   static func unique(_ issues: [ValidationIssue]) -> [ValidationIssue] {
-    var seen: Set<String> = []
+    var seen = Set<String>(minimumCapacity: issues.count)
     return issues.filter { issue in
       seen.insert(
         "\(issue.severity.rawValue)\u{1F}\(issue.stepID ?? "")\u{1F}\(issue.subject ?? "")\u{1F}\(issue.message)"
