@@ -136,6 +136,8 @@ public struct HTMLRenderer: Sendable {
   /// Text safe in HTML content and in quoted attributes.
   func escape(_ text: String) -> String {
     let text = ReportText.clean(text)
+    // Most text has nothing to escape: returned as it is, without a walk over its characters.
+    guard text.utf8.contains(where: { "&<>\"'".utf8.contains($0) }) else { return text }
     var result = ""
     result.reserveCapacity(text.utf8.count)
     for character in text {

@@ -104,12 +104,16 @@ public struct MarkdownRenderer: Sendable {
   /// One line of text with Markdown's special characters escaped; with `lineStart`, also what would make
   /// a line into a list item or a rule.
   func escape(_ text: String, lineStart: Bool = true) -> String {
-    let text = ReportText.clean(text)
-    var result = ""
-    result.reserveCapacity(text.utf8.count)
-    for character in text {
-      if Self.special.contains(character) { result.append("\\") }
-      result.append(character)
+    var result = ReportText.clean(text)
+    // Only text with one of the special characters is walked over, character by character.
+    if result.utf8.contains(where: { Self.isSpecial[Int($0)] }) {
+      let text = result
+      result = ""
+      result.reserveCapacity(text.utf8.count)
+      for character in text {
+        if Self.special.contains(character) { result.append("\\") }
+        result.append(character)
+      }
     }
     // Block syntax only counts at the start of a line: a list marker, a rule, an ordered list number.
     guard lineStart else { return result }
@@ -127,4 +131,9 @@ public struct MarkdownRenderer: Sendable {
   private static let special: Set<Character> = [
     "\\", "`", "*", "_", "{", "}", "[", "]", "<", ">", "#", "|", "~", "&", "!",
   ]
+
+  /// Whether a UTF-8 byte is one of `special` (each is ASCII), by byte value.
+  private static let isSpecial: [Bool] = (0...255).map {
+    special.contains(Character(Unicode.Scalar(UInt8($0))))
+  }
 }
