@@ -27,7 +27,7 @@ struct SummaryCommand: ParsableCommand {
 
       Przykłady:
         epuap-wizard summary --dir /srv/powiat/dzienniki
-        epuap-wizard summary --dir /srv/powiat/dzienniki --format html --output zestawienie.html
+        epuap-wizard summary --format html --output zestawienie.html
       """)
 
   @Option(
@@ -40,7 +40,8 @@ struct SummaryCommand: ParsableCommand {
 
   @Option(
     name: .long,
-    help: ArgumentHelp("Format: text albo tekst (80 kolumn), markdown albo html (A4).", valueName: "format"),
+    help: ArgumentHelp(
+      "Format: text albo tekst (80 kolumn), markdown albo html (A4 w poziomie).", valueName: "format"),
     completion: .list(ChecklistFormat.allCases.map(\.rawValue) + ["tekst"]))
   var format = "text"
 
