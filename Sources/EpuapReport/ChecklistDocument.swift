@@ -33,6 +33,58 @@ public struct ChecklistDocument: Sendable, Equatable {
     }
   }
 
+  /// Rows with more columns than a line printer takes, such as one row per unit of a folder.
+  ///
+  /// Markdown and HTML lay it out as a table whose first column holds each record's title; text as one
+  /// record per row: the title on a line of its own, indented by its depth, and the cells under it as
+  /// „Nazwa: wartość” lines, empty ones left out.
+  public struct RecordTable: Sendable, Equatable {
+    /// The header of the first column, which holds the records' titles.
+    public var titleColumn: String
+    /// The headers of the other columns, one per cell of a record.
+    public var columns: [String]
+    public var records: [Record]
+
+    public init(titleColumn: String, columns: [String], records: [Record]) {
+      self.titleColumn = titleColumn
+      self.columns = columns
+      self.records = records
+    }
+  }
+
+  /// One row of a `RecordTable`.
+  public struct Record: Sendable, Equatable {
+    /// The first cell, and the record's heading in text.
+    public var title: String
+    /// A line under the title, such as „podległa: Starostwo Powiatowe w Gliwicach”; empty for none.
+    public var note: String
+    /// How many levels it sits under an earlier record: indented in text, marked „↳” in tables.
+    public var depth: Int
+    /// One cell per column.
+    public var cells: [Cell]
+
+    public init(title: String, note: String = "", depth: Int = 0, cells: [Cell]) {
+      self.title = title
+      self.note = note
+      self.depth = depth
+      self.cells = cells
+    }
+  }
+
+  /// A cell of a record: a line of text, and items listed under it (such as every blocking reason).
+  public struct Cell: Sendable, Equatable {
+    public var text: String
+    public var items: [String]
+
+    public init(_ text: String, items: [String] = []) {
+      self.text = text
+      self.items = items
+    }
+
+    /// Nothing in it: left out in text, „—” in tables.
+    public var isEmpty: Bool { text.isEmpty && items.isEmpty }
+  }
+
   /// One step of the path with its status, where it is done and the values recorded for it.
   public struct StepItem: Sendable, Equatable {
     /// The step id, such as `3.6`.
@@ -77,6 +129,8 @@ public struct ChecklistDocument: Sendable, Equatable {
     case entries([Entry])
     case bullets([String])
     case table(Table)
+    /// Rows of many columns: a table in Markdown and HTML, one record per row in text.
+    case records(RecordTable)
     case steps([StepItem])
     /// Lines to sign: „Sporządził:”, „Zatwierdził: Kierownik Jednostki”, each with a date.
     case signatures([String])

@@ -16,6 +16,12 @@ public struct HTMLRenderer: Sendable {
       "<title>\(escape(document.title)) — \(escape(document.unitName))</title>",
       "<style>",
       Self.css,
+    ]
+    // A table of records has many columns: its page is turned sideways.
+    if document.blocks.contains(where: { if case .records = $0 { true } else { false } }) {
+      out.append(Self.landscapeCSS)
+    }
+    out += [
       "</style>",
       "</head>",
       "<body>",
@@ -65,6 +71,25 @@ public struct HTMLRenderer: Sendable {
       }
       lines += ["</tbody>", "</table>"]
       return lines
+    case .records(let table):
+      var lines = [
+        "<table class=\"records\">", "<thead>",
+        "<tr>" + ([table.titleColumn] + table.columns).map { "<th>\(escape($0))</th>" }.joined() + "</tr>",
+        "</thead>", "<tbody>",
+      ]
+      for record in table.records {
+        let depth = min(max(record.depth, 0), 6)
+        var title = "<strong>\(escape(record.title))</strong>"
+        if !record.note.isEmpty { title += "<div class=\"note\">\(escape(record.note))</div>" }
+        let cells = table.columns.indices.map { index in
+          index < record.cells.count ? cell(record.cells[index]) : "—"
+        }
+        lines.append(
+          "<tr class=\"depth-\(depth)\"><td class=\"title\">\(title)</td>"
+            + cells.map { "<td>\($0)</td>" }.joined() + "</tr>")
+      }
+      lines += ["</tbody>", "</table>"]
+      return lines
     case .steps(let steps):
       var lines = [
         "<table class=\"steps\">", "<thead>",
@@ -100,9 +125,19 @@ public struct HTMLRenderer: Sendable {
 
   private func value(_ text: String) -> String { text.isEmpty ? "—" : escape(text) }
 
+  /// A record's cell: its text, and its items as a list under it.
+  private func cell(_ cell: ChecklistDocument.Cell) -> String {
+    if cell.isEmpty { return "—" }
+    var html = cell.text.isEmpty ? "" : escape(cell.text)
+    if !cell.items.isEmpty { html += "<ul>" + cell.items.map { "<li>\(escape($0))</li>" }.joined() + "</ul>" }
+    return html
+  }
+
   /// Text safe in HTML content and in quoted attributes.
   func escape(_ text: String) -> String {
     let text = ReportText.clean(text)
+    // Most text has nothing to escape: returned as it is, without a walk over its characters.
+    guard text.utf8.contains(where: { "&<>\"'".utf8.contains($0) }) else { return text }
     var result = ""
     result.reserveCapacity(text.utf8.count)
     for character in text {
@@ -151,5 +186,20 @@ public struct HTMLRenderer: Sendable {
     .line.short { width: 35mm; }
     footer { margin-top: 16pt; border-top: 1px solid #000; font-size: 9pt; }
     @media screen { body { padding: 12pt; } }
+    """
+
+  /// For a document with a table of records: A4 landscape, smaller type, subordinate rows indented.
+  static let landscapeCSS = """
+    @page { size: A4 landscape; margin: 12mm 12mm 14mm 12mm; }
+    body { max-width: 273mm; }
+    table.records { font-size: 8pt; }
+    table.records ul { margin: 2pt 0 0 0; padding-left: 12pt; }
+    table.records .note { font-size: 7.5pt; }
+    tr.depth-1 td.title { padding-left: 12pt; }
+    tr.depth-2 td.title { padding-left: 22pt; }
+    tr.depth-3 td.title { padding-left: 32pt; }
+    tr.depth-4 td.title, tr.depth-5 td.title, tr.depth-6 td.title { padding-left: 42pt; }
+    tr.depth-1 td.title::before, tr.depth-2 td.title::before, tr.depth-3 td.title::before,
+    tr.depth-4 td.title::before, tr.depth-5 td.title::before, tr.depth-6 td.title::before { content: "↳ "; }
     """
 }

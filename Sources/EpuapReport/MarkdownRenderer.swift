@@ -45,6 +45,19 @@ public struct MarkdownRenderer: Sendable {
         lines.append(row(table.columns.indices.map { $0 < cells.count ? cells[$0] : "" }))
       }
       return lines
+    case .records(let table):
+      let columns = [table.titleColumn] + table.columns
+      var lines = [row(columns), "|" + columns.map { _ in " --- |" }.joined()]
+      for record in table.records {
+        var title =
+          String(repeating: "↳ ", count: max(record.depth, 0)) + escape(record.title, lineStart: false)
+        if !record.note.isEmpty { title += " (" + escape(record.note, lineStart: false) + ")" }
+        let cells = table.columns.indices.map { index in
+          index < record.cells.count ? cell(record.cells[index]) : "—"
+        }
+        lines.append("| " + ([title] + cells).joined(separator: " | ") + " |")
+      }
+      return lines
     case .steps(let steps):
       return steps.flatMap { step -> [String] in
         let mark: String
@@ -77,18 +90,30 @@ public struct MarkdownRenderer: Sendable {
     "| " + cells.map(value).joined(separator: " | ") + " |"
   }
 
+  /// A record's cell on one line: its text, then its items numbered, „(1) …; (2) …”.
+  private func cell(_ cell: ChecklistDocument.Cell) -> String {
+    if cell.isEmpty { return "—" }
+    let items = cell.items.enumerated().map { "(\($0 + 1)) " + escape($1, lineStart: false) }
+    let text = cell.text.isEmpty ? "—" : escape(cell.text, lineStart: false)
+    return items.isEmpty ? text : text + " " + items.joined(separator: "; ")
+  }
+
   /// A value after a label or in a table cell: never at the start of a line.
   private func value(_ text: String) -> String { text.isEmpty ? "—" : escape(text, lineStart: false) }
 
   /// One line of text with Markdown's special characters escaped; with `lineStart`, also what would make
   /// a line into a list item or a rule.
   func escape(_ text: String, lineStart: Bool = true) -> String {
-    let text = ReportText.clean(text)
-    var result = ""
-    result.reserveCapacity(text.utf8.count)
-    for character in text {
-      if Self.special.contains(character) { result.append("\\") }
-      result.append(character)
+    var result = ReportText.clean(text)
+    // Only text with one of the special characters is walked over, character by character.
+    if result.utf8.contains(where: { Self.isSpecial[Int($0)] }) {
+      let text = result
+      result = ""
+      result.reserveCapacity(text.utf8.count)
+      for character in text {
+        if Self.special.contains(character) { result.append("\\") }
+        result.append(character)
+      }
     }
     // Block syntax only counts at the start of a line: a list marker, a rule, an ordered list number.
     guard lineStart else { return result }
@@ -106,4 +131,9 @@ public struct MarkdownRenderer: Sendable {
   private static let special: Set<Character> = [
     "\\", "`", "*", "_", "{", "}", "[", "]", "<", ">", "#", "|", "~", "&", "!",
   ]
+
+  /// Whether a UTF-8 byte is one of `special` (each is ASCII), by byte value.
+  private static let isSpecial: [Bool] = (0...255).map {
+    special.contains(Character(Unicode.Scalar(UInt8($0))))
+  }
 }

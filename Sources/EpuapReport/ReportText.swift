@@ -9,7 +9,8 @@ enum ReportText {
   /// Line breaks and tabs become spaces; every other control character (ESC, BEL, C1, bidi overrides)
   /// becomes a visible „�” (`terminalSafe()`). Idempotent.
   static func clean(_ text: String) -> String {
-    guard text.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value >= 0x7F }) else { return text }
+    // Every scalar changed below is a control character; Polish letters alone leave the text as it is.
+    guard text.unicodeScalars.contains(where: ControlCharacters.isControl) else { return text }
     var scalars = String.UnicodeScalarView()
     var previous: Unicode.Scalar?
     for scalar in text.unicodeScalars {

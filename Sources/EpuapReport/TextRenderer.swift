@@ -62,6 +62,8 @@ public struct TextRenderer: Sendable {
       return items.flatMap { wrap($0, first: "- ", rest: "  ") }
     case .table(let table):
       return self.table(table)
+    case .records(let table):
+      return records(table)
     case .steps(let steps):
       return steps.enumerated().flatMap { index, item in (index == 0 ? [] : [""]) + step(item) }
     case .signatures(let labels):
@@ -114,6 +116,35 @@ public struct TextRenderer: Sendable {
       } else {
         lines += wrap(label)
         lines.append(String(repeating: ".", count: width - ReportText.width(date)) + date)
+      }
+    }
+    return lines
+  }
+
+  // MARK: - Records
+
+  /// Each record as its title, its note, and „Nazwa: wartość” lines with the values aligned, indented by
+  /// its depth (at most six levels deep); items of a cell are listed under its value.
+  private func records(_ table: ChecklistDocument.RecordTable) -> [String] {
+    let labels = table.columns.map { ReportText.clean($0) + ":" }
+    let column = min(labels.map(ReportText.width).max() ?? 0, width * 2 / 5)
+    var lines: [String] = []
+    for (index, record) in table.records.enumerated() {
+      if index > 0 { lines.append("") }
+      let indent = String(repeating: " ", count: 4 * min(max(record.depth, 0), 6))
+      lines += wrap(record.title, first: indent, rest: indent)
+      if !record.note.isEmpty { lines += wrap(record.note, first: indent, rest: indent) }
+      let inner = indent + "  "
+      let valuePad = inner + String(repeating: " ", count: column + 1)
+      for (label, cell) in zip(labels, record.cells) where !cell.isEmpty {
+        let value = cell.text.isEmpty ? "—" : cell.text
+        if ReportText.width(label) <= column {
+          lines += wrap(value, first: inner + ReportText.pad(label, to: column) + " ", rest: valuePad)
+        } else {
+          lines += wrap(label, first: inner, rest: inner)
+          lines += wrap(value, first: valuePad, rest: valuePad)
+        }
+        for item in cell.items { lines += wrap(item, first: valuePad + "- ", rest: valuePad + "  ") }
       }
     }
     return lines

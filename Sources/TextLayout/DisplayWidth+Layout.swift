@@ -45,11 +45,93 @@ extension DisplayWidth {
   public static func wrap(_ text: String, width: Int, rest: Int? = nil) -> [String] {
     let first = max(1, width)
     let others = max(1, rest ?? width)
+    if simpleWidth(text) != nil { return wrapSimple(text, first: first, rest: others) }
+    return wrapByCharacters(text, first: first, rest: others)
+  }
+
+  /// Wraps any text character by character.
+  static func wrapByCharacters(_ text: String, first: Int, rest: Int) -> [String] {
     var lines: [String] = []
     for paragraph in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
-      wrapParagraph(paragraph, first: lines.isEmpty ? first : others, rest: others, into: &lines)
+      wrapParagraph(paragraph, first: lines.isEmpty ? first : rest, rest: rest, into: &lines)
     }
     return lines
+  }
+
+  /// Wraps simple text (no newline, every scalar a character of one column) by its UTF-8 bytes.
+  ///
+  /// Words are runs of bytes other than the space, a word's width is its number of scalars, and each
+  /// line is one stretch of the text: the same lines as `wrapByCharacters` gives, without breaking the
+  /// text into characters (a printout of a county's folder wraps some ten thousand lines).
+  static func wrapSimple(_ text: String, first: Int, rest: Int) -> [String] {
+    var text = text
+    return text.withUTF8 { bytes -> [String] in
+      var lines: [String] = []
+      func emit(_ start: Int, _ end: Int) {
+        lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
+      }
+      let count = bytes.count
+      var lineStart = -1  // none yet
+      var lineEnd = 0
+      var lineWidth = 0
+      var spaces = 0  // the run of spaces before the next word
+      var index = 0
+      while index < count {
+        if bytes[index] == 0x20 {
+          spaces = 0
+          while index < count, bytes[index] == 0x20 {
+            spaces += 1
+            index += 1
+          }
+          continue
+        }
+        let start = index
+        var wordWidth = 0
+        while index < count, bytes[index] != 0x20 {
+          if bytes[index] & 0xC0 != 0x80 { wordWidth += 1 }
+          index += 1
+        }
+        let limit = lines.isEmpty ? first : rest
+        let lead = lineStart < 0 ? 0 : spaces
+        spaces = 0
+        if lineWidth + lead + wordWidth <= limit {
+          if lineStart < 0 { lineStart = start }
+          lineEnd = index
+          lineWidth += lead + wordWidth
+          continue
+        }
+        if lineStart >= 0 {
+          emit(lineStart, lineEnd)
+          lineStart = -1
+          lineWidth = 0
+        }
+        if wordWidth <= (lines.isEmpty ? first : rest) {
+          (lineStart, lineEnd, lineWidth) = (start, index, wordWidth)
+          continue
+        }
+        // A word longer than a line: broken between scalars, each a character of one column.
+        var scalar = start
+        while scalar < index {
+          var next = scalar + 1
+          while next < index, bytes[next] & 0xC0 == 0x80 { next += 1 }
+          if lineWidth + 1 > (lines.isEmpty ? first : rest), lineStart >= 0 {
+            emit(lineStart, lineEnd)
+            lineStart = -1
+            lineWidth = 0
+          }
+          if lineStart < 0 { lineStart = scalar }
+          lineEnd = next
+          lineWidth += 1
+          scalar = next
+        }
+      }
+      if lineStart >= 0 {
+        emit(lineStart, lineEnd)
+      } else if lines.isEmpty {
+        lines.append("")
+      }
+      return lines
+    }
   }
 
   /// The longest start of `text` that fits in `width` columns.

@@ -20,7 +20,7 @@ struct EpuapWizardCommand: ParsableCommand {
     version: "epuap-wizard \(version)",
     subcommands: [
       WizardCommand.self, ListCommand.self, StatusCommand.self, JournalCommand.self, AnswersCommand.self,
-      PrintCommand.self,
+      PrintCommand.self, SummaryCommand.self,
     ],
     defaultSubcommand: WizardCommand.self,
     helpNames: [.short, .long, .customLong("pomoc")]

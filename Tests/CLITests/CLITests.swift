@@ -16,7 +16,7 @@ struct CLITests {
     // Every command and subcommand, reached every way help is asked for.
     let commands: [[String]] = [
       [], ["wizard"], ["list"], ["status"], ["journal"], ["journal", "verify"], ["answers"],
-      ["answers", "export"], ["answers", "apply"], ["print"],
+      ["answers", "export"], ["answers", "apply"], ["print"], ["summary"],
     ]
     let helpRequests =
       commands.map { $0 + ["--pomoc"] } + commands.map { $0 + ["-h"] } + [["help", "journal"]]

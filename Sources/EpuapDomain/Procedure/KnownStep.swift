@@ -15,6 +15,8 @@ public enum KnownStep: String, CaseIterable, Sendable {
   case cardCount = "4.1"
   /// 4.2: the cards and what is done with each.
   case cards = "4.2"
+  /// 5.3: the partner's subordinate units (Regulamin § 6), listed in one text field.
+  case subordinateUnits = "5.3"
 
   /// The step's id in the procedure.
   public var id: String { rawValue }
@@ -26,7 +28,7 @@ public enum KnownStep: String, CaseIterable, Sendable {
     case .mailboxes: .mailboxes
     case .systems: .systems
     case .consent: .consent
-    case .cardCount: .simple
+    case .cardCount, .subordinateUnits: .simple
     case .cards: .cards
     }
   }
@@ -40,6 +42,7 @@ public enum KnownStep: String, CaseIterable, Sendable {
     case .consent: ["kto", "kiedy", "sygnatura"]
     case .cardCount: ["liczbaKart"]
     case .cards: ["nazwa", "status", "dzialanie", "nazwaFormularza", "adresURL", "formularzEpuap", "skrytka"]
+    case .subordinateUnits: ["jednostki"]
     }
   }
 }

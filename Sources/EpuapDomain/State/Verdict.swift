@@ -77,7 +77,7 @@ public struct Verdict: Sendable, Equatable {
   private static func inProcedureOrder(_ blockers: [Blocker], procedure: Procedure) -> [Blocker] {
     var position: [String: Int] = [:]
     for (index, step) in procedure.allSteps.enumerated() { position[step.id] = index }
-    var seen: Set<String> = []
+    var seen = Set<String>(minimumCapacity: blockers.count)
     let unique = blockers.filter { seen.insert($0.line).inserted }
     return unique.enumerated().sorted { lhs, rhs in
       let left = lhs.element.stepID.flatMap { position[$0] } ?? -1

@@ -75,6 +75,39 @@ public struct JournalDirectory: Sendable {
     return names.sorted().map { "\(path)/\($0)" }
   }
 
+  /// The regular `.jsonl` files of the folder, sorted by name, for reading only; nil when the folder does
+  /// not exist.
+  ///
+  /// Unlike `files()`, the folder is left exactly as it is: a folder others can write (a county's shared
+  /// folder) is neither tightened nor refused, since nothing will be written in it. Only regular files are
+  /// listed: a symbolic link, a folder, a FIFO or a device named `*.jsonl` is left out, as is every other
+  /// name (the summary cache, drafts, lines moved aside).
+  public func regularJournalFiles() throws(JournalError) -> [String]? {
+    guard let folder = opendir(path) else {
+      let code = errno
+      if code == ENOENT { return nil }
+      var info = stat()
+      if code == ENOTDIR, stat(path, &info) == 0 {
+        throw .folderUnreadable(path: path, reason: "to \(RegularFile.kind(of: info.st_mode)), nie folder")
+      }
+      throw .folderUnreadable(path: path, reason: SystemErrorText.polish(code))
+    }
+    defer { closedir(folder) }
+    let descriptor = dirfd(folder)
+    var names: [String] = []
+    while let entry = readdir(folder) {
+      let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+        String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+      }
+      guard name.hasSuffix("." + Self.fileExtension) else { continue }
+      var info = stat()
+      guard fstatat(descriptor, name, &info, AT_SYMLINK_NOFOLLOW) == 0, info.st_mode & S_IFMT == S_IFREG
+      else { continue }
+      names.append(name)
+    }
+    return names.sorted().map { "\(path)/\($0)" }
+  }
+
   /// Checks the folder before journals are listed or written in it; false when it does not exist yet.
   ///
   /// A folder that other users may write to (group or other write bit) could have files planted or

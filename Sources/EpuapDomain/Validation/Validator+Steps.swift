@@ -240,16 +240,16 @@ extension Validator {
   private func cardIssues(_ state: UnitState, step: Step) -> [ValidationIssue] {
     var issues: [ValidationIssue] = []
     var seen: [String: Int] = [:]
-    for card in state.cards { seen[SearchText.folded(card.name.trimmed), default: 0] += 1 }
+    let keys = state.cards.map { SearchText.folded($0.name.trimmed) }
+    for key in keys { seen[key, default: 0] += 1 }
     var reported: Set<String> = []
-    for card in state.cards {
+    for (card, key) in zip(state.cards, keys) {
       issues += checkCard(card, in: state)
       if card.action == nil {
         issues.append(
           rules.issue(
             .cardWithoutAction, field: step.title, ["karta": card.name], stepID: step.id, subject: card.name))
       }
-      let key = SearchText.folded(card.name.trimmed)
       if let count = seen[key], count > 1, reported.insert(key).inserted {
         issues.append(
           rules.issue(
@@ -263,10 +263,10 @@ extension Validator {
 
   /// The issues without repeats (a done step's blockers restate its values' errors), in order.
   static func unique(_ issues: [ValidationIssue]) -> [ValidationIssue] {
-    var seen: Set<String> = []
+    var seen = Set<String>(minimumCapacity: issues.count)
     return issues.filter { issue in
       seen.insert(
-        "\(issue.severity)\u{1F}\(issue.stepID ?? "")\u{1F}\(issue.subject ?? "")\u{1F}\(issue.message)"
+        "\(issue.severity.rawValue)\u{1F}\(issue.stepID ?? "")\u{1F}\(issue.subject ?? "")\u{1F}\(issue.message)"
       ).inserted
     }
   }
