@@ -54,6 +54,10 @@ extension ChecklistDocument {
     return text
   }
 
+  /// How many blocking reasons a row lists: a fresh unit has dozens, and a county's summary must stay a
+  /// summary; `status` lists them all.
+  static let reasonsShown = 5
+
   /// One row of the summary with its cells in the order of `summaryColumns`.
   static func record(_ row: FolderSummary.Row, procedure: Procedure) -> Record {
     let clean = ReportText.clean
@@ -69,7 +73,12 @@ extension ChecklistDocument {
             + PolishPlural.count(
               unit.blocking.count, "powód blokuje zakończenie", "powody blokują zakończenie",
               "powodów blokuje zakończenie") + ":",
-          items: unit.blocking.map { clean($0.line) })
+          items: unit.blocking.prefix(reasonsShown).map { clean($0.line) }
+            + (unit.blocking.count > reasonsShown
+              ? [
+                "… i " + PolishPlural.count(unit.blocking.count - reasonsShown, "inny", "inne", "innych")
+                  + "; wszystkie: epuap-wizard status --journal " + shellQuoted(clean(row.file))
+              ] : []))
       let deadline = unit.nextDeadline.map { "\($0.words) — \($0.title) (\($0.source))" } ?? "—"
       let torn = unit.tornTailLine.map { " (urwany ostatni wiersz \($0) — pominięty)" } ?? ""
       cells = [

@@ -44,10 +44,10 @@ struct FolderSummaryTests {
   @Test("a step 5.3 list is split on commas, semicolons and line breaks, trimmed, each entry once")
   func listedUnits() {
     #expect(
-      FolderSummary.listedUnits(" sp1, sp2;Zespół Szkół nr 2\nsp3\r\n ,, ;\u{2028}sp1 ")
+      SubordinateList.names(" sp1, sp2;Zespół Szkół nr 2\nsp3\r\n ,, ;\u{2028}sp1 ")
         == ["sp1", "sp2", "Zespół Szkół nr 2", "sp3"])
-    #expect(FolderSummary.listedUnits("").isEmpty)
-    #expect(FolderSummary.listedUnits(" ; , \n").isEmpty)
+    #expect(SubordinateList.names("").isEmpty)
+    #expect(SubordinateList.names(" ; , \n").isEmpty)
   }
 
   @Test(

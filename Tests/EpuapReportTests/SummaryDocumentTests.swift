@@ -82,6 +82,12 @@ struct SummaryDocumentTests {
     #expect(lines[partner + 4].hasPrefix("  Kroki zrobione:      ") && lines[partner + 4].hasSuffix(" z 24"))
     #expect(lines[partner + 5].hasPrefix("  Werdykt:             NIEZAKOŃCZONE: "))
     #expect(lines[partner + 6].hasPrefix("                       - krok "))
+    // A fresh partner has dozens of reasons: five are listed, and where to see them all.
+    let reasons = lines[(partner + 6)...].prefix { $0.hasPrefix("                       ") }
+    #expect(reasons.filter { $0.hasPrefix("                       - krok ") }.count == 5, "\(reasons)")
+    #expect(
+      reasons.joined(separator: " ").contains("innych; wszystkie: epuap-wizard status --journal"),
+      "\(reasons)")
     #expect(lines.contains("  Najbliższy termin:   do 2026-11-27 — Karty usług obsłużone (sekcja 4), zanim"))
     let school = try #require(lines.firstIndex(of: "    Szkoła Podstawowa nr 1 w Gliwicach"))
     #expect(school > partner)

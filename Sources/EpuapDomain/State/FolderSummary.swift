@@ -153,18 +153,6 @@ public struct FolderSummary: Sendable {
     }
   }
 
-  /// The entries of a step 5.3 list: separated by commas, semicolons or line breaks, trimmed, each once.
-  public static func listedUnits(_ text: String) -> [String] {
-    var seen: Set<String> = []
-    var result: [String] = []
-    let separators: Set<Character> = [",", ";", "\n", "\r", "\r\n", "\u{2028}", "\u{2029}"]
-    for part in text.split(whereSeparator: { separators.contains($0) }) {
-      let entry = part.trimmed
-      if !entry.isEmpty, seen.insert(entry).inserted { result.append(entry) }
-    }
-    return result
-  }
-
   // MARK: - Arranging the rows
 
   /// A source with what the summary needs of it.
@@ -190,10 +178,7 @@ public struct FolderSummary: Sendable {
     {
       let checklist = Checklist(procedure: procedure, state: state)
       let verdict = Verdict(procedure: procedure, state: state, today: today, checklist: checklist)
-      let listed =
-        state.unit.role == .partner
-        ? listedUnits(state.step(KnownStep.subordinateUnits.id).values["jednostki"] ?? "")
-        : []
+      let listed = SubordinateList.of(state)
       return UnitLine(
         name: state.unit.name, entityIdentifier: state.unit.entityIdentifier, role: state.unit.role,
         path: state.path, done: checklist.doneCount + checklist.skippedCount,
@@ -216,8 +201,7 @@ public struct FolderSummary: Sendable {
     /// wizard makes it from an identifier (`<identyfikator>-<nazwa>.jsonl`).
     func isNamed(by listed: String) -> Bool {
       if let unit {
-        return (!unit.entityIdentifier.isEmpty && unit.entityIdentifier.lowercased() == listed.lowercased())
-          || unit.name == listed
+        return SubordinateList.contains([listed], identifier: unit.entityIdentifier, name: unit.name)
       }
       let slug = JournalDirectory.slug(listed)
       let base = file.hasSuffix(".jsonl") ? String(file.dropLast(6)) : file

@@ -40,7 +40,7 @@ struct ChangeOrderBlocks {
     }
     blocks.append(.heading("Jednostki podległe objęte zleceniem (Regulamin, § 6 ust. 2)"))
     // Split before cleaning: a line break separates two units, and cleaning would replace it.
-    let subordinates = SubordinateList.names(parts.state.step("5.3").values["jednostki"] ?? "").map(
+    let subordinates = SubordinateList.of(parts.state).map(
       parts.clean)
     blocks.append(
       subordinates.isEmpty
