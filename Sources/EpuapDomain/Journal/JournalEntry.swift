@@ -196,9 +196,8 @@ public enum JournalLineCodec {
 
   /// Decodes one line (without its newline) and checks it against the chain.
   ///
-  /// A well-formed line is read by the fast path (`JSONLineParser`, then the change's own `Decodable`
-  /// through `JSONValueDecoder`); any other line by `JSONDecoder`, which gives the precise reason it cannot
-  /// be read.
+  /// A well-formed line is read by the fast path (`JSONLineParser` and `JournalChange(json:)`); any other
+  /// line by `JSONDecoder`, which gives the precise reason it cannot be read.
   public static func decode(
     _ line: ArraySlice<UInt8>, previousHash: String, expectedSequence: Int,
     decoder: JSONDecoder = JSONDecoder()
@@ -218,7 +217,7 @@ public enum JournalLineCodec {
       let json = JSONLineParser.parse(line, maxDepth: maxNesting),
       let version = json["v"]?.integerValue, let sequence = json["seq"]?.integerValue,
       let time = json["time"]?.stringValue, let operatorName = json["operator"]?.stringValue,
-      let change = JSONValueDecoder.decode(JournalChange.self, from: json)
+      let change = JournalChange(json: json)
     else { return nil }
     guard version == JournalEntry.formatVersion else { throw .unsupportedVersion(version) }
     guard chainHolds(previous: previousHash, body: body, stored: hashBytes) else { throw .hashMismatch }
