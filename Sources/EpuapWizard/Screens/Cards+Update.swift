@@ -117,18 +117,11 @@ extension WizardModel {
   }
 
   mutating func handleCardFormKey(_ key: Key, item: ItemForm) -> [WizardEffect] {
-    var item = item
-    let result = item.form.handleFormKey(key)
-    item.form.hidden = Self.hiddenCardFields(action: item.form.value("dzialanie"))
-    switch result {
-    case .leave:
-      leaveForm()
-      return []
-    case .handled, .unhandled:
-      screen = .cardForm(item)
-      return []
-    case .save: break
-    }
+    guard
+      var item = keyInItemForm(
+        key, item, shown: Screen.cardForm,
+        adjust: { $0.hidden = Self.hiddenCardFields(action: $0.value("dzialanie")) })
+    else { return [] }
     guard let unit else { return [] }
     let card = ServiceCard(
       id: item.itemID ?? unit.nextID(prefix: "karta"),

@@ -38,3 +38,22 @@ extension FormState {
     }
   }
 }
+
+extension WizardModel {
+  /// Feeds a key to an item form (a mailbox, a system, a card); returns the form when the key asks to save it.
+  ///
+  /// Otherwise the form is shown again as `shown` makes it, or left; `adjust` runs after every key.
+  mutating func keyInItemForm(
+    _ key: Key, _ item: ItemForm, shown: (ItemForm) -> Screen, adjust: (inout FormState) -> Void = { _ in }
+  ) -> ItemForm? {
+    var item = item
+    let result = item.form.handleFormKey(key)
+    adjust(&item.form)
+    switch result {
+    case .leave: leaveForm()
+    case .handled, .unhandled: screen = shown(item)
+    case .save: return item
+    }
+    return nil
+  }
+}

@@ -14,16 +14,7 @@ extension WizardModel {
   }
 
   mutating func handleMailboxFormKey(_ key: Key, item: ItemForm) -> [WizardEffect] {
-    var item = item
-    switch item.form.handleFormKey(key) {
-    case .leave:
-      leaveForm()
-      return []
-    case .handled, .unhandled:
-      screen = .mailboxForm(item)
-      return []
-    case .save: break
-    }
+    guard var item = keyInItemForm(key, item, shown: Screen.mailboxForm) else { return [] }
     guard let unit else { return [] }
     let entry = MailboxEntry(
       id: item.itemID ?? unit.nextID(prefix: "skrytka"),

@@ -16,16 +16,7 @@ extension WizardModel {
   }
 
   mutating func handleSystemFormKey(_ key: Key, item: ItemForm) -> [WizardEffect] {
-    var item = item
-    switch item.form.handleFormKey(key) {
-    case .leave:
-      leaveForm()
-      return []
-    case .handled, .unhandled:
-      screen = .systemForm(item)
-      return []
-    case .save: break
-    }
+    guard var item = keyInItemForm(key, item, shown: Screen.systemForm) else { return [] }
     let system = SystemEntry(
       name: item.form.value("nazwa").trimmedSpaces,
       type: item.form.value("typ"), description: item.form.value("opis").trimmedSpaces,
