@@ -167,23 +167,3 @@ struct ApplyAnswersCommand: ParsableCommand {
     return lstat(path, &info) == 0
   }
 }
-
-/// `-o`/`--output`: a file written new (0600) and put in place only when whole, or standard output.
-struct OutputOption: ParsableArguments {
-  @Option(
-    name: .shortAndLong,
-    help: ArgumentHelp("Zapisz do pliku zamiast na standardowe wyjście.", valueName: "plik"),
-    completion: .file())
-  var output: String?
-
-  /// Refuses a target that must not be written over, before anything is read: a wrong target costs nothing.
-  func check() throws { if let output { try NewFile.checkTarget(output) } }
-
-  func write(_ data: Data) throws {
-    if let output {
-      try NewFile.replace(output, with: [UInt8](data))
-    } else {
-      StandardStream.output.write(data)
-    }
-  }
-}

@@ -1,6 +1,11 @@
 import ArgumentParser
 import EpuapDomain
+import EpuapReport
 import FoundationEssentials
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// Options every command shares: which journal, and where journals live.
 struct JournalOptions: ParsableArguments {
@@ -153,5 +158,62 @@ enum CLI {
     let data = try encoder.encode(value)
     StandardStream.output.write(data)
     StandardStream.output.write(Data("\n".utf8))
+  }
+}
+
+/// `-o`/`--output`: a file written new (0600) and put in place only when whole, or standard output.
+struct OutputOption: ParsableArguments {
+  @Option(
+    name: .shortAndLong,
+    help: ArgumentHelp("Zapisz do pliku zamiast na standardowe wyjście.", valueName: "plik"),
+    completion: .file())
+  var output: String?
+
+  /// Refuses a target that must not be written over, before anything is read: a wrong target costs nothing.
+  func check() throws { if let output { try NewFile.checkTarget(output) } }
+
+  /// Writes `data` to the file (through `NewFile`) or to standard output; a failure names the file, not a
+  /// journal, and says what to do.
+  func write(_ data: Data) throws {
+    guard let output else {
+      StandardStream.output.write(data)
+      return
+    }
+    do throws(JournalError) {
+      try NewFile.replace(output, with: [UInt8](data))
+    } catch {
+      let reason: String
+      switch error {
+      case .unsafeTarget: throw error
+      case .diskFull: reason = SystemErrorText.polish(ENOSPC)
+      case .permissionDenied: reason = SystemErrorText.polish(EACCES)
+      case .notFound: reason = "nie ma takiego folderu"
+      case .io(_, _, let code): reason = SystemErrorText.polish(code)
+      default: reason = error.message
+      }
+      throw CLIFailure(
+        "Nie można zapisać do \(output): \(reason). Sprawdź ścieżkę i uprawnienia, albo podaj inny plik: "
+          + "--output PLIK.", code: ExitStatus.writeFailed)
+    }
+  }
+}
+
+/// `--format`: text (also „tekst”), markdown or html.
+struct FormatOption: ParsableArguments {
+  @Option(
+    name: .long,
+    help: ArgumentHelp("Format: text albo tekst (80 kolumn), markdown albo html (A4).", valueName: "format"),
+    completion: .list(ChecklistFormat.allCases.map(\.rawValue) + ["tekst"]))
+  var format = "text"
+
+  /// The format named, or a Polish refusal listing the ones there are.
+  func resolved() throws -> ChecklistFormat {
+    guard let resolved = ChecklistFormat(named: format) else {
+      throw CLIFailure(
+        "Nieznany format „\(format.terminalSafe())”. Dostępne: "
+          + ChecklistFormat.allCases.map(\.rawValue).joined(separator: ", ") + " (także „tekst”).",
+        code: ExitStatus.refused)
+    }
+    return resolved
   }
 }

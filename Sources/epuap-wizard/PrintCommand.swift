@@ -35,11 +35,7 @@ struct PrintCommand: ParsableCommand {
 
   @OptionGroup var options: JournalOptions
 
-  @Option(
-    name: .long,
-    help: ArgumentHelp("Format: text albo tekst (80 kolumn), markdown albo html (A4).", valueName: "format"),
-    completion: .list(ChecklistFormat.allCases.map(\.rawValue) + ["tekst"]))
-  var format = "text"
+  @OptionGroup var formatOption: FormatOption
 
   @Option(
     name: .long,
@@ -49,11 +45,7 @@ struct PrintCommand: ParsableCommand {
     completion: .list(DocumentKind.allCases.map(\.rawValue)))
   var document = DocumentKind.checklist.rawValue
 
-  @Option(
-    name: .shortAndLong,
-    help: ArgumentHelp("Zapisz do pliku zamiast na standardowe wyjście.", valueName: "plik"),
-    completion: .file())
-  var output: String?
+  @OptionGroup var target: OutputOption
 
   @Flag(name: .long, help: "Wyślij do drukarki poleceniem lp (CUPS); plik zostaje też zapisany.")
   var lp = false
@@ -65,11 +57,7 @@ struct PrintCommand: ParsableCommand {
 
   func run() throws {
     try CLI.run {
-      guard let format = ChecklistFormat(named: format) else {
-        throw CLIFailure(
-          "Nieznany format „\(format.terminalSafe())”. Dostępne: "
-            + ChecklistFormat.allCases.map(\.rawValue).joined(separator: ", ") + " (także „tekst”).", code: 1)
-      }
+      let format = try formatOption.resolved()
       guard let kind = DocumentKind(rawValue: document) else {
         throw CLIFailure(
           "Nieznany dokument „\(document.terminalSafe())”. Dostępne: "
@@ -79,7 +67,8 @@ struct PrintCommand: ParsableCommand {
         throw CLIFailure(
           "Nazwę drukarki podaje się razem z --lp, np.: epuap-wizard print --lp Biuro", code: 1)
       }
-      if let output { try NewFile.checkTarget(output) }  // refused before anything is read
+      try target.check()
+      let output = target.output
       let procedure = try CLI.procedure()
       let path = try options.resolveJournal()
       let document: ChecklistDocument

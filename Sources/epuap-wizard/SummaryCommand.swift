@@ -3,10 +3,6 @@ import EpuapDomain
 import EpuapReport
 import FoundationEssentials
 
-#if canImport(Glibc)
-  import Glibc
-#endif
-
 /// `summary`: every unit of a folder of journals in one table, subordinate units under their partner.
 struct SummaryCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -38,28 +34,13 @@ struct SummaryCommand: ParsableCommand {
     completion: .directory)
   var dir: String?
 
-  @Option(
-    name: .long,
-    help: ArgumentHelp(
-      "Format: text albo tekst (80 kolumn), markdown albo html (A4 w poziomie).", valueName: "format"),
-    completion: .list(ChecklistFormat.allCases.map(\.rawValue) + ["tekst"]))
-  var format = "text"
-
-  @Option(
-    name: .shortAndLong,
-    help: ArgumentHelp("Zapisz do pliku zamiast na standardowe wyjście.", valueName: "plik"),
-    completion: .file())
-  var output: String?
+  @OptionGroup var formatOption: FormatOption
+  @OptionGroup var target: OutputOption
 
   func run() throws {
     try CLI.run {
-      guard let format = ChecklistFormat(named: format) else {
-        throw CLIFailure(
-          "Nieznany format „\(format.terminalSafe())”. Dostępne: "
-            + ChecklistFormat.allCases.map(\.rawValue).joined(separator: ", ") + " (także „tekst”).",
-          code: ExitStatus.refused)
-      }
-      if let output { try NewFile.checkTarget(output) }  // refused before anything is read
+      let format = try formatOption.resolved()
+      try target.check()
       let procedure = try CLI.procedure()
       let folder = (dir.map { JournalDirectory(path: $0) } ?? JournalDirectory.standard()).path
       let now = Date()
@@ -70,33 +51,10 @@ struct SummaryCommand: ParsableCommand {
           "Nie ma folderu \(folder). Podaj folder dzienników: --dir FOLDER.", code: ExitStatus.missing)
       }
       let text = format.render(ChecklistDocument(summary: summary, procedure: procedure, generatedAt: now))
-      guard let output else {
-        StandardStream.output.write(Data(text.utf8))
-        return
+      try target.write(Data(text.utf8))
+      if let output = target.output {
+        CLI.say("Zapisano zestawienie (\(format.polishName)) do pliku \(output).")
       }
-      try write(text, to: output)
-      CLI.say("Zapisano zestawienie (\(format.polishName)) do pliku \(output).")
-    }
-  }
-
-  /// Writes the summary the way every file is written (`NewFile`): a new file renamed into place; a journal,
-  /// a link, a device, a FIFO or a folder is refused and left as it was.
-  private func write(_ text: String, to path: String) throws {
-    do throws(JournalError) {
-      try NewFile.replace(path, with: Array(text.utf8))
-    } catch {
-      let reason: String
-      switch error {
-      case .unsafeTarget: throw error
-      case .diskFull: reason = SystemErrorText.polish(ENOSPC)
-      case .permissionDenied: reason = SystemErrorText.polish(EACCES)
-      case .notFound: reason = "nie ma takiego folderu"
-      case .io(_, _, let code): reason = SystemErrorText.polish(code)
-      default: reason = error.message
-      }
-      throw CLIFailure(
-        "Nie można zapisać zestawienia do \(path): \(reason). Sprawdź ścieżkę i uprawnienia, "
-          + "albo podaj inny plik: --output PLIK.", code: ExitStatus.writeFailed)
     }
   }
 }

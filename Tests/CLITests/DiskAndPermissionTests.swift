@@ -90,4 +90,18 @@ struct DiskAndPermissionTests {
         == 0o600)
     #expect(try Data(contentsOf: URL(fileURLWithPath: dir.file(name))) == before)
   }
+
+  @Test("-o into a folder that does not exist: exit 5, and the message names the file, not a journal")
+  func outputIntoMissingFolder() throws {
+    let dir = TempFolder(prefix: "epuap-cli")
+    defer { dir.cleanup() }
+    _ = try dir.appliedFinnJournal()
+    for command in [["answers", "export"], ["summary"]] {
+      let result = try Binary.run(command + ["-o", dir.file("brak/plik.txt")], stateDir: dir.path)
+      #expect(result.code == 5, "\(command)")
+      #expect(result.stderr.contains("Nie można zapisać do \(dir.file("brak/plik.txt"))"), "\(result.stderr)")
+      #expect(
+        result.stderr.contains("--output PLIK") && !result.stderr.contains("dziennik"), "\(result.stderr)")
+    }
+  }
 }
