@@ -66,12 +66,27 @@ struct DocumentContentTests {
     #expect(flat(out).contains("+48 32 700 78 16"))
   }
 
+  @Test("zlecenie-zmiany: a 5.2 text without identifiers leaves tick boxes, never „nie” for every component")
+  func changeOrderWithoutIdentifiers() throws {
+    let folder = TempFolder()
+    defer { folder.cleanup() }
+    let path = try finnJournal(folder)
+    let session = try UnitSession.open(at: path, operatorName: "Anna Nowak", procedure: procedure)
+    try session.values("5.2", ["komponenty": "platforma testowa i e-learning"])
+    session.close()
+    let out = try text(.changeOrder, path)
+    #expect(flat(out).contains("Nie ma tam identyfikatorów komponentów"), "\(out)")
+    let rows = out.split(separator: "\n").filter { $0.hasPrefix("B_") || $0.hasPrefix("P_") }
+    #expect(rows.count == 7 && rows.allSatisfy { $0.contains("[ ] tak  [ ] nie") }, "\(rows)")
+  }
+
   @Test("dla-wykonawcy: the entity and the kept mailbox with its settings; the blocked one left out")
   func vendorHandoff() throws {
     let folder = TempFolder()
     defer { folder.cleanup() }
     let out = try text(.vendorHandoff, try journal(folder))
-    #expect(out.contains("Identyfikator podmiotu ePUAP:  pzgliwice") || out.contains("pzgliwice"))
+    #expect(flat(out).contains("Identyfikator podmiotu ePUAP: pzgliwice"), "\(out)")
+    #expect(!flat(out).contains("„Edytuj” przy skrytce"), "the confirmations of 3.4 and 3.5 are not settings")
     #expect(out.contains("/pzgliwice/SkrytkaESP"))
     #expect(!out.contains("/pzgliwice/ZMOKU"), "a blocked mailbox is not integrated")
     #expect(out.contains("Pominięto skrytki oznaczone w kroku 3.3 do usunięcia albo zablokowania (1)"))

@@ -17,7 +17,7 @@ public enum Handover {
     let reference = "dziennik \(journalName), SHA-256 ostatniego zdarzenia \(state.lastHash.prefix(16))…"
     switch state.unit.role {
     case .um:
-      let step = state.step("1.3")
+      let step = state.step(KnownStep.disconnection.id)
       guard step.status == .done, let mark = step.lastMark else {
         return .failure(
           HandoverRefusal(
@@ -48,7 +48,9 @@ public enum Handover {
       let confirmation =
         "karty usług obsłużone (krok 4.2 zrobiony \(LocalTime.day(ofTimestamp: mark.time)), "
         + "\(mark.operatorName)); \(reference)"
-      answers.steps = ["1.3": AnswersFile.StepAnswer(values: ["potwierdzeniePartnera": confirmation])]
+      answers.steps = [
+        KnownStep.disconnection.id: AnswersFile.StepAnswer(values: ["potwierdzeniePartnera": confirmation])
+      ]
       return .success(answers)
     }
   }

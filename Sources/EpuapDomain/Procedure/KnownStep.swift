@@ -17,6 +17,16 @@ public enum KnownStep: String, CaseIterable, Sendable {
   case cards = "4.2"
   /// 5.3: the partner's subordinate units (Regulamin § 6), listed in one text field.
   case subordinateUnits = "5.3"
+  /// 1.3: the Urząd Marszałkowski disconnects the integration, after the partner's confirmation.
+  case disconnection = "1.3"
+  /// 3.7: the notification e-mail addresses, per mailbox (the receipt test names them).
+  case notifications = "3.7"
+  /// 5.1: the website and BIP updated for residents.
+  case residentsInformation = "5.1"
+  /// 5.2: the Zlecenie zmiany: the components given up and the filing date.
+  case changeOrder = "5.2"
+  /// 5.5: the receipt test of every kept mailbox.
+  case receiptTest = "5.5"
 
   /// The step's id in the procedure.
   public var id: String { rawValue }
@@ -28,8 +38,9 @@ public enum KnownStep: String, CaseIterable, Sendable {
     case .mailboxes: .mailboxes
     case .systems: .systems
     case .consent: .consent
-    case .cardCount, .subordinateUnits: .simple
+    case .cardCount, .subordinateUnits, .disconnection, .residentsInformation, .changeOrder: .simple
     case .cards: .cards
+    case .notifications, .receiptTest: .perMailbox
     }
   }
 
@@ -43,6 +54,11 @@ public enum KnownStep: String, CaseIterable, Sendable {
     case .cardCount: ["liczbaKart"]
     case .cards: ["nazwa", "status", "dzialanie", "nazwaFormularza", "adresURL", "formularzEpuap", "skrytka"]
     case .subordinateUnits: ["jednostki"]
+    case .disconnection: ["potwierdzeniePartnera", "dataRozlaczenia"]
+    case .notifications: ["adresyEmail"]
+    case .residentsInformation: ["dataAktualizacji"]
+    case .changeOrder: ["komponenty", "dataZlecenia"]
+    case .receiptTest: ["dataTestu", "dokumentOdebrany", "uppWydane", "emailPowiadomienia"]
     }
   }
 }

@@ -6,16 +6,19 @@ struct ChangeOrderBlocks {
   let parts: DocumentParts
 
   func blocks() -> [ChecklistDocument.Block] {
-    let filed = parts.value("5.2", "dataZlecenia")
+    let filed = parts.value(KnownStep.changeOrder.id, "dataZlecenia")
     var entries = parts.unitEntries
     entries.append(.init("Data złożenia zlecenia", filed ?? DocumentParts.blank))
     if let filed, let end = CalendarDay.adding(7, to: filed) {
       entries.append(.init("Wyłączenie dostępu przez Centrum najpóźniej", "\(end) (Regulamin, § 5 ust. 2)"))
     }
-    let named = parts.value("5.2", "komponenty") ?? ""
+    let named = parts.value(KnownStep.changeOrder.id, "komponenty") ?? ""
     let components = parts.procedure.components ?? []
+    // Only identifiers count: a 5.2 text that names none („platforma testowa”) leaves the boxes to tick,
+    // rather than printing „nie” beside every component.
+    let identified = components.contains { mentions(named, $0.id) }
     let rows = components.map { component -> [String] in
-      let givenUp = named.isEmpty ? "[ ] tak  [ ] nie" : (mentions(named, component.id) ? "tak" : "nie")
+      let givenUp = identified ? (mentions(named, component.id) ? "tak" : "nie") : "[ ] tak  [ ] nie"
       return [
         component.id, component.name, givenUp, component.dependency.isEmpty ? "—" : component.dependency,
       ]
@@ -27,6 +30,11 @@ struct ChangeOrderBlocks {
     if named.isEmpty {
       blocks.append(
         .paragraph("W kroku 5.2 nie zapisano komponentów: zaznacz je odręcznie przed podpisaniem."))
+    } else if !identified {
+      blocks.append(
+        .paragraph(
+          "Według kroku 5.2: \(named). Nie ma tam identyfikatorów komponentów (np. B_PeUP): zaznacz je "
+            + "odręcznie przed podpisaniem."))
     } else {
       blocks.append(.paragraph("Według kroku 5.2: \(named)."))
     }

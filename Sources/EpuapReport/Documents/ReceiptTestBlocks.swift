@@ -12,7 +12,7 @@ struct ReceiptTestBlocks {
       blocks.append(.paragraph("W kroku 3.3 nie zapisano żadnej zachowanej skrytki: nie ma czego testować."))
       return blocks
     }
-    let fields = parts.procedure.step("5.5")?.fields ?? []
+    let fields = parts.procedure.step(KnownStep.receiptTest.id)?.fields ?? []
     blocks.append(.heading("Skrytki (\(kept.count))"))
     for mailbox in kept {
       blocks.append(.subheading(parts.clean(mailbox.address)))
@@ -25,7 +25,7 @@ struct ReceiptTestBlocks {
       entries.append(.init("Adresy powiadomień (krok 3.7)", emails))
       blocks.append(.entries(entries))
     }
-    let test = state.step("5.5")
+    let test = state.step(KnownStep.receiptTest.id)
     blocks.append(
       .paragraph(
         test.status == .done

@@ -20,7 +20,7 @@ struct ResidentsNoticeBlocks {
       blocks.append(.table(.init(columns: ["Usługa", "Gdzie teraz"], rows: rows)))
     }
     blocks.append(.heading("Strony do zaktualizowania"))
-    let updated = parts.value("5.1", "dataAktualizacji")
+    let updated = parts.value(KnownStep.residentsInformation.id, "dataAktualizacji")
     blocks.append(
       .bullets([
         "Strona internetowa urzędu: odnośniki do www.sekap.pl zastąpić odnośnikami do ePUAP i do kart usług powyżej.",

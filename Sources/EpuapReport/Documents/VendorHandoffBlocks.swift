@@ -18,7 +18,12 @@ struct VendorHandoffBlocks {
     if kept.isEmpty {
       blocks.append(.paragraph("W kroku 3.3 nie zapisano żadnej zachowanej skrytki."))
     }
-    let settingSteps = ["3.6", "3.7", "3.8"].compactMap { parts.procedure.step($0) }
+    // The settings the vendor configures: the per-mailbox steps with values the instruction sets (3.6–3.8),
+    // not the confirmations that „Edytuj” and „Zapisz” were pressed.
+    let validator = Validator(procedure: parts.procedure)
+    let settingSteps = validator.perMailboxSteps.filter { step in
+      step.fields.contains { $0.kind != .checkbox && validator.acceptsVendorValue(fieldID: $0.id) }
+    }
     for mailbox in kept {
       blocks.append(.subheading(parts.clean(mailbox.address)))
       blocks.append(
