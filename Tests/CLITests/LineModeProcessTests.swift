@@ -52,7 +52,7 @@ struct LineModeProcessTests {
     #expect(saved.count == 1)
   }
 
-  @Test("the end of input half-way ends cleanly (exit 0); resuming with --plain goes on from the next step")
+  @Test("the end of input half-way ends cleanly (exit 0), keeping what was answered; --plain resumes there")
   func endOfInputThenResume() throws {
     let dir = TempFolder(prefix: "epuap-cli")
     defer { dir.cleanup() }
@@ -62,9 +62,16 @@ struct LineModeProcessTests {
     #expect(result.stdout.contains("Koniec wejścia. Wszystko, co zapisano, jest w dzienniku."))
     let journal = try #require(
       try FileManager.default.contentsOfDirectory(atPath: dir.path).first { $0.hasSuffix(".jsonl") })
-    // The decision was recorded; 2.4, cut off while its fields were typed, was not.
-    let status = try Binary.run(["status"], stateDir: dir.path)
-    #expect(status.stdout.contains("Ścieżka: Tylko portal ePUAP"), "\(status.stdout)")
+    // The decision was recorded; of 2.4, cut off while its fields were typed, the date answered is kept,
+    // and the step is not done.
+    let status = try Binary.run(["status", "--json"], stateDir: dir.path)
+    let json = try #require(
+      try JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [String: Any])
+    #expect(json["path"] as? String == "portal", "\(status.stdout)")
+    let steps = try #require(json["steps"] as? [[String: Any]])
+    let changeOfPeople = try #require(steps.first { $0["id"] as? String == "2.4" })
+    #expect((changeOfPeople["values"] as? [String: String])?["dataZmiany"] == "2026-11-20")
+    #expect(changeOfPeople["status"] as? String == "todo")
     let again = try Binary.run(["--plain", "--journal", dir.file(journal)], stateDir: dir.path, input: "1\n")
     #expect(again.code == 0)
     #expect(again.stdout.contains("Następny krok: 2.4"), "\(again.stdout)")

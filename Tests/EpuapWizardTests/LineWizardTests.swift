@@ -123,4 +123,15 @@ struct LineWizardTests {
     #expect(state.mailboxes.first?.settings["trybPracy"] == "PUSH")
     #expect(state.step("3.6").status == .todo)
   }
+
+  @Test("input that ends half-way through a mailbox's settings keeps the settings answered")
+  func settingsKeptAtEndOfInput() throws {
+    let answers = Self.pushAt36(path: "portal", choice: "1", vendor: []).dropLast(3)  // only „Typ skrytki”
+    let run = try Run(Array(answers))
+    #expect(run.outcome == .inputEnded)
+    let state = try #require(run.state)
+    #expect(state.mailboxes.first?.settings["typSkrytki"] == "asynchroniczna", "\(run.output)")
+    #expect(state.mailboxes.first?.settings["trybPracy"] == nil)
+    #expect(state.step("3.6").status == .todo)
+  }
 }

@@ -167,9 +167,14 @@ extension LineWizard {
   ) throws -> [String: String] {
     var values = current
     for field in fields {
-      values[field.id] = try askField(field, current: current[field.id] ?? "") { value in
-        check?(field, value)
-          ?? self.validator.fields.check(field, value, stepID: stepID, subject: subject, today: self.today)
+      do {
+        values[field.id] = try askField(field, current: current[field.id] ?? "") { value in
+          check?(field, value)
+            ?? self.validator.fields.check(field, value, stepID: stepID, subject: subject, today: self.today)
+        }
+      } catch var ended as InputEnded {
+        ended.typed = values  // each one already checked: the caller may keep them
+        throw ended
       }
     }
     return values
@@ -177,10 +182,20 @@ extension LineWizard {
 
   private func fillStep(_ step: Step, thenDone: Bool) throws -> Bool {
     guard let state else { return true }
-    let values = try askValues(step.fields, current: state.step(step.id).values, stepID: step.id) {
-      field, value in
-      self.validator.checkValue(
-        stepID: step.id, field: field, value: value, state: self.state, today: self.today)
+    let values: [String: String]
+    do {
+      values = try askValues(step.fields, current: state.step(step.id).values, stepID: step.id) {
+        field, value in
+        self.validator.checkValue(
+          stepID: step.id, field: field, value: value, state: self.state, today: self.today)
+      }
+    } catch let ended as InputEnded {
+      // What was answered before the input ended is kept, as the full-screen wizard keeps its draft.
+      let answered = ended.typed.filter {
+        !$0.value.isEmpty && state.step(step.id).values[$0.key] != $0.value
+      }
+      if !answered.isEmpty { apply { $0.steps = [step.id: AnswersFile.StepAnswer(values: answered)] } }
+      throw ended
     }
     // The values are recorded first, so that what was typed stays even when the step cannot be done yet.
     guard apply({ $0.steps = [step.id: AnswersFile.StepAnswer(values: values.filter { !$0.value.isEmpty })] })
@@ -225,13 +240,26 @@ extension LineWizard {
   private func fillSettings(_ step: Step) throws -> Bool {
     guard let state else { return true }
     var answers: [AnswersFile.MailboxAnswer] = []
-    for mailbox in state.keptMailboxes {
-      say("Skrytka \(mailbox.address):")
-      let values = try askValues(
-        step.fields, current: mailbox.settings, stepID: step.id, subject: mailbox.address)
-      let settings = step.fields.reduce(into: [String: String]()) { result, field in
+    func filled(_ values: [String: String]) -> [String: String] {
+      step.fields.reduce(into: [String: String]()) { result, field in
         if let value = values[field.id], !value.isEmpty { result[field.id] = value }
       }
+    }
+    for mailbox in state.keptMailboxes {
+      say("Skrytka \(mailbox.address):")
+      let values: [String: String]
+      do {
+        values = try askValues(
+          step.fields, current: mailbox.settings, stepID: step.id, subject: mailbox.address)
+      } catch let ended as InputEnded {
+        // The mailboxes answered, and this one as far as it went, are kept (without vendor reasons).
+        answers.append(
+          AnswersFile.MailboxAnswer(
+            address: mailbox.address, action: mailbox.action.rawValue, settings: filled(ended.typed)))
+        apply { $0.mailboxes = answers }
+        throw ended
+      }
+      let settings = filled(values)
       answers.append(
         AnswersFile.MailboxAnswer(
           address: mailbox.address, action: mailbox.action.rawValue, settings: settings,

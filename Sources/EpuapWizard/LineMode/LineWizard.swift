@@ -28,7 +28,10 @@ public final class LineWizard {
   public private(set) var journalPath: String?
 
   /// Thrown by every question when the input ends, and caught once, in `run`.
-  struct InputEnded: Error {}
+  struct InputEnded: Error {
+    /// The values of the form being answered when the input ended (`askValues`), so they can be kept.
+    var typed: [String: String] = [:]
+  }
 
   public init(procedure: Procedure, backend: any WizardBackend, console: any LineConsole, today: String) {
     self.procedure = procedure
@@ -42,7 +45,9 @@ public final class LineWizard {
   /// the input ends.
   public func run(journalPath: String?) -> Outcome {
     say("Kreator ePUAP w trybie tekstowym: odpowiadaj numerem z listy albo tekstem, jednym wierszem.")
-    say("Każda odpowiedź jest od razu zapisywana w dzienniku; koniec wejścia (Ctrl-D) kończy pracę.")
+    say(
+      "Odpowiedzi kroku zapisują się w dzienniku po jego ostatnim pytaniu; koniec wejścia (Ctrl-D) kończy "
+        + "pracę i zapisuje to, co już wpisano.")
     do {
       if let journalPath {
         if let problem = open(journalPath) { return .failed(problem) }
