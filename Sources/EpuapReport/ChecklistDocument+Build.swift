@@ -233,15 +233,8 @@ private struct Builder {
     let statusText: String
     switch item.status {
     case .done: statusText = "zrobione" + (when.isEmpty ? "" : " — " + when)
-    case .skipped:
-      statusText =
-        "pominięte — powód: " + (item.record.reason.isEmpty ? "nie podano" : clean(item.record.reason))
-        + (when.isEmpty ? "" : "; " + when)
-    case .waiting:
-      statusText =
-        "czeka na: " + clean(item.record.reason)
-        + (mark.map { " (od \(LocalTime.day(ofTimestamp: $0.time)))" } ?? "")
-        + (when.isEmpty ? "" : "; " + when)
+    case .skipped, .waiting:
+      statusText = clean(item.record.explanation ?? "") + (when.isEmpty ? "" : "; " + when)
     default: statusText = Procedure.statusLabel(item.status)
     }
     return ChecklistDocument.StepItem(

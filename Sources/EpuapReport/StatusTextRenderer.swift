@@ -40,10 +40,8 @@ public enum StatusTextRenderer {
         }
       }
       var line = "  \(step.status.tickBox) \(step.id) \(step.title)"
-      if let reason = step.reason, step.status == .skipped { line += " — pominięto: \(reason)" }
-      if let reason = step.reason, step.status == .waiting {
-        line +=
-          " — czeka na: \(reason)" + (step.lastChange.map { " (od \(LocalTime.day(ofTimestamp: $0)))" } ?? "")
+      if let explanation = step.status.explanation(reason: step.reason ?? "", since: step.lastChange) {
+        line += " — " + explanation
       }
       lines.append(line)
       let fields = procedure.step(step.id)?.fields ?? []

@@ -25,6 +25,18 @@ public enum StepStatus: String, Codable, Sendable, CaseIterable {
     case .notApplicable: " · "
     }
   }
+
+  /// What a skip or a wait says, in the words every screen and paper use: „pominięte — powód: …” or
+  /// „czeka na: … (od 2026-11-20)”; nil for the other statuses.
+  ///
+  /// `since` is the journal time of the mark (UTC), shown as a local day.
+  public func explanation(reason: String, since: String?) -> String? {
+    switch self {
+    case .skipped: "pominięte — powód: " + (reason.isEmpty ? "nie podano" : reason)
+    case .waiting: "czeka na: \(reason)" + (since.map { " (od \(LocalTime.day(ofTimestamp: $0)))" } ?? "")
+    default: nil
+    }
+  }
 }
 
 /// One recorded change of a step's status, kept so that a later decision change loses nothing.
@@ -48,4 +60,6 @@ public struct StepRecord: Codable, Sendable, Equatable {
   public var status: StepStatus { history.last?.status ?? .todo }
   public var reason: String { history.last?.reason ?? "" }
   public var lastMark: StepMarkRecord? { history.last }
+  /// The skip's reason or what the step waits for, in words (`StepStatus.explanation`).
+  public var explanation: String? { status.explanation(reason: reason, since: lastMark?.time) }
 }

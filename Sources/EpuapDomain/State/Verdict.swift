@@ -50,9 +50,7 @@ public struct Verdict: Sendable, Equatable {
       case .todo:
         blocking.append(Blocker(stepID: id, text: "do zrobienia — \(item.step.title)"))
       case .waiting:
-        let since = item.record.lastMark.map { " (od \(LocalTime.day(ofTimestamp: $0.time)))" } ?? ""
-        blocking.append(
-          Blocker(stepID: id, text: "czeka na: \(item.record.reason)\(since) — \(item.step.title)"))
+        blocking.append(Blocker(stepID: id, text: "\(item.record.explanation ?? "") — \(item.step.title)"))
       case .skipped:
         let refusal = validator.checkSkip(stepID: id, reason: item.record.reason, in: state).errors.first
         if let refusal {

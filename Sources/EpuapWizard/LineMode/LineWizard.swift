@@ -209,14 +209,7 @@ public final class LineWizard {
 
   /// A step's status in words, with the reason of a skip or a wait.
   func statusWords(_ item: Checklist.Item) -> String {
-    let words = Procedure.statusLabel(item.status)
-    switch item.status {
-    case .skipped: return "\(words), powód: \(item.record.reason)"
-    case .waiting:
-      let since = item.record.lastMark.map { " (od \(LocalTime.display($0.time)))" } ?? ""
-      return "\(words) na: \(item.record.reason)\(since)"
-    default: return words
-    }
+    item.record.explanation ?? Procedure.statusLabel(item.status)
   }
 
   // MARK: Questions
