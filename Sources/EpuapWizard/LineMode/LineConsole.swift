@@ -28,18 +28,8 @@ public final class StandardLineConsole: LineConsole {
     return line
   }
 
-  public func write(_ text: String) {
-    let bytes = Array(text.utf8)
-    var written = 0
-    while written < bytes.count {
-      let count = bytes.withUnsafeBytes {
-        Glibc.write(STDOUT_FILENO, $0.baseAddress! + written, $0.count - written)
-      }
-      if count < 0, errno == EINTR { continue }
-      guard count > 0 else { return }  // a closed pipe: nothing more can be shown
-      written += count
-    }
-  }
+  public func write(_ text: String) { StandardStream.output.write(text) }
+
 }
 
 /// Answers given in advance; everything written is kept (tests).

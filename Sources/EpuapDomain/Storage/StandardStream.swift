@@ -4,16 +4,16 @@ import FoundationEssentials
   import Glibc
 #endif
 
-/// Standard output or error, written whole with `write(2)`.
+/// Standard output or error, written whole with `write(2)`: the commands' output and line mode's.
 ///
 /// Unbuffered like `FileHandle`'s, which lives in Foundation proper and is not linked into the binary.
-struct StandardStream {
-  static let output = StandardStream(descriptor: STDOUT_FILENO)
-  static let error = StandardStream(descriptor: STDERR_FILENO)
+public struct StandardStream: Sendable {
+  public static let output = StandardStream(descriptor: STDOUT_FILENO)
+  public static let error = StandardStream(descriptor: STDERR_FILENO)
 
-  let descriptor: Int32
+  public let descriptor: Int32
 
-  func write(_ data: Data) {
+  public func write(_ data: Data) {
     data.withUnsafeBytes { buffer in
       var offset = 0
       while offset < buffer.count {
@@ -25,5 +25,5 @@ struct StandardStream {
     }
   }
 
-  func write(_ text: String) { write(Data(text.utf8)) }
+  public func write(_ text: String) { write(Data(text.utf8)) }
 }
