@@ -40,19 +40,46 @@ struct PartnerGroupsTests {
   func grouped() throws {
     let folder = try folder()
     defer { folder.cleanup() }
-    for attempt in 0..<2 {  // the second start lists from the summary cache
-      let wizard = WizardHarness(folder: folder.path)
-      let rows = wizard.screen.filter {
-        $0.contains("sp1 ") || $0.contains("zsp ") || $0.contains("pzgliwice ") || $0.contains("ugzolkiewka ")
-      }
-      #expect(rows.count == 4, "\(wizard.screenText)")
-      #expect(rows.first?.contains("pzgliwice") == true, "attempt \(attempt): \(rows)")
-      #expect(rows.dropFirst().prefix(2).allSatisfy { $0.contains("└ ") }, "\(rows)")
-      #expect(rows.last?.contains("ugzolkiewka") == true && rows.last?.contains("└") == false)
-      wizard.press(.down, .down, .enter)  // the first subordinate under the county
-      #expect(["sp1", "zsp"].contains(wizard.model.unit?.unit.entityIdentifier ?? ""))
-      wizard.backend.close()
+    let wizard = WizardHarness(folder: folder.path)
+    defer { wizard.backend.close() }
+    try expectGrouped(wizard)
+    wizard.press(.down, .down, .enter)  // the first subordinate under the county
+    #expect(["sp1", "zsp"].contains(wizard.model.unit?.unit.entityIdentifier ?? ""))
+  }
+
+  @Test("the list taken from the summary cache keeps the partner's list, so the grouping holds at once")
+  func groupedFromCache() throws {
+    let folder = try folder()
+    defer { folder.cleanup() }
+    let cache = JournalSummaryCache(folder: folder.path, key: "test")
+    let directory = JournalDirectory(path: folder.path)
+    let first = JournalBackend(procedure: WizardHarness.procedure, directory: directory, summaryCache: cache)
+    _ = first.listJournals()
+    _ = first.verifyListing(limit: .max)  // every journal read in full: the cache is written
+    let second = JournalBackend(procedure: WizardHarness.procedure, directory: directory, summaryCache: cache)
+    let listed = second.listJournals()
+    #expect(!second.isListingSettled, "the listing came from the cache, not from the journals")
+    #expect(
+      listed.first { $0.entityIdentifier == "pzgliwice" }?.subordinates
+        == ["SP1", "Zespół Szkół w Pyskowicach", "brak-takiej"])
+    let wizard = WizardHarness(folder: folder.path)
+    defer { wizard.backend.close() }
+    wizard.runner.send(.journalsListed(listed))
+    try expectGrouped(wizard)
+  }
+
+  /// The county first, its two listed units under it, the commune last and not indented.
+  func expectGrouped(_ wizard: WizardHarness, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    let rows = wizard.screen.filter {
+      $0.contains("sp1 ") || $0.contains("zsp ") || $0.contains("pzgliwice ") || $0.contains("ugzolkiewka ")
     }
+    #expect(rows.count == 4, "\(wizard.screenText)", sourceLocation: sourceLocation)
+    #expect(rows.first?.contains("pzgliwice") == true, "\(rows)", sourceLocation: sourceLocation)
+    #expect(
+      rows.dropFirst().prefix(2).allSatisfy { $0.contains("└ ") }, "\(rows)", sourceLocation: sourceLocation)
+    #expect(
+      rows.last?.contains("ugzolkiewka") == true && rows.last?.contains("└") == false,
+      sourceLocation: sourceLocation)
   }
 
   @Test("units that list each other are each shown once")

@@ -1,8 +1,8 @@
 /// The journal's fast read path: a change built straight from a parsed `JSONValue`.
 ///
 /// Kept beside each type's `Codable` conformance by the performance rule: running the conformances over
-/// the parsed line (`JSONValueDecoder`, as the summary cache does) makes a 50,000-event resume 60–90 ms
-/// slower and misses its target of half of `jq -c .` (docs/PERFORMANCE.md).
+/// the parsed line (a `Decoder` over `JSONValue`, tried on 2026-12-02) made a 50,000-event resume 60–90 ms
+/// slower and missed its target of half of `jq -c .` (docs/PERFORMANCE.md).
 ///
 /// Each initializer accepts exactly what the synthesized `Decodable` conformance accepts for a well-formed
 /// line (required members present with the right type, optional ones absent or `null`, unknown members

@@ -48,7 +48,7 @@ public struct JournalSummaryCache: Sendable {
     for item in items {
       guard let file = item["file"]?.stringValue, let byteCount = item["bytes"]?.integerValue,
         let lastHash = item["lastHash"]?.stringValue, let summaryJSON = item["summary"],
-        let summary = JSONValueDecoder.decode(JournalSummary.self, from: summaryJSON)
+        let summary = JournalSummary(json: summaryJSON)
       else { continue }
       entries[file] = Entry(seal: JournalSeal(byteCount: byteCount, lastHash: lastHash), summary: summary)
     }
@@ -102,5 +102,37 @@ public struct JournalSummaryCache: Sendable {
     var format: Int
     var key: String
     var journals: [Journal]
+  }
+}
+
+extension JournalSummary {
+  /// The summary as `JSONEncoder` wrote it into the cache; nil for anything else.
+  init?(json: JSONValue) {
+    guard json.isObject, let path = json.text("path"), let unitName = json.text("unitName"),
+      let entityIdentifier = json.text("entityIdentifier"), let doneCount = json["doneCount"]?.integerValue,
+      let totalCount = json["totalCount"]?.integerValue, let lastChange = json.text("lastChange"),
+      let lastOperator = json.text("lastOperator"), let eventCount = json["eventCount"]?.integerValue,
+      case .bool(let tornTail)? = json["tornTail"]
+    else { return nil }
+    // An optional member: absent is nil; present, it must read as `read` says, or the entry is unusable.
+    func optional<T>(_ key: String, _ read: (JSONValue) -> T?) -> T?? {
+      guard let raw = json[key] else { return .some(nil) }
+      return read(raw).map { .some($0) } ?? nil
+    }
+    guard let role = optional("role", { $0.stringValue.flatMap(Role.init(rawValue:)) }),
+      let chosenPath = optional("chosenPath", { $0.stringValue.flatMap(PathID.init(rawValue:)) }),
+      let problem = optional("problem", \.stringValue),
+      let subordinates = optional(
+        "subordinates",
+        { value -> [String]? in
+          guard case .array(let items) = value else { return nil }
+          let names = items.compactMap(\.stringValue)
+          return names.count == items.count ? names : nil
+        })
+    else { return nil }
+    self.init(
+      path: path, unitName: unitName, entityIdentifier: entityIdentifier, role: role, chosenPath: chosenPath,
+      doneCount: doneCount, totalCount: totalCount, lastChange: lastChange, lastOperator: lastOperator,
+      eventCount: eventCount, problem: problem, tornTail: tornTail, subordinates: subordinates)
   }
 }
