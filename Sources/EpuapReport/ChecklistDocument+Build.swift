@@ -81,8 +81,8 @@ private struct Builder {
     self.procedure = procedure
     self.state = state
     self.today = today
-    timeline = Timeline(procedure: procedure, state: state, today: today)
     checklist = Checklist(procedure: procedure, state: state)
+    timeline = Timeline(procedure: procedure, state: state, today: today, checklist: checklist)
     issues = Validator(procedure: procedure).issues(for: state, today: today)
     verdict = Verdict(procedure: procedure, state: state, checklist: checklist, issues: issues)
   }

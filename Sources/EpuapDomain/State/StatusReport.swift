@@ -80,7 +80,10 @@ public struct StatusReport: Codable, Sendable {
         lastChange: item.record.lastMark?.time, operatorName: item.record.lastMark?.operatorName)
     }
     openSteps = checklist.open.map(\.step.id)
-    deadlines = Timeline(procedure: procedure, state: state, today: today ?? LocalTime.day(Date())).entries
+    deadlines =
+      Timeline(
+        procedure: procedure, state: state, today: today ?? LocalTime.day(Date()), checklist: checklist
+      ).entries
     mailboxes = state.mailboxes
     overrides = state.overrides
     systems = state.systems

@@ -38,12 +38,14 @@ public struct Timeline: Sendable, Equatable {
 
   /// The deadlines of `state`'s path (before the decision: of every partner path); none for the Urząd
   /// Marszałkowski's own journal.
-  public init(procedure: Procedure, state: UnitState, today: String) {
+  ///
+  /// `checklist`, when the caller has it already, saves making it again.
+  public init(procedure: Procedure, state: UnitState, today: String, checklist: Checklist? = nil) {
     guard state.unit.role == .partner else {
       entries = []
       return
     }
-    let checklist = Checklist(procedure: procedure, state: state)
+    let checklist = checklist ?? Checklist(procedure: procedure, state: state)
     var entries: [Entry] = []
     for rule in procedure.deadlines ?? [] {
       if let path = state.path, let paths = rule.paths, !paths.contains(path.rawValue) { continue }

@@ -79,7 +79,7 @@ public struct WizardModel: Equatable, Sendable {
     if let unit, let checklist {
       issues = validator.issues(for: unit, today: today)
       verdict = Verdict(procedure: procedure, state: unit, today: today, checklist: checklist, issues: issues)
-      timeline = Timeline(procedure: procedure, state: unit, today: today)
+      timeline = Timeline(procedure: procedure, state: unit, today: today, checklist: checklist)
     } else {
       issues = []
       verdict = nil
