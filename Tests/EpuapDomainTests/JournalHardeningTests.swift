@@ -53,6 +53,28 @@ struct JournalHardeningTests {
     again.close()
   }
 
+  @Test(
+    "a lock held for an instant (a process starting elsewhere shares the file) is waited out; one held on is not"
+  )
+  func briefLockWaitedOut() throws {
+    let folder = TempFolder()
+    defer { folder.cleanup() }
+    let path = try makeJournal(in: folder)
+    let other = open(path, O_RDONLY | O_CLOEXEC)
+    #expect(flock(other, LOCK_EX) == 0)
+    let release = Thread {
+      usleep(50_000)
+      Glibc.close(other)
+    }
+    release.start()
+    let (writer, _, _) = try JournalWriter.open(at: path)  // within the moment: no „locked”
+    let clock = ContinuousClock()
+    let started = clock.now
+    #expect(throws: JournalError.self) { _ = try JournalWriter.open(at: folder.path + "/./j.jsonl") }
+    #expect(clock.now - started < .seconds(2), "a lock held on is reported after the moment, not waited on")
+    writer.close()
+  }
+
   @Test("a <journal>.lock that is a symbolic link is never followed: its target keeps content and mode")
   func lockFileLinkIgnored() throws {
     let folder = TempFolder()

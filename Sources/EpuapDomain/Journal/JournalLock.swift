@@ -16,14 +16,28 @@ import FoundationEssentials
 /// a killed wizard leaves no stale lock behind.
 enum JournalLock {
   /// Locks the open journal `fd`; throws `.locked` naming the holder when another writer has it.
+  ///
+  /// A lock found taken is tried again for a moment (`patience`): a journal just closed can stay locked
+  /// for the instant in which a process started by another thread shares its open file before `exec`
+  /// closes it (`O_CLOEXEC`). A writer that really holds it is named when the moment is over.
   static func acquire(_ fd: Int32, journalPath: String) throws(JournalError) {
+    let clock = ContinuousClock()
+    let deadline = clock.now + patience
     while flock(fd, LOCK_EX | LOCK_NB) != 0 {
       if errno == EINTR { continue }
       let code = errno
-      if code == EWOULDBLOCK { throw .locked(path: journalPath, holder: holder(of: fd) ?? "inny proces") }
-      throw DurableFile.error(code, path: journalPath, operation: "blokada")
+      guard code == EWOULDBLOCK else {
+        throw DurableFile.error(code, path: journalPath, operation: "blokada")
+      }
+      guard clock.now < deadline else {
+        throw .locked(path: journalPath, holder: holder(of: fd) ?? "inny proces")
+      }
+      usleep(10_000)
     }
   }
+
+  /// How long a taken lock is tried again before the journal is reported open elsewhere.
+  static let patience: Duration = .milliseconds(200)
 
   /// The process holding a `flock` on the file, as the kernel lists it in `/proc/locks`
   /// (`1: FLOCK  ADVISORY  WRITE 1234 08:01:5678 0 EOF`: pid, then major:minor:inode).
