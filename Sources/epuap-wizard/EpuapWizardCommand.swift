@@ -27,7 +27,22 @@ struct EpuapWizardCommand: ParsableCommand {
   )
 
   /// Runs the command, with the parser's messages in Polish (`parseAndRun`).
-  static func main() { parseAndRun() }
+  ///
+  /// Without arguments, as a clerk starts it, there is nothing to parse: the wizard starts at once, as
+  /// `WizardCommand` does with every option at its default. swift-argument-parser's pass over an empty
+  /// command line (reflection over every command, and its check for a completion-script request) would
+  /// add about 1 ms to a first paint of about 10 ms (docs/PERFORMANCE.md).
+  static func main() {
+    guard CommandLine.arguments.count > 1 else {
+      do {
+        try WizardCommand.start(plain: false, journal: nil, directory: JournalDirectory.standard())
+      } catch {
+        exit(withError: error)
+      }
+      return
+    }
+    parseAndRun()
+  }
 
   /// The commands' names, for the suggestion when one is mistyped.
   static var commandNames: [String] {

@@ -29,10 +29,16 @@ struct WizardCommand: ParsableCommand {
   var plain = false
 
   func run() throws {
+    try Self.start(plain: plain, journal: options.journal, directory: options.directory)
+  }
+
+  /// The wizard on screens, or line by line (`wantsLineMode`): what `run` does with the parsed options,
+  /// and `epuap-wizard` without arguments with the defaults.
+  static func start(plain: Bool, journal: String?, directory: JournalDirectory) throws {
     if WizardLaunch.wantsLineMode(plain: plain, environment: ProcessEnvironment.current) {
-      try LineLaunch.run(journal: options.journal, directory: options.directory)
+      try LineLaunch.run(journal: journal, directory: directory)
     } else {
-      try WizardLaunch.run(journal: options.journal, directory: options.directory)
+      try WizardLaunch.run(journal: journal, directory: directory)
     }
   }
 }

@@ -78,6 +78,23 @@ struct LineModeProcessTests {
     #expect(again.stdout.contains("Krok 2.4:"))
   }
 
+  @Test(
+    "without arguments the wizard starts exactly as `epuap-wizard wizard` does, in the same default folder")
+  func noArgumentsIsTheWizardCommand() throws {
+    let home = TempFolder(prefix: "epuap-cli")
+    defer { home.cleanup() }
+    let environment = ["HOME": home.path, "XDG_STATE_HOME": "", "EPUAP_WIZARD_STATE_DIR": ""]
+    let create = Array(Self.portalPath[0..<5]).joined(separator: "\n") + "\n"
+    let created = try Binary.run([], environment: environment, input: create)
+    #expect(created.code == 0 && created.stdout.contains("Utworzono dziennik:"), "\(created.stderr)")
+    #expect(FileManager.default.fileExists(atPath: home.path + "/.local/state/epuap-wizard"))
+    let bare = try Binary.run([], environment: environment, input: "")
+    let named = try Binary.run(["wizard"], environment: environment, input: "")
+    #expect(bare.code == 0 && named.code == 0)
+    #expect(bare.stdout == named.stdout && bare.stderr == named.stderr)
+    #expect(bare.stdout.contains("Gmina Żółkiewka"), "\(bare.stdout)")
+  }
+
   @Test("a wrong number and a wrong value are explained in Polish and asked again; nothing bad is recorded")
   func mistakesAreAskedAgain() throws {
     let dir = TempFolder(prefix: "epuap-cli")

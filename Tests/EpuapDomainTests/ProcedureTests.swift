@@ -124,4 +124,46 @@ struct ProcedureTests {
   func notJSON() {
     #expect(throws: ProcedureError.self) { try ProcedureLoader.load(Data("{ nie json".utf8), file: "x.json") }
   }
+
+  @Test("a value of the wrong type, a null, an unknown kind and a fraction are each named where they are")
+  func wrongValues() throws {
+    func withStep(_ change: @escaping (inout [String: Any]) -> Void) throws -> ProcedureError? {
+      try loadBroken { json in
+        var sections = json["sections"] as! [[String: Any]]
+        var steps = sections[1]["steps"] as! [[String: Any]]
+        change(&steps[0])
+        sections[1]["steps"] = steps
+        json["sections"] = sections
+      }
+    }
+    let number = try withStep { $0["title"] = 7 }
+    #expect(number?.entry == "sections[1].steps[0].title" && number?.problem == "zły typ wartości")
+    let null = try withStep { $0["notes"] = NSNull() }
+    #expect(null?.entry == "sections[1].steps[0].notes" && null?.problem == "brak wartości")
+    let kind = try withStep { $0["kind"] = "magiczny" }
+    #expect(kind?.entry == "sections[1].steps[0].kind" && kind?.problem == "nieznana wartość „magiczny”")
+    let choice = try withStep { step in
+      var fields = step["fields"] as? [[String: Any]] ?? []
+      fields.append([
+        "id": "x", "label": "X", "kind": "choice", "choices": [["value": "a"]], "expected": "",
+        "required": false, "hint": "",
+      ])
+      step["fields"] = fields
+    }
+    #expect(
+      choice?.entry.hasPrefix("sections[1].steps[0].fields[") == true
+        && choice?.problem == "brak pola „label”")
+    let fraction = try loadBroken { $0["recommendedMaxMailboxes"] = 2.5 }
+    #expect(fraction?.entry == "(plik)" && fraction?.problem == "niepoprawny JSON")
+  }
+
+  @Test("the built-in procedure written out and read again is the same procedure, to the last optional value")
+  func roundTrip() throws {
+    let procedure = try ProcedureLoader.builtIn()
+    #expect(procedure.components?.isEmpty == false && procedure.documents?.isEmpty == false)
+    #expect(procedure.contact != nil && procedure.deadlines?.isEmpty == false)
+    #expect(procedure.sections.flatMap(\.steps).flatMap(\.fields).contains { $0.toConfirm == true })
+    let written = try JSONEncoder().encode(procedure)
+    #expect(try ProcedureLoader.load(written, file: "kopia.json") == procedure)
+  }
 }

@@ -88,6 +88,13 @@ struct ValidationTests {
     #expect(FieldValidator.isDate("2028-02-29"))
     #expect(!FieldValidator.isDate("2026-13-01"))
     #expect(!FieldValidator.isDate("25.11.2026"))
+    // Only ASCII digits in their places: no sign, no other script's digits, no day outside the calendar.
+    for text in [
+      "2026-+1-05", "２０２６-01-05", "2026-01-5 ", "2026-1-015", "1899-12-31", "2026-04-31", "2026-00-10",
+    ] {
+      #expect(!FieldValidator.isDate(text), "\(text)")
+    }
+    #expect(FieldValidator.dayNumber("1970-01-01") == 0 && FieldValidator.dayNumber("2026-12-02") == 20_789)
     let field = try #require(procedure.step("3.13")?.fields.first { $0.id == "kiedy" })
     #expect(validator.fields.check(field, "2026-12-01", today: "2026-11-25").map(\.rule) == [.dateInFuture])
     #expect(validator.fields.check(field, "2026-11-25", today: "2026-11-25").isEmpty)

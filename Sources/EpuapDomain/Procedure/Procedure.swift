@@ -1,8 +1,8 @@
 /// The instruction as data: sections, steps, fields, expected values, paths and rule texts.
 ///
-/// Decoded from `Resources/procedure.json` and checked by `ProcedureLoader` at start-up. Every Polish
+/// Read from `Resources/procedure.json` (`Procedure+JSON.swift`) and checked by `ProcedureLoader` at start-up. Every Polish
 /// sentence of the procedure lives in that file; code refers to steps, fields and rules by id.
-public struct Procedure: Codable, Sendable, Equatable {
+public struct Procedure: Encodable, Sendable, Equatable {
   public var formatVersion: Int
   /// Title of the instruction, as in the source document.
   public var title: String
@@ -61,7 +61,7 @@ public struct Procedure: Codable, Sendable, Equatable {
 
 /// A date the seeds set, counted from a date the clerk records: „at least 7 days before the change”
 /// (`days: -7` from the change's date), „at the latest 7 days after filing” (`days: 7`).
-public struct DeadlineRule: Codable, Sendable, Equatable {
+public struct DeadlineRule: Encodable, Sendable, Equatable {
   public var id: String
   /// What must happen by then, or what happens then, in the seeds' words.
   public var title: String
@@ -93,7 +93,7 @@ public struct DeadlineRule: Codable, Sendable, Equatable {
 }
 
 /// A component of the SEKAP agreement that a partner can give up with a Zlecenie zmiany.
-public struct Component: Codable, Sendable, Equatable {
+public struct Component: Encodable, Sendable, Equatable {
   /// The agreement's identifier, such as `P_VPN`.
   public var id: String
   public var name: String
@@ -102,7 +102,7 @@ public struct Component: Codable, Sendable, Equatable {
 }
 
 /// The fixed words of a document: its title, what it says whatever the journal holds, and who signs.
-public struct DocumentText: Codable, Sendable, Equatable {
+public struct DocumentText: Encodable, Sendable, Equatable {
   public var id: String
   public var title: String
   public var subtitle: String
@@ -111,7 +111,7 @@ public struct DocumentText: Codable, Sendable, Equatable {
 }
 
 /// Whom to ask: the Centrum that runs SEKAP (seed 003, the agreement slides).
-public struct Contact: Codable, Sendable, Equatable {
+public struct Contact: Encodable, Sendable, Equatable {
   public var name: String
   public var phone: String
   public var email: String
@@ -124,7 +124,7 @@ public struct Contact: Codable, Sendable, Equatable {
 }
 
 /// One way through the procedure, chosen by the role and the decision of section 2.
-public struct PathInfo: Codable, Sendable, Equatable {
+public struct PathInfo: Encodable, Sendable, Equatable {
   /// `portal`, `sod-finn`, `sod-inny` or `um`.
   public var id: String
   /// Short name shown in menus, for example „Tylko portal ePUAP”.
@@ -143,7 +143,7 @@ public struct PathInfo: Codable, Sendable, Equatable {
 /// A note that holds for some paths only: an interpretation of the source, or an order the seeds impose.
 ///
 /// In JSON either a string (every path) or `{"text": …, "paths": [...]}`.
-public struct PathNote: Codable, Sendable, Equatable {
+public struct PathNote: Encodable, Sendable, Equatable {
   public var text: String
   /// Path ids it holds for; nil: every path.
   public var paths: [String]?
@@ -151,17 +151,6 @@ public struct PathNote: Codable, Sendable, Equatable {
   public init(text: String, paths: [String]? = nil) {
     self.text = text
     self.paths = paths
-  }
-
-  public init(from decoder: any Decoder) throws {
-    if let single = try? decoder.singleValueContainer(), let text = try? single.decode(String.self) {
-      self.init(text: text)
-      return
-    }
-    let container = try decoder.container(keyedBy: CodingKeys.self)
-    self.init(
-      text: try container.decode(String.self, forKey: .text),
-      paths: try container.decodeIfPresent([String].self, forKey: .paths))
   }
 
   /// Whether the note is for `path`; before a decision (nil), for any partner path.
@@ -174,7 +163,7 @@ public struct PathNote: Codable, Sendable, Equatable {
   private enum CodingKeys: String, CodingKey { case text, paths }
 }
 
-public struct Section: Codable, Sendable, Equatable {
+public struct Section: Encodable, Sendable, Equatable {
   /// Stable id, for example `3`.
   public var id: String
   /// Number as printed in the instruction, for example `3.`.
@@ -207,7 +196,7 @@ public enum StepKind: String, Codable, Sendable, CaseIterable {
   case cards
 }
 
-public struct Step: Codable, Sendable, Equatable {
+public struct Step: Encodable, Sendable, Equatable {
   /// Stable id, for example `3.6`: journals refer to steps by it, so it is never reused or renumbered.
   public var id: String
   /// Number as printed in the instruction, for example `6.`.
@@ -268,7 +257,7 @@ public struct Step: Codable, Sendable, Equatable {
 
 /// Two date fields of one step that must lie at least `minDays` apart, for example the report of a change of
 /// people at least 7 days before the change.
-public struct DateOrder: Codable, Sendable, Equatable {
+public struct DateOrder: Encodable, Sendable, Equatable {
   public var earlier: String
   public var later: String
   public var minDays: Int
@@ -302,7 +291,7 @@ public enum FieldKind: String, Codable, Sendable, CaseIterable {
   case mailboxAddress
 }
 
-public struct Field: Codable, Sendable, Equatable {
+public struct Field: Encodable, Sendable, Equatable {
   /// Stable id within the step, for example `typSkrytki`.
   public var id: String
   /// Label as on the portal, for example „Typ skrytki”.
@@ -350,7 +339,7 @@ public struct Field: Codable, Sendable, Equatable {
 }
 
 /// One allowed value of a `choice` field.
-public struct Choice: Codable, Sendable, Equatable {
+public struct Choice: Encodable, Sendable, Equatable {
   /// What is stored in the journal.
   public var value: String
   /// What the clerk sees, in the portal's words.
@@ -359,17 +348,6 @@ public struct Choice: Codable, Sendable, Equatable {
   public init(value: String, label: String) {
     self.value = value
     self.label = label
-  }
-
-  public init(from decoder: any Decoder) throws {
-    if let single = try? decoder.singleValueContainer(), let text = try? single.decode(String.self) {
-      self.init(value: text, label: text)
-      return
-    }
-    let container = try decoder.container(keyedBy: CodingKeys.self)
-    self.init(
-      value: try container.decode(String.self, forKey: .value),
-      label: try container.decode(String.self, forKey: .label))
   }
 
   public func encode(to encoder: any Encoder) throws {
@@ -389,7 +367,7 @@ public struct Choice: Codable, Sendable, Equatable {
 /// The Polish text of one validation rule.
 ///
 /// `{pole}`, `{wartosc}` and similar placeholders are filled.
-public struct RuleText: Codable, Sendable, Equatable {
+public struct RuleText: Encodable, Sendable, Equatable {
   public var id: String
   public var message: String
 }

@@ -48,29 +48,16 @@ public enum ProcedureLoader {
     return procedure
   }
 
-  /// The procedure read by `JSONDecoder`, with an error that names the entry when the file is wrong.
+  /// The procedure read from `data` (`ProcedureJSON`), with an error that names the entry when the file
+  /// is wrong.
   static func decode(_ data: Data, file: String) throws(ProcedureError) -> Procedure {
-    let procedure: Procedure
-    do {
-      procedure = try JSONDecoder().decode(Procedure.self, from: data)
-    } catch let DecodingError.keyNotFound(key, context) {
-      throw ProcedureError(
-        file: file, entry: path(context.codingPath), problem: "brak pola „\(key.stringValue)”")
-    } catch let DecodingError.typeMismatch(_, context) {
-      throw ProcedureError(file: file, entry: path(context.codingPath), problem: "zły typ wartości")
-    } catch let DecodingError.valueNotFound(_, context) {
-      throw ProcedureError(file: file, entry: path(context.codingPath), problem: "brak wartości")
-    } catch let DecodingError.dataCorrupted(context) {
-      let entry = context.codingPath.isEmpty ? "(plik)" : path(context.codingPath)
-      let detail = context.underlyingError.map { String(describing: $0) }
-      throw ProcedureError(
-        file: file, entry: entry,
-        problem: "niepoprawny JSON" + (detail.map { " (\($0))" } ?? "")
-          + (context.codingPath.isEmpty ? "" : ": \(context.debugDescription)"))
+    do throws(ProcedureError) {
+      return try Procedure(json: try ProcedureJSON.parse([UInt8](data)))
     } catch {
-      throw ProcedureError(file: file, entry: "(plik)", problem: "niepoprawny JSON")
+      var error = error
+      error.file = file
+      throw error
     }
-    return procedure
   }
 
   /// Checks what the types cannot: ids unique and known, every rule text present, the steps the code
@@ -235,17 +222,5 @@ public enum ProcedureLoader {
       throw fail(
         "krok \(stepID), pole \(fieldID)", "wartości „choices” muszą być: \(values.joined(separator: ", "))")
     }
-  }
-
-  private static func path(_ codingPath: [any CodingKey]) -> String {
-    var result = ""
-    for key in codingPath {
-      if let index = key.intValue {
-        result += "[\(index)]"
-      } else {
-        result += result.isEmpty ? key.stringValue : ".\(key.stringValue)"
-      }
-    }
-    return result.isEmpty ? "(plik)" : result
   }
 }

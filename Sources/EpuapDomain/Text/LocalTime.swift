@@ -1,4 +1,5 @@
 import FoundationEssentials
+import Synchronization
 
 #if canImport(Glibc)
   import Glibc
@@ -53,10 +54,25 @@ public enum LocalTime {
   private static func format(_ seconds: time_t, _ pattern: String) -> String {
     var seconds = seconds
     var parts = tm()
-    tzset()
+    readZoneWhenChanged()
     guard localtime_r(&seconds, &parts) != nil else { return "" }
     var buffer = [CChar](repeating: 0, count: 64)
     let count = strftime(&buffer, buffer.count, pattern, &parts)
     return String(decoding: buffer.prefix(count).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+  }
+
+  /// The `TZ` the zone was last read for; `.none` before the first read.
+  private static let zoneReadFor = Mutex<String??>(.none)
+
+  /// Reads the zone (`tzset`) on first use and whenever `TZ` has changed since: `localtime_r` alone would
+  /// not notice a change, and `tzset` on every call costs a `stat` of /etc/localtime, once per row of a
+  /// list of 200 units.
+  private static func readZoneWhenChanged() {
+    let zone = getenv("TZ").map { String(cString: $0) }
+    zoneReadFor.withLock { readFor in
+      guard readFor != .some(zone) else { return }
+      tzset()
+      readFor = .some(zone)
+    }
   }
 }

@@ -81,14 +81,16 @@ enum StartView {
 /// Names as a list shows them when they share a long beginning („Jednostka podległa nr 2 – …”): the
 /// shared words give way to „…”, so each row starts where the names differ.
 enum DistinctNames {
-  /// The shortest shared beginning worth hiding, in characters.
+  /// The shortest shared beginning worth hiding, in Unicode scalars (letters, in Polish names).
   static let minimumShared = 12
 
+  /// Compared by Unicode scalars, not characters: the cut falls at the start of a word, never inside a
+  /// letter, and scalars compare without the grapheme breaking that 200 names would pay for each frame.
   static func shown(_ names: [String]) -> [String] {
-    guard names.count > 1, let first = names.first else { return names }
+    guard names.count > 1, let first = names.first?.unicodeScalars else { return names }
     var shared = first.count
     for name in names.dropFirst() {
-      shared = min(shared, zip(first, name).prefix { $0 == $1 }.count)
+      shared = min(shared, zip(first, name.unicodeScalars).prefix { $0 == $1 }.count)
       if shared < minimumShared { return names }
     }
     // The last shared word stays, so that „nr 12” keeps its „nr”: cut at the start of the word before
@@ -98,6 +100,6 @@ enum DistinctNames {
     let start = prefix[..<lastSpace].lastIndex(of: " ").map { prefix.index(after: $0) } ?? prefix.startIndex
     let cut = first.distance(from: first.startIndex, to: start)
     guard cut >= minimumShared else { return names }
-    return names.map { "…" + $0.dropFirst(cut) }
+    return names.map { "…" + String($0.unicodeScalars.dropFirst(cut)) }
   }
 }

@@ -38,12 +38,15 @@ public final class WizardRunner {
     if carryOut(initialCommands) { return .quit }
     draw()
     var pending: Key?
+    var settleWait = Self.settleDelayMilliseconds
     while true {
       if let signal = pendingSignal() { return .signal(signal) }
       // While listed journals are still to be read in full, a few are read whenever no key is waiting: a
       // key never waits for the whole folder.
       let settling = !backend.isListingSettled
-      guard let key = pending ?? terminal.readKey(timeoutMilliseconds: settling ? 0 : 200) else {
+      let wait = settling ? settleWait : 200
+      if settling { settleWait = 0 }
+      guard let key = pending ?? terminal.readKey(timeoutMilliseconds: wait) else {
         if let signal = pendingSignal() { return .signal(signal) }
         if settling {
           settleListing()
@@ -78,6 +81,11 @@ public final class WizardRunner {
 
   /// How many listed journals are read in full between two looks for a key.
   static let settleBatch = 8
+
+  /// How long the first frame is left alone before journals are read in full: on a machine with two
+  /// cores, reading at once (on two threads) would take the processor from the terminal while it still
+  /// shows the frame.
+  static let settleDelayMilliseconds = 50
 
   /// Reads in full a few of the journals listed from the summary cache; one that turns out different
   /// (damaged inside, say) comes back as a new listing and is drawn at once.
