@@ -131,6 +131,20 @@ def interleaved_first_paints(programs, runs):
 SUMMARY_CACHE = ".spis-dziennikow.json"
 
 
+def first_start(argv, env, marker, state_dir):
+    """A clerk's first start in a folder, not measured: the first screen, then the wizard left open until it
+    has read its journals in full and written the folder's summary cache (it starts on that a moment after
+    the first frame), at most 10 seconds."""
+    start = time.monotonic()
+    pid, fd = spawn(argv, env)
+    read_burst(fd, start, marker)
+    cache = os.path.join(state_dir, SUMMARY_CACHE)
+    while not os.path.exists(cache) and time.monotonic() - start < 10:
+        drain(fd)
+    drain(fd)
+    stop(pid, fd)
+
+
 def remove_summary_cache(state_dir):
     """The start screen without the folder's summary cache: every journal is read in full before the first
     frame, as on the first start in a folder or after a journal was changed by something else."""
@@ -212,8 +226,7 @@ def main():
     shutil.copytree(state_dir, uncached_dir)
     uncached_env = dict(env, EPUAP_WIZARD_STATE_DIR=uncached_dir)
     # One start, not measured, leaves the summary cache in the folder, as the clerk's first start does.
-    first_paints(start, env, "wyjście".encode(), 1)
-    time.sleep(0.2)
+    first_start(start, env, "wyjście".encode(), state_dir)
     if not os.path.exists(os.path.join(state_dir, SUMMARY_CACHE)):
         sys.exit("the wizard wrote no summary cache in " + state_dir)
     programs = [(start, env, "wyjście".encode()), (cards, env, "wyjście".encode()), (dialog, env, b"Cancel"),
@@ -221,8 +234,7 @@ def main():
     county_env = dict(env, EPUAP_WIZARD_STATE_DIR=county_dir) if county_dir else None
     big = [wizard, "--journal", big_journal] if big_journal else None
     if county_env:
-        first_paints(start, county_env, "wyjście".encode(), 1)  # as a clerk's first start in the folder
-        time.sleep(0.2)
+        first_start(start, county_env, "wyjście".encode(), county_dir)  # as a clerk's first start there
         programs += [(start, county_env, "wyjście".encode()), (big, env, "wyjście".encode())]
     paints = interleaved_first_paints(programs, runs)
     start_paints, cards_paints, dialog_paints, uncached_paints = paints[:4]

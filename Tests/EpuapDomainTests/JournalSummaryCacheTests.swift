@@ -97,7 +97,11 @@ struct JournalSummaryCacheTests {
     #expect(written["b.jsonl"]?.summary.chosenPath == nil)
     #expect(written["a.jsonl"]?.summary.chosenPath == .sodOther)
     #expect(cache(folder).store(written))
-    #expect(cache(folder).load() == written)
+    let loaded = cache(folder).load()
+    #expect(loaded.mapValues { JournalSummaryCache.Entry(seal: $0.seal, summary: $0.summary) } == written)
+    // Each entry stored carries the journal's stamp as it was stored.
+    #expect(loaded["a.jsonl"]?.stamp == FileStamp(path: decided)?.text && loaded["a.jsonl"]?.stamp != nil)
+    #expect(loaded["b.jsonl"]?.stamp == FileStamp(path: bare)?.text)
     let mode = try FileManager.default.attributesOfItem(atPath: cache(folder).path)[.posixPermissions] as? Int
     #expect(mode == 0o600)
     let files = try FileManager.default.contentsOfDirectory(atPath: folder.path)
@@ -171,13 +175,46 @@ struct JournalSummaryCacheTests {
       return
     }
     #expect(path == kept)
-    #expect(entry == stored["a.jsonl"])
+    #expect(entry.seal == stored["a.jsonl"]?.seal && entry.summary == stored["a.jsonl"]?.summary)
+    #expect(entry.stamp == FileStamp(path: kept)?.text)
     #expect(read.path == changed)
     #expect(JournalSummary.summary(of: read, procedure: Self.procedure).eventCount == 4)
 
     for listing in [directory.listing(cache: nil), directory.listing(cache: cache(folder, key: "test 2"))] {
       #expect(listing.allSatisfy { if case .read = $0 { true } else { false } })
     }
+  }
+
+  @Test("a stamp that still holds spares reading the journal's end; one that does not falls back to the seal")
+  func stamps() throws {
+    let folder = TempFolder()
+    defer { folder.cleanup() }
+    let path = try makeJournal(in: folder, events: 2)
+    let read = try #require(entries([path]).values.first)
+    let name = PathText.lastComponent(of: path)
+    // An entry whose seal is wrong but whose stamp is the file's: the stamp vouches, the end is not read.
+    var wrong = read
+    wrong.seal.lastHash = String(repeating: "0", count: 64)
+    #expect(cache(folder).store([name: wrong]))
+    #expect(cache(folder).load()[name]?.stamp != nil)
+    let directory = JournalDirectory(path: folder.path)
+    guard case .cached = directory.listing(cache: cache(folder))[0] else {
+      Issue.record("the stamp holds, so the entry is taken without reading the seal")
+      return
+    }
+    // The file's times change (as any write changes them): the stamp no longer holds, the seal is read
+    // from the file's end, and it is not the entry's.
+    var times = [timespec(tv_sec: 1_000_000_000, tv_nsec: 0), timespec(tv_sec: 1_000_000_000, tv_nsec: 0)]
+    #expect(utimensat(AT_FDCWD, path, &times, 0) == 0)
+    guard case .read = directory.listing(cache: cache(folder))[0] else {
+      Issue.record("the stamp changed and the seal differs: the journal must be read")
+      return
+    }
+    // An entry whose journal has grown since its seal gets no stamp at all.
+    var stale = read
+    stale.seal.byteCount -= 1
+    #expect(cache(folder).store([name: stale]))
+    #expect(cache(folder).load()[name]?.stamp == nil)
   }
 
   @Test("a journal damaged inside without changing its length keeps its seal: the listing trusts it")

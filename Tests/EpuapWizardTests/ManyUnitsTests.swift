@@ -40,6 +40,38 @@ struct ManyUnitsTests {
       wizard.screen[2].contains("▸ Jednostka podległa nr 30 – Szkoła Podstawowa nr 30 w Gliwicach [sp30]"))
   }
 
+  @Test(
+    "moving through 30 units: the focused row is always on screen, the rows run in order, ▲ and ▼ say what is hidden"
+  )
+  func scrollingThroughTheList() throws {
+    let folder = try countyFolder()
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let wizard = WizardHarness(folder: folder)
+    let order = wizard.model.startRows.summaries.map(\.entityIdentifier)
+    #expect(order.count == 30)
+    for cursor in 0...31 {  // one press past the end stays on the last unit
+      let focused = min(cursor, 30)
+      let screen = wizard.screen
+      let rows = screen.enumerated().filter { $0.element.hasPrefix("  sp") }
+      let shown = rows.map { String($0.element.dropFirst(2).prefix { $0 != " " }) }
+      // Consecutive units of the listing, as many as fit.
+      let top = try #require(shown.first)
+      let first = try #require(order.firstIndex(of: top))
+      #expect(shown == Array(order[first..<(first + shown.count)]), "cursor \(cursor)")
+      #expect(shown.count >= 15, "cursor \(cursor): \(shown.count) rows")
+      if focused > 0 {
+        #expect(shown.contains(order[focused - 1]), "cursor \(cursor): the focused unit is on screen")
+        #expect(screen[2].contains("[\(order[focused - 1])]"))
+      }
+      // The window scrolls once the focus passes its last row: the lines above the units go first.
+      let scrolled = !screen.contains { $0.contains("Nowa jednostka (n)") }
+      let content = screen[3..<22].joined()
+      #expect(content.contains("▲") == scrolled, "cursor \(cursor)")
+      #expect(content.contains("▼") == (first + shown.count < 30), "cursor \(cursor)")
+      wizard.press(.down)
+    }
+  }
+
   @Test("/ filters by name or identifier, ignoring case and Polish marks; Esc clears; s changes the order")
   func filterAndOrder() throws {
     let folder = try countyFolder()

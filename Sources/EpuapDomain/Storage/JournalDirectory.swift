@@ -214,6 +214,9 @@ public enum ListedJournal: Sendable {
 extension JournalDirectory {
   /// The folder's journals, each from `cache` when its seal matches, read in full otherwise.
   ///
+  /// A journal whose `FileStamp` is the one stored with its entry keeps its seal without the file's end
+  /// being read; any other is sealed from its end (`JournalSeal.read`).
+  ///
   /// A folder that cannot be read (or is refused by `secure()`) is listed as one entry that carries the
   /// error, so that the start screen says why instead of showing an empty folder.
   public func listing(cache: JournalSummaryCache?) -> [ListedJournal] {
@@ -225,10 +228,14 @@ extension JournalDirectory {
     }
     let entries = files.isEmpty ? [:] : cache?.load() ?? [:]
     return files.map { path in
-      if let entry = entries[PathText.lastComponent(of: path)], JournalSeal.read(path: path) == entry.seal {
+      if let entry = entries[PathText.lastComponent(of: path)],
+        (entry.stamp != nil && FileStamp(path: path)?.text == entry.stamp)
+          || JournalSeal.read(path: path) == entry.seal
+      {
         var summary = entry.summary
         summary.path = path
-        return .cached(path: path, JournalSummaryCache.Entry(seal: entry.seal, summary: summary))
+        return .cached(
+          path: path, JournalSummaryCache.Entry(seal: entry.seal, summary: summary, stamp: entry.stamp))
       }
       return .read(ReadJournal(path: path))
     }

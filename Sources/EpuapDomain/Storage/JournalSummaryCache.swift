@@ -29,10 +29,13 @@ public struct JournalSummaryCache: Sendable {
   public struct Entry: Equatable, Sendable {
     public var seal: JournalSeal
     public var summary: JournalSummary
+    /// The journal's `FileStamp` when the entry was stored, if its length was the seal's; nil until then.
+    public var stamp: String?
 
-    public init(seal: JournalSeal, summary: JournalSummary) {
+    public init(seal: JournalSeal, summary: JournalSummary, stamp: String? = nil) {
       self.seal = seal
       self.summary = summary
+      self.stamp = stamp
     }
   }
 
@@ -50,7 +53,9 @@ public struct JournalSummaryCache: Sendable {
         let lastHash = item["lastHash"]?.stringValue, let summaryJSON = item["summary"],
         let summary = JournalSummary(json: summaryJSON)
       else { continue }
-      entries[file] = Entry(seal: JournalSeal(byteCount: byteCount, lastHash: lastHash), summary: summary)
+      entries[file] = Entry(
+        seal: JournalSeal(byteCount: byteCount, lastHash: lastHash), summary: summary,
+        stamp: item["stamp"]?.stringValue)
     }
     return entries
   }
@@ -58,20 +63,27 @@ public struct JournalSummaryCache: Sendable {
   /// Writes `entries` (by file name) over what the file holds now, leaving out the files in `removing`
   /// and journals that are no longer in the folder; returns whether the file was written.
   ///
+  /// Each entry of `entries` gets the journal's stamp as it is now, if its length is still the seal's: the
+  /// entries come from journals just read (or just written), so the stamp is of the content summarised.
+  ///
   /// Another wizard may write the file at the same time: each write is a whole new file renamed into
   /// place, so a reader sees one version or the other, and a lost entry costs one full read.
   @discardableResult
   public func store(_ entries: [String: Entry], removing: Set<String> = []) -> Bool {
     var merged = load()
     for file in removing { merged[file] = nil }
-    for (file, entry) in entries { merged[file] = entry }
+    for (file, entry) in entries {
+      var stamped = entry
+      stamped.stamp = FileStamp.text(of: folder + "/" + file, ifLength: entry.seal.byteCount)
+      merged[file] = stamped
+    }
     let present = Set(JournalDirectory(path: folder).journalFiles().map { PathText.lastComponent(of: $0) })
     let file = CacheFile(
       format: Self.format, key: key,
       journals: merged.filter { present.contains($0.key) }.sorted { $0.key < $1.key }.map {
         CacheFile.Journal(
           file: $0.key, bytes: $0.value.seal.byteCount, lastHash: $0.value.seal.lastHash,
-          summary: $0.value.summary)
+          stamp: $0.value.stamp, summary: $0.value.summary)
       })
     let encoder = JSONEncoder()
     encoder.outputFormatting = .sortedKeys
@@ -97,6 +109,7 @@ public struct JournalSummaryCache: Sendable {
       var file: String
       var bytes: Int
       var lastHash: String
+      var stamp: String?
       var summary: JournalSummary
     }
     var format: Int

@@ -35,8 +35,13 @@ enum StartView {
       "  " + DisplayWidth.pad("Id. ePUAP", to: 12) + " " + DisplayWidth.pad("Jednostka", to: nameWidth) + " "
       + DisplayWidth.pad("Ścieżka", to: 10) + " " + DisplayWidth.pad("Postęp", to: 7) + " Zmiana"
     lines.append(ContentLine(header, Styles.dim))
-    lines.reserveCapacity(lines.count + rows.texts.count)
-    for (index, text) in rows.texts.enumerated() {
+    // Only the units up to the window's end and one past it (for the ▼ mark) become lines: the viewport
+    // scrolls by the focus alone, so the screen is the same, and a key costs the same for 20 units as for
+    // 2,000. The focused unit's line is `lines.count + cursor - 1`.
+    let focusLine = cursor == 0 ? 0 : lines.count + cursor - 1
+    let shown = min(rows.texts.count, max(0, max(area.height, focusLine + 1) + 1 - lines.count))
+    lines.reserveCapacity(lines.count + shown)
+    for (index, text) in rows.texts.prefix(shown).enumerated() {
       let row = index + 1
       var line = ContentLine(text, rows.summaries[index].problem == nil ? .plain : Styles.error, row: row)
       line.highlighted = cursor == row

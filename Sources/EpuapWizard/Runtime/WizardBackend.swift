@@ -109,7 +109,9 @@ public final class JournalBackend: WizardBackend {
       }
       let file = PathText.lastComponent(of: path)
       if let seal {
-        if seal != cached.seal || summary != cached.summary {
+        // An entry without a stamp (written before stamps, or while its journal grew) is stored again,
+        // so that the next start needs no read of the journal's end.
+        if seal != cached.seal || summary != cached.summary || cached.stamp == nil {
           toCache[file] = .init(seal: seal, summary: summary)
         }
       } else {
