@@ -187,6 +187,26 @@ struct GoldenScreenTests {
     assertGolden("card-list", wizard)
   }
 
+  /// The heading's count is kept in the model (a key on a list of 5,000 cards does not count them again)
+  /// and follows every decision recorded.
+  @Test func cardListCountsUndecided() throws {
+    let wizard = try finnUnit()
+    defer { wizard.cleanup() }
+    try open(wizard, step: "4.2")
+    wizard.press(.home, .enter)
+    #expect(wizard.screenText.contains("Kart: 3, bez decyzji: 1"))
+    try wizard.recordDirectly(
+      .cardSaved(ServiceCard(id: "karta-4", name: "Nowa karta", status: .aktualna)),
+      .cardSaved(
+        ServiceCard(
+          id: "karta-1", name: "Zezwolenie na emisję gazów cieplarnianych z instalacji", status: .aktualna,
+          action: .delete)))
+    #expect(wizard.screenText.contains("Kart: 4, bez decyzji: 1"), "\(wizard.screenText)")
+    try wizard.recordDirectly(
+      .cardSaved(ServiceCard(id: "karta-4", name: "Nowa karta", status: .aktualna, action: .delete)))
+    #expect(wizard.screenText.contains("Kart: 4, bez decyzji: 0"))
+  }
+
   @Test func cardFormDeleteActive() throws {
     let wizard = try finnUnit()
     defer { wizard.cleanup() }

@@ -20,6 +20,8 @@ public struct WizardModel: Equatable, Sendable {
   /// worked out while drawing, because the card list shows it for every card on screen at every key,
   /// and only changed cards are checked again.
   public private(set) var cardsWithErrors: Set<String> = []
+  /// How many cards have no decision yet (the card list's heading); follows `unit`, for the same reason.
+  public private(set) var undecidedCardCount = 0
   /// Every error and warning of the open unit, and its verdict; follow `unit`, so that the overview and
   /// the finish screen do not check the whole state again at every key.
   public private(set) var issues: [ValidationIssue] = []
@@ -69,7 +71,9 @@ public struct WizardModel: Equatable, Sendable {
       sameMailboxes
       ? Dictionary(previous?.cards.map { ($0.id, $0) } ?? [], uniquingKeysWith: { first, _ in first }) : [:]
     var withErrors: Set<String> = []
+    undecidedCardCount = 0
     for card in unit?.cards ?? [] {
+      if card.action == nil { undecidedCardCount += 1 }
       let hasErrors =
         known[card.id] == card
         ? cardsWithErrors.contains(card.id) : !validator.checkCard(card, in: unit).errors.isEmpty

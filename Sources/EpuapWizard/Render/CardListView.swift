@@ -7,8 +7,7 @@ enum CardListView {
   static func draw(_ model: WizardModel, list: CardList, into buffer: inout ScreenBuffer, area: ContentArea) {
     let all = model.unit?.cards ?? []
     let cards = model.filteredCards(list)
-    let undecided = all.count { $0.action == nil }
-    var header = " Kart: \(all.count), bez decyzji: \(undecided)"
+    var header = " Kart: \(all.count), bez decyzji: \(model.undecidedCardCount)"
     if !list.filter.text.isEmpty || list.filtering { header += " · pasuje: \(cards.count)" }
     buffer.write(header, x: 0, y: area.top, style: Styles.dim)
     let filterY = area.top + 1
