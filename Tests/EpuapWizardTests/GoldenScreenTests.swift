@@ -207,6 +207,25 @@ struct GoldenScreenTests {
     #expect(wizard.screenText.contains("Kart: 4, bez decyzji: 0"))
   }
 
+  /// The filtered cards are kept between keys, and made again when a card is recorded.
+  @Test func cardListFilterFollowsRecordedCards() throws {
+    let wizard = try finnUnit()
+    defer { wizard.cleanup() }
+    try open(wizard, step: "4.2")
+    wizard.press(.home, .enter, .character("/"))
+    wizard.type("wpis")
+    wizard.press(.enter, .down, .up)
+    #expect(wizard.screenText.contains("pasuje: 1"), "\(wizard.screenText)")
+    try wizard.recordDirectly(
+      .cardSaved(ServiceCard(id: "karta-9", name: "Wpis do rejestru", status: .aktualna)))
+    #expect(wizard.screenText.contains("Kart: 4, bez decyzji: 2 · pasuje: 2"), "\(wizard.screenText)")
+    #expect(wizard.screenText.contains("Wpis do rejestru"))
+    wizard.press(.down)
+    #expect(wizard.screen.contains { $0.contains("Wpis do rejestru") })
+    try wizard.recordDirectly(.cardSaved(ServiceCard(id: "karta-9", name: "Rejestr", status: .aktualna)))
+    #expect(wizard.screenText.contains("pasuje: 1") && !wizard.screenText.contains("Rejestr"))
+  }
+
   @Test func cardFormDeleteActive() throws {
     let wizard = try finnUnit()
     defer { wizard.cleanup() }

@@ -38,6 +38,8 @@ public struct WizardModel: Equatable, Sendable {
   /// the order or the width change, so that a key that moves the cursor does no work that grows with the
   /// number of units.
   public internal(set) var startRows = StartRows()
+  /// The card list's filtered cards; remade (`refreshCardRows`) only when the unit or the filter changes.
+  public internal(set) var cardRows = CardRows()
   public var screen: Screen
   /// Screens to return to with Esc.
   public var backStack: [Screen] = []
@@ -144,6 +146,13 @@ public struct SettingsForm: Equatable, Sendable {
   public var form: FormState
   /// Which per-mailbox step each field belongs to, by field id.
   public var stepOfField: [String: String]
+}
+
+/// The card list's cards as the filter lets them through, made once per unit and filter.
+public struct CardRows: Equatable, Sendable {
+  /// What they were made from (`WizardModel.filteredCards`).
+  var key = ""
+  public var cards: [ServiceCard] = []
 }
 
 /// The start screen's units as the list shows them: filtered, ordered, each row's text made once.

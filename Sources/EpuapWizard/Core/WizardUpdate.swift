@@ -13,6 +13,7 @@ public enum WizardCore {
     var next = model
     var commands = next.handle(event)
     if case .start(let list) = next.screen { next.refreshStartRows(list) }
+    if case .cardList(let list) = next.screen { next.refreshCardRows(list) }
     // What is typed and not recorded is kept beside the journal whenever it changes.
     if next.unit != nil {
       let draft = next.unsavedDraft

@@ -6,7 +6,27 @@ extension WizardModel {
 
   /// Cards shown by the list: all, or those whose row contains the filter (case and Polish marks ignored):
   /// the name, the status and the action as the list shows them, so „bez decyzji” finds the undecided.
+  ///
+  /// Taken from `cardRows` while neither the unit nor the filter has changed, so that moving through a
+  /// filtered list of 5,000 cards does not fold every card's text again at each key.
   func filteredCards(_ list: CardList) -> [ServiceCard] {
+    if cardRows.key == cardRowsKey(list) { return cardRows.cards }
+    return matchingCards(list)
+  }
+
+  /// What the filtered cards depend on: the unit's journal and its last event, and the filter.
+  private func cardRowsKey(_ list: CardList) -> String {
+    "\(journalPath ?? "")\u{1F}\(unit?.eventCount ?? -1)\u{1F}\(list.filter.text)"
+  }
+
+  /// Keeps the list's filtered cards for the keys that follow (see `filteredCards`).
+  mutating func refreshCardRows(_ list: CardList) {
+    let key = cardRowsKey(list)
+    guard key != cardRows.key else { return }
+    cardRows = CardRows(key: key, cards: matchingCards(list))
+  }
+
+  private func matchingCards(_ list: CardList) -> [ServiceCard] {
     let cards = unit?.cards ?? []
     let filter = list.filter.text.trimmedSpaces
     guard !filter.isEmpty else { return cards }
