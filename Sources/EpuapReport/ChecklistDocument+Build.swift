@@ -82,9 +82,10 @@ private struct Builder {
     self.state = state
     self.today = today
     checklist = Checklist(procedure: procedure, state: state)
-    timeline = Timeline(procedure: procedure, state: state, today: today, checklist: checklist)
     issues = Validator(procedure: procedure).issues(for: state, today: today)
     verdict = Verdict(procedure: procedure, state: state, checklist: checklist, issues: issues)
+    timeline = Timeline(
+      procedure: procedure, state: state, today: today, checklist: checklist, verdict: verdict)
   }
 
   var isFinished: Bool { verdict.finished }

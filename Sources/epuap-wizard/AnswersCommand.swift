@@ -37,7 +37,10 @@ struct HandoverAnswersCommand: ParsableCommand {
       try target.check()
       let path = try options.resolveJournal()
       let (_, state) = try CLI.readJournal(path)
-      switch Handover.answers(from: state, journalName: PathText.lastComponent(of: path)) {
+      let procedure = try CLI.procedure()
+      switch Handover.answers(
+        from: state, procedure: procedure, journalName: PathText.lastComponent(of: path))
+      {
       case .failure(let refusal):
         throw CLIFailure(refusal.message, code: ExitStatus.refused)
       case .success(let answers):

@@ -129,4 +129,30 @@ struct HandoverTests {
     #expect(result.stderr.contains("krok 4.2 nie jest jeszcze zrobiony"), "\(result.stderr)")
     #expect(result.stdout.isEmpty)
   }
+
+  @Test("a partner whose 4.2 is marked done while the cards do not add up sends nothing, and says why")
+  func partnerDoneButBlocked() throws {
+    let office = TempFolder(prefix: "epuap-partner")
+    defer { office.cleanup() }
+    // 4.2 done, then a card added without a decision: the cards no longer add up.
+    office.write("p.json", Self.partner)
+    office.write(
+      "karta.json",
+      #"{"format": "epuap-wizard-odpowiedzi", "version": 1, "operator": "Anna Nowak", "unit": {"#
+        + Self.unit + #", "role": "partner"}, "cards": [{"name": "Nowa karta", "status": "aktualna"}]}"#)
+    let journal = office.file("p.jsonl")
+    for file in ["p.json", "karta.json"] {
+      let applied = try Binary.run(
+        ["answers", "apply", office.file(file), "--journal", journal], stateDir: office.path)
+      #expect(applied.code == 0, "\(applied.stderr)")
+    }
+    let steps = try #require(try status(journal, office)["steps"] as? [[String: Any]])
+    #expect(steps.first { $0["id"] as? String == "4.2" }?["status"] as? String == "done")
+    let result = try Binary.run(["answers", "handover", "--journal", journal], stateDir: office.path)
+    #expect(result.code == 1)
+    #expect(
+      result.stderr.contains("Krok 4.2 jest oznaczony jako zrobiony, ale nadal blokuje"), "\(result.stderr)")
+    #expect(!result.stderr.contains(".."))
+    #expect(result.stdout.isEmpty)
+  }
 }

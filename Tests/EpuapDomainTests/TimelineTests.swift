@@ -75,6 +75,22 @@ struct TimelineTests {
     #expect(timeline.overdue.map(\.id) == (expected == .overdue ? ["karty-przed-odlaczeniem"] : []))
   }
 
+  @Test(
+    "4.2 marked done while a card still has no decision: its deadline stays open, then overdue, saying why")
+  func cardsMarkedDoneButBlocked() throws {
+    let undecided = state(filed: "2026-11-20", cardsDone: true).simulating([
+      .cardSaved(ServiceCard(id: "karta-1", name: "Wpis do ewidencji", status: .aktualna))
+    ])
+    let verdict = Verdict(procedure: procedure, state: undecided, today: "2026-11-28")
+    #expect(verdict.blocking.contains { $0.stepID == "4.2" }, "the verdict holds 4.2 open")
+    for (today, expected) in [("2026-11-25", Timeline.Entry.State.open), ("2026-11-28", .overdue)] {
+      let cards = try entry(
+        "karty-przed-odlaczeniem", Timeline(procedure: procedure, state: undecided, today: today))
+      #expect(cards.state == expected, "\(today): \(cards.words)")
+      #expect(cards.words.contains("krok 4.2:") && !cards.words.contains("zrobione"), "\(cards.words)")
+    }
+  }
+
   @Test("the end of access is a date to know: ahead, then passed; never overdue")
   func endOfAccess() throws {
     let ahead = try entry(

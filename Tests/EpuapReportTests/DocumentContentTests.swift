@@ -112,6 +112,23 @@ struct DocumentContentTests {
     #expect(out.contains("Biuletyn Informacji Publicznej"))
   }
 
+  @Test("dla-mieszkancow: a date typed into 5.1 while it is still to do is a plan, not „Zaktualizowano”")
+  func residentsNoticeUpdateOnlyWhenDone() throws {
+    let folder = TempFolder()
+    defer { folder.cleanup() }
+    let path = try journal(folder)
+    let session = try UnitSession.open(at: path, operatorName: "Anna Nowak", procedure: procedure)
+    try session.values("5.1", ["dataAktualizacji": "2026-11-30"])
+    session.close()
+    let planned = flat(try text(.residentsNotice, path))
+    #expect(!planned.contains("Zaktualizowano"), "\(planned)")
+    #expect(planned.contains("Krok 5.1 (aktualizacja strony i BIP): do zrobienia, wpisana data: 2026-11-30."))
+    let again = try UnitSession.open(at: path, operatorName: "Anna Nowak", procedure: procedure)
+    try again.record(.stepMarked(StepMark(stepID: "5.1", status: .done)))
+    again.close()
+    #expect(flat(try text(.residentsNotice, path)).contains("Zaktualizowano (krok 5.1): 2026-11-30."))
+  }
+
   @Test("test-odbioru: blanks to fill in for a mailbox not yet tested; none for a blocked one")
   func receiptTest() throws {
     let folder = TempFolder()

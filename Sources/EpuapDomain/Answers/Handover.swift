@@ -10,10 +10,20 @@
 /// `journal verify` prints: the receiving journal records it with the value.
 public enum Handover {
   /// The answers file for the other side of `state`'s unit; the Polish reason when there is nothing to
-  /// send yet.
-  public static func answers(from state: UnitState, journalName: String) -> Result<
+  /// send yet: the step is not done, or it is marked done but the verdict still holds against it (4.2
+  /// done while a card has no decision, say), since the other side records what it receives as done.
+  public static func answers(from state: UnitState, procedure: Procedure, journalName: String) -> Result<
     AnswersFile, HandoverRefusal
   > {
+    let blocking = Verdict(procedure: procedure, state: state).blocking
+    func heldAgainst(_ stepID: String) -> HandoverRefusal? {
+      blocking.first { $0.stepID == stepID }.map { blocker in
+        let reason = blocker.text.hasSuffix(".") ? String(blocker.text.dropLast()) : blocker.text
+        return HandoverRefusal(
+          "Krok \(stepID) jest oznaczony jako zrobiony, ale nadal blokuje zakończenie: \(reason). "
+            + "Popraw to przed przekazaniem.")
+      }
+    }
     let reference = "dziennik \(journalName), SHA-256 ostatniego zdarzenia \(state.lastHash.prefix(16))…"
     switch state.unit.role {
     case .um:
@@ -24,6 +34,7 @@ public enum Handover {
             "Zgodę na „Usuń system” Urząd Marszałkowski przekazuje po rozłączeniu integracji: krok 1.3 nie "
               + "jest jeszcze zrobiony."))
       }
+      if let refusal = heldAgainst(KnownStep.disconnection.id) { return .failure(refusal) }
       var answers = AnswersFile(
         unit: UnitInfo(
           name: state.unit.name, entityIdentifier: state.unit.entityIdentifier, role: .partner))
@@ -42,6 +53,7 @@ public enum Handover {
             "Potwierdzenie dla Urzędu Marszałkowskiego przekazuje się po obsłużeniu kart usług: krok 4.2 nie "
               + "jest jeszcze zrobiony."))
       }
+      if let refusal = heldAgainst(KnownStep.cards.id) { return .failure(refusal) }
       var answers = AnswersFile(
         unit: UnitInfo(
           name: state.unit.name, entityIdentifier: state.unit.entityIdentifier, role: .um))

@@ -184,7 +184,9 @@ public struct FolderSummary: Sendable {
         path: state.path, done: checklist.doneCount + checklist.skippedCount,
         total: checklist.applicableCount,
         blocking: verdict.blocking,
-        nextDeadline: Timeline(procedure: procedure, state: state, today: today, checklist: checklist).next,
+        nextDeadline: Timeline(
+          procedure: procedure, state: state, today: today, checklist: checklist, verdict: verdict
+        ).next,
         lastChange: state.updatedAt, tornTailLine: tornTailLine, listedSubordinates: listed)
     }
 

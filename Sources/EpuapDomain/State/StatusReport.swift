@@ -82,7 +82,8 @@ public struct StatusReport: Codable, Sendable {
     openSteps = checklist.open.map(\.step.id)
     deadlines =
       Timeline(
-        procedure: procedure, state: state, today: today ?? LocalTime.day(Date()), checklist: checklist
+        procedure: procedure, state: state, today: today ?? LocalTime.day(Date()), checklist: checklist,
+        verdict: verdict
       ).entries
     mailboxes = state.mailboxes
     overrides = state.overrides

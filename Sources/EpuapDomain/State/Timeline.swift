@@ -39,13 +39,20 @@ public struct Timeline: Sendable, Equatable {
   /// The deadlines of `state`'s path (before the decision: of every partner path); none for the Urząd
   /// Marszałkowski's own journal.
   ///
-  /// `checklist`, when the caller has it already, saves making it again.
-  public init(procedure: Procedure, state: UnitState, today: String, checklist: Checklist? = nil) {
+  /// A deadline counts as met only when its step is done (or skipped) and the verdict names nothing against
+  /// that step: a step marked done whose cards no longer add up, or skipped where the instruction does not
+  /// allow it, keeps its deadline open (or overdue). `checklist` and `verdict`, when the caller has them
+  /// already, save making them again.
+  public init(
+    procedure: Procedure, state: UnitState, today: String, checklist: Checklist? = nil,
+    verdict: Verdict? = nil
+  ) {
     guard state.unit.role == .partner else {
       entries = []
       return
     }
     let checklist = checklist ?? Checklist(procedure: procedure, state: state)
+    let verdict = verdict ?? Verdict(procedure: procedure, state: state, today: today, checklist: checklist)
     var entries: [Entry] = []
     for rule in procedure.deadlines ?? [] {
       if let path = state.path, let paths = rule.paths, !paths.contains(path.rawValue) { continue }
@@ -53,22 +60,30 @@ public struct Timeline: Sendable, Equatable {
       if let untilItem, untilItem.status == .notApplicable { continue }
       let from = state.step(rule.step).values[rule.field] ?? ""
       let date = CalendarDay.adding(rule.days, to: from)
+      // A step marked done or skipped that the verdict still holds against: what keeps it from counting,
+      // said after the date.
+      let blocker = untilItem.flatMap { item in
+        item.status == .done || item.status == .skipped
+          ? verdict.blocking.first { $0.stepID == item.step.id } : nil
+      }
+      let against = blocker.map { " — krok \(untilItem?.step.id ?? ""): \($0.text)" } ?? ""
       let state: Entry.State
       let words: String
       switch (date, untilItem) {
-      case (_, let item?) where item.status == .done:
+      case (_, let item?) where item.status == .done && blocker == nil:
         state = .done
         words = "zrobione (krok \(item.step.id))"
-      case (_, let item?) where item.status == .skipped:
+      case (_, let item?) where item.status == .skipped && blocker == nil:
         state = .skipped
-        words = "nie dotyczy (krok \(item.step.id) pominięty: \(item.record.reason))"
+        words =
+          "nie dotyczy (krok \(item.step.id) pominięty: \(item.record.reason))"
       case (nil, _):
         state = .unknown
         let label = procedure.step(rule.step)?.fields.first { $0.id == rule.field }?.label ?? rule.field
-        words = "data po wpisaniu pola „\(label)” w kroku \(rule.step)"
+        words = "data po wpisaniu pola „\(label)” w kroku \(rule.step)" + against
       case (let date?, _?):
         state = date < today ? .overdue : .open
-        words = date < today ? "PO TERMINIE (minął \(date))" : "do \(date)"
+        words = (date < today ? "PO TERMINIE (minął \(date))" : "do \(date)") + against
       case (let date?, nil):
         state = date < today ? .passed : .ahead
         words = date < today ? "\(date) (minął)" : date

@@ -20,14 +20,20 @@ struct ResidentsNoticeBlocks {
       blocks.append(.table(.init(columns: ["Usługa", "Gdzie teraz"], rows: rows)))
     }
     blocks.append(.heading("Strony do zaktualizowania"))
-    let updated = parts.value(KnownStep.residentsInformation.id, "dataAktualizacji")
+    // „Zaktualizowano” only for a step marked done: a date typed into a step still to do is a plan.
+    let step = state.step(KnownStep.residentsInformation.id)
+    let date = parts.value(KnownStep.residentsInformation.id, "dataAktualizacji")
+    let updated =
+      step.status == .done
+      ? "Zaktualizowano (krok 5.1)" + (date.map { ": \($0)." } ?? ".")
+      : "Krok 5.1 (aktualizacja strony i BIP): \(Procedure.statusLabel(step.status))"
+        + (date.map { ", wpisana data: \($0)." } ?? ".")
     blocks.append(
       .bullets([
         "Strona internetowa urzędu: odnośniki do www.sekap.pl zastąpić odnośnikami do ePUAP i do kart usług powyżej.",
         "Biuletyn Informacji Publicznej (BIP): to samo w opisach spraw i w informacji o elektronicznej skrzynce "
           + "podawczej.",
-        updated.map { "Zaktualizowano (krok 5.1): \($0)." }
-          ?? "Krok 5.1 (aktualizacja strony i BIP): jeszcze nie zapisany.",
+        updated,
       ]))
     return blocks
   }

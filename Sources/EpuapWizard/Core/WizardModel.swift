@@ -85,7 +85,8 @@ public struct WizardModel: Equatable, Sendable {
     if let unit, let checklist {
       issues = validator.issues(for: unit, today: today)
       verdict = Verdict(procedure: procedure, state: unit, today: today, checklist: checklist, issues: issues)
-      timeline = Timeline(procedure: procedure, state: unit, today: today, checklist: checklist)
+      timeline = Timeline(
+        procedure: procedure, state: unit, today: today, checklist: checklist, verdict: verdict)
     } else {
       issues = []
       verdict = nil

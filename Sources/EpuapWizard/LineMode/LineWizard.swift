@@ -153,7 +153,8 @@ public final class LineWizard {
           ? "ZAKOŃCZONE: wszystkie kroki ścieżki są zrobione albo pominięte zgodnie z instrukcją."
           : "NIEZAKOŃCZONE: co blokuje zakończenie (\(verdict.blocking.count)) — zobacz „Co blokuje zakończenie”."
       )
-      let timeline = Timeline(procedure: procedure, state: state, today: today, checklist: checklist)
+      let timeline = Timeline(
+        procedure: procedure, state: state, today: today, checklist: checklist, verdict: verdict)
       if let next = timeline.next { say("Najbliższy termin: " + Timeline.line(next)) }
       var options: [(String, () throws -> Void)] = []
       if let next = checklist.firstOpen {
