@@ -65,6 +65,34 @@ struct DraftTests {
     #expect(!FileManager.default.fileExists(atPath: try draftFile(wizard)))
   }
 
+  @Test("Esc in the new-unit form asks once something was typed; „n” keeps it; untouched, Esc just leaves")
+  func newUnitEscapeAsks() throws {
+    let wizard = WizardHarness()
+    defer { wizard.cleanup() }
+    wizard.press(.character("n"), .escape)
+    guard case .start = wizard.model.screen, wizard.model.overlay == nil else {
+      Issue.record("nothing typed: Esc goes back to the start screen without asking")
+      return
+    }
+    wizard.press(.character("n"), .tab)
+    wizard.type("Gmina Żółkiewka")
+    wizard.press(.escape)
+    #expect(wizard.screenText.contains("Porzucić niezapisane zmiany?"))
+    #expect(wizard.screenText.contains("nowa jednostka"))
+    wizard.press(.character("n"))
+    guard case .newUnit(let form) = wizard.model.screen else {
+      Issue.record("still the new-unit form expected")
+      return
+    }
+    #expect(form.value("nazwa") == "Gmina Żółkiewka")
+    wizard.press(.escape, .character("t"))
+    guard case .start = wizard.model.screen else {
+      Issue.record("„t” throws the form away and goes back to the start screen")
+      return
+    }
+    #expect(wizard.model.journals.isEmpty)
+  }
+
   @Test("a settings form left by quitting is offered back whole, with its choices")
   func settingsDraft() throws {
     let temp = TempFolder(prefix: "epuap-draft")
@@ -165,9 +193,15 @@ struct PasteTests {
     wizard.createUnit()
     wizard.decide(.portal)
     wizard.press(.escape)
-    guard case .overview = wizard.model.screen else { return }
+    guard case .overview = wizard.model.screen else {
+      Issue.record("Esc after the decision leads to the overview")
+      return
+    }
     wizard.runner.send(.typed("jj"))
-    guard case .overview(let cursor) = wizard.model.screen else { return }
+    guard case .overview(let cursor) = wizard.model.screen else {
+      Issue.record("typed characters are keys on the overview, not a field")
+      return
+    }
     #expect(cursor == 3, "two steps down from 2.4 (cursor 1)")
   }
 }

@@ -96,10 +96,10 @@ struct LineWizardTests {
   }
 
   /// A unit on `path` (1 portal, 2 FINN) with one kept mailbox, then 3.6 answered with PUSH for „Tryb pracy”.
-  static func pushAt36(path: String, choice: String, vendor: [String]) -> [String] {
+  static func pushAt36(path: String, choice: String, vendor: [String], note: String = "") -> [String] {
     ["1", "", "Gmina Żółkiewka", "ugzolkiewka", "Łucja Śliwińska", "1", "1", choice] + vendor
       + ["Jan Kowalski", "20.11.2026", "Zarządzenie 12/2026"]
-      + ["2", listNumber("3.3", on: path), "1", "/ugzolkiewka/skrytka", "", "", "7"]
+      + ["2", listNumber("3.3", on: path), "1", "/ugzolkiewka/skrytka", "", note, "7"]
       + ["2", listNumber("3.6", on: path), "1", "2", "2", "1", "0"]
   }
 
@@ -121,6 +121,25 @@ struct LineWizardTests {
     #expect(run.output.contains("Krok 3.6 nie jest oznaczony jako „zrobione”:"), "\(run.output)")
     let state = try #require(run.state)
     #expect(state.mailboxes.first?.settings["trybPracy"] == "PUSH")
+    #expect(state.step("3.6").status == .todo)
+  }
+
+  @Test("a mailbox's note stays when its settings are filled in")
+  func noteKeptBySettings() throws {
+    let run = try Run(Self.pushAt36(path: "portal", choice: "1", vendor: [], note: "skrzynka sekretariatu"))
+    let state = try #require(run.state)
+    #expect(state.mailboxes.first?.settings["trybPracy"] == "PUSH", "\(run.output)")
+    #expect(state.mailboxes.first?.note == "skrzynka sekretariatu")
+  }
+
+  @Test("input that ends at the vendor's reason keeps the mailbox's settings, without a reason")
+  func settingsKeptWhenReasonNotGiven() throws {
+    let run = try Run(Self.pushAt36(path: "sod-finn", choice: "2", vendor: ["FINN 8SQL"]))
+    #expect(run.outcome == .inputEnded)
+    #expect(run.output.contains("zamiast „PULL” z instrukcji"), "\(run.output)")
+    let state = try #require(run.state)
+    #expect(state.mailboxes.first?.settings["trybPracy"] == "PUSH")
+    #expect(state.overrides.isEmpty)
     #expect(state.step("3.6").status == .todo)
   }
 

@@ -212,8 +212,19 @@ extension WizardModel {
   }
 
   /// Leaves a form: at once when everything on it is recorded, else after asking.
+  ///
+  /// The new-unit form, which has no journal yet, asks once anything was typed in it.
   mutating func leaveForm() {
-    guard let draft = unsavedDraft else {
+    let place: String
+    var save = "zapis: Tab lub F2"
+    if let draft = unsavedDraft {
+      place = describe(draft.place)
+    } else if case .newUnit(let form) = screen,
+      form.entries.map(\.storedValue) != newUnitForm.entries.map(\.storedValue)
+    {
+      place = "nowa jednostka"
+      save = "dziennik tworzy „Utwórz dziennik i zacznij”"
+    } else {
       pop()
       return
     }
@@ -221,8 +232,8 @@ extension WizardModel {
       Confirmation(
         title: "Porzucić niezapisane zmiany?",
         lines: [
-          "W formularzu (\(describe(draft.place))) jest tekst, którego jeszcze nie zapisano.",
-          "t / Enter — porzuć zmiany;  n / Esc — wróć do formularza (zapis: Tab lub F2).",
+          "W formularzu (\(place)) jest tekst, którego jeszcze nie zapisano.",
+          "t / Enter — porzuć zmiany;  n / Esc — wróć do formularza (\(save)).",
         ],
         purpose: .discardDraft))
   }

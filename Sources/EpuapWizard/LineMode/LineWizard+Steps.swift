@@ -247,23 +247,23 @@ extension LineWizard {
     }
     for mailbox in state.keptMailboxes {
       say("Skrytka \(mailbox.address):")
-      let values: [String: String]
+      // The mailbox as it is, with its note: an answer without one would clear it.
+      var answer = AnswersFile.MailboxAnswer(
+        address: mailbox.address, action: mailbox.action.rawValue, note: mailbox.note)
       do {
-        values = try askValues(
+        let values = try askValues(
           step.fields, current: mailbox.settings, stepID: step.id, subject: mailbox.address)
+        answer.settings = filled(values)
+        answer.overrides = try vendorValues(step, filled(values), mailbox: mailbox, in: state)
       } catch let ended as InputEnded {
-        // The mailboxes answered, and this one as far as it went, are kept (without vendor reasons).
-        answers.append(
-          AnswersFile.MailboxAnswer(
-            address: mailbox.address, action: mailbox.action.rawValue, settings: filled(ended.typed)))
+        // The mailboxes answered, and this one as far as it went, are kept (without the vendor reasons
+        // not yet given).
+        if answer.settings == nil { answer.settings = filled(ended.typed) }
+        answers.append(answer)
         apply { $0.mailboxes = answers }
         throw ended
       }
-      let settings = filled(values)
-      answers.append(
-        AnswersFile.MailboxAnswer(
-          address: mailbox.address, action: mailbox.action.rawValue, settings: settings,
-          overrides: try vendorValues(step, settings, mailbox: mailbox, in: state)))
+      answers.append(answer)
     }
     // The settings are recorded first: a value against the instruction is kept, and keeps the step open.
     guard apply({ $0.mailboxes = answers }) else { return false }

@@ -39,11 +39,11 @@ extension WizardModel {
       list.rows.cursor = 0
       message = .info("Kolejność: \(list.order.rawValue).")
     case .newUnit:
-      push(.newUnit(FormState(fields: procedure.unitFields, values: ["rola": "partner"])))
+      push(.newUnit(newUnitForm))
       return []
     case .open:
       if list.rows.cursor == 0 {
-        push(.newUnit(FormState(fields: procedure.unitFields, values: ["rola": "partner"])))
+        push(.newUnit(newUnitForm))
         return []
       }
       let summary = shown[list.rows.cursor - 1]
@@ -94,13 +94,17 @@ extension WizardModel {
     return rows
   }
 
+  /// The new-unit form as it opens: the role „partner” chosen, nothing typed.
+  var newUnitForm: FormState { FormState(fields: procedure.unitFields, values: ["rola": "partner"]) }
+
   /// New unit: role, name, ePUAP identifier, operator; the last row („Utwórz”) creates the journal.
   mutating func handleNewUnitKey(_ key: Key, form: FormState) -> [WizardEffect] {
     var form = form
     let actionRow = form.entries.count
     switch key {
     case .escape:
-      pop()
+      screen = .newUnit(form)
+      leaveForm()
       return []
     case .up, .backTab:
       if form.focus == actionRow {
