@@ -93,7 +93,10 @@ def peak_rss_kib(pid):
 
 
 def stop(pid, fd):
-    os.kill(pid, signal.SIGTERM)
+    try:
+        os.kill(pid, signal.SIGTERM)
+    except ProcessLookupError:  # already gone (and reaped)
+        pass
     try:
         os.waitpid(pid, 0)
     except ChildProcessError:
@@ -139,7 +142,7 @@ def first_start(argv, env, marker, state_dir):
     pid, fd = spawn(argv, env)
     read_burst(fd, start, marker)
     cache = os.path.join(state_dir, SUMMARY_CACHE)
-    while not os.path.exists(cache) and time.monotonic() - start < 10:
+    while not os.path.exists(cache) and time.monotonic() - start < 10 and os.waitpid(pid, os.WNOHANG) == (0, 0):
         drain(fd)
     drain(fd)
     stop(pid, fd)
@@ -235,6 +238,8 @@ def main():
     big = [wizard, "--journal", big_journal] if big_journal else None
     if county_env:
         first_start(start, county_env, "wyjście".encode(), county_dir)  # as a clerk's first start there
+        if not os.path.exists(os.path.join(county_dir, SUMMARY_CACHE)):
+            sys.exit("the wizard wrote no summary cache in " + county_dir)
         programs += [(start, county_env, "wyjście".encode()), (big, env, "wyjście".encode())]
     paints = interleaved_first_paints(programs, runs)
     start_paints, cards_paints, dialog_paints, uncached_paints = paints[:4]

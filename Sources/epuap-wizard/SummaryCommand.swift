@@ -11,8 +11,8 @@ struct SummaryCommand: ParsableCommand {
       "Zestawienie jednostek z folderu dzienników: werdykt, postęp, najbliższy termin, jednostki podległe.",
     discussion: """
       Jeden wiersz na dziennik (*.jsonl) w folderze: nazwa jednostki, identyfikator ePUAP, rola, ścieżka, \
-      kroki zrobione z tych na ścieżce, werdykt („ZAKOŃCZONE” albo „NIEZAKOŃCZONE:” z każdym powodem), \
-      najbliższy termin i ostatnia zmiana. Jednostki, które Partner wymienia w kroku 5.3 (identyfikatory \
+      kroki zrobione z tych na ścieżce, werdykt („ZAKOŃCZONE” albo „NIEZAKOŃCZONE:” z najwyżej \
+      pięcioma powodami; wszystkie pokazuje „status”), najbliższy termin i ostatnia zmiana. Jednostki, które Partner wymienia w kroku 5.3 (identyfikatory \
       ePUAP albo nazwy rozdzielone przecinkami, średnikami lub w osobnych wierszach), są pokazane pod nim \
       („podległa: …”); wymienione, a bez dziennika w folderze, mają wiersz „brak dziennika w folderze”.
 

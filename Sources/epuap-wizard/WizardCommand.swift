@@ -19,7 +19,7 @@ struct WizardCommand: ParsableCommand {
       Wymaga terminala o rozmiarze co najmniej 80×24. Bez kolorów: ustaw NO_COLOR=1. Tryb tekstowy \
       (numerowane pytania, jedna odpowiedź w wierszu, dla czytników ekranu i skryptów): --plain \
       albo ACCESSIBLE=1; włącza się sam, gdy wejście lub wyjście nie jest terminalem albo terminal \
-      nie umie ustawiać kursora (TERM=dumb).
+      nie umie ustawiać kursora (TERM=dumb) albo jest nieznany bazie terminfo.
       """)
 
   @OptionGroup var options: JournalOptions
@@ -54,13 +54,14 @@ enum WizardLaunch {
   }
 
   /// Whether to ask line by line instead of drawing screens: `--plain`, `ACCESSIBLE` set (and not `0`),
-  /// input or output not a terminal, `TERM` unset, or a terminal that cannot move the cursor.
+  /// input or output not a terminal, `TERM` unset, or a terminal that terminfo does not know or that
+  /// cannot move the cursor.
   static func wantsLineMode(plain: Bool, environment: [String: String]) -> Bool {
     if plain { return true }
     if let accessible = environment["ACCESSIBLE"], !accessible.isEmpty, accessible != "0" { return true }
     if isatty(STDIN_FILENO) != 1 || isatty(STDOUT_FILENO) != 1 { return true }
     if (environment["TERM"] ?? "").isEmpty { return true }
-    return NcursesTerminal.addressesCursor() == false
+    return NcursesTerminal.addressesCursor() != true
   }
 
   /// Runs the wizard; errors become a Polish message on stderr and an `ExitCode`.

@@ -121,9 +121,10 @@ struct LineModeProcessTests {
   }
 
   @Test(
-    "in a terminal, TERM=dumb, ACCESSIBLE=1 and --plain each ask line by line; Polish letters arrive whole; Ctrl-D ends",
+    "in a terminal, TERM=dumb, an unknown TERM, ACCESSIBLE=1 and --plain each ask line by line; Polish letters arrive whole; Ctrl-D ends",
     arguments: [
-      (["TERM": "dumb"], ""), (["ACCESSIBLE": "1"], ""), ([:], "--plain"),
+      (["TERM": "dumb"], ""), (["TERM": "nieznany-terminal"], ""), (["ACCESSIBLE": "1"], ""),
+      ([:], "--plain"),
     ])
   func lineModeInATerminal(environment: [String: String], argument: String) throws {
     let dir = TempFolder(prefix: "epuap-cli")

@@ -19,9 +19,10 @@ struct ProcedureJSON {
   /// Deeper than the procedure's own nesting (five levels), shallow enough that no file can exhaust the stack.
   static let maxDepth = 32
 
+  /// The error for `problem` at `entry` (this value's place by default); the file is named by the loader.
   func fail(_ problem: String, at entry: String? = nil) -> ProcedureError {
-    ProcedureError(
-      file: "", entry: (entry ?? self.entry).isEmpty ? "(plik)" : entry ?? self.entry, problem: problem)
+    let place = entry ?? self.entry
+    return ProcedureError(file: "", entry: place.isEmpty ? "(plik)" : place, problem: problem)
   }
 
   private func place(of key: String) -> String { entry.isEmpty ? key : "\(entry).\(key)" }

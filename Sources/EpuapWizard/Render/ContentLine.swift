@@ -67,10 +67,13 @@ extension Array where Element == ContentLine {
 /// Draws content lines into a rectangle of the buffer, scrolled so that the focused row is visible.
 enum Viewport {
   /// Draws `lines` in rows `top..<top+height`; returns the first line index drawn.
+  ///
+  /// `hiddenAbove`: the caller left out lines before `lines` (a long list made only around its window), so
+  /// ▲ is shown even when the first line given is drawn first.
   @discardableResult
   static func draw(
     _ lines: [ContentLine], into buffer: inout ScreenBuffer, top: Int, height: Int, focusRow: Int?,
-    preferredStart: Int = 0
+    preferredStart: Int = 0, hiddenAbove: Bool = false
   ) -> Int {
     guard height > 0 else { return 0 }
     var start = Swift.min(Swift.max(0, preferredStart), Swift.max(0, lines.count - height))
@@ -94,7 +97,7 @@ enum Viewport {
       }
       if let column = line.cursorColumn, column < width { buffer.cursor = CursorPosition(x: column, y: y) }
     }
-    if start > 0 { buffer.write("▲", x: width - 1, y: top, style: Styles.dim) }
+    if start > 0 || hiddenAbove { buffer.write("▲", x: width - 1, y: top, style: Styles.dim) }
     if start + height < lines.count {
       buffer.write("▼", x: width - 1, y: top + height - 1, style: Styles.dim)
     }

@@ -35,22 +35,27 @@ enum StartView {
       "  " + DisplayWidth.pad("Id. ePUAP", to: 12) + " " + DisplayWidth.pad("Jednostka", to: nameWidth) + " "
       + DisplayWidth.pad("Ścieżka", to: 10) + " " + DisplayWidth.pad("Postęp", to: 7) + " Zmiana"
     lines.append(ContentLine(header, Styles.dim))
-    // Only the units up to the window's end and one past it (for the ▼ mark) become lines: the viewport
-    // scrolls by the focus alone, so the screen is the same, and a key costs the same for 20 units as for
-    // 2,000. The focused unit's line is `lines.count + cursor - 1`.
-    let focusLine = cursor == 0 ? 0 : lines.count + cursor - 1
-    let shown = min(rows.texts.count, max(0, max(area.height, focusLine + 1) + 1 - lines.count))
-    lines.reserveCapacity(lines.count + shown)
-    for (index, text) in rows.texts.prefix(shown).enumerated() {
+    // Only the lines of the window, and one past it (for the ▼ mark), are made: the viewport scrolls by
+    // the focus alone (the focused line last when it is below the first screenful), so a key costs the
+    // same for 20 units as for 2,000, wherever the cursor is.
+    let above = lines.count
+    let focusLine = cursor == 0 ? 0 : above + cursor - 1
+    let first = max(0, focusLine - area.height + 1)
+    let units =
+      min(max(0, first - above), rows.texts.count)..<min(rows.texts.count, first + area.height + 1 - above)
+    lines.removeFirst(min(first, above))
+    for index in units {
       let row = index + 1
-      var line = ContentLine(text, rows.summaries[index].problem == nil ? .plain : Styles.error, row: row)
+      var line = ContentLine(
+        rows.texts[index], rows.summaries[index].problem == nil ? .plain : Styles.error, row: row)
       line.highlighted = cursor == row
       lines.append(line)
     }
     if rows.texts.isEmpty {
       lines.append(ContentLine(" Żadna jednostka nie pasuje; Esc czyści szukanie.", Styles.dim))
     }
-    Viewport.draw(lines, into: &buffer, top: area.top, height: area.height, focusRow: cursor)
+    Viewport.draw(
+      lines, into: &buffer, top: area.top, height: area.height, focusRow: cursor, hiddenAbove: first > 0)
   }
 
   /// The name column's width: identifier 12, path 10, progress 7, date 10, the spaces between and the
