@@ -7,7 +7,7 @@
 ///     var buffer = ScreenBuffer(size: ScreenSize(width: 80, height: 24))
 ///     buffer.write("Krok 1 z 5", x: 2, y: 0, style: Style(.title, [.bold]))
 public struct ScreenBuffer: Equatable, Sendable {
-  public let size: ScreenSize
+  public private(set) var size: ScreenSize
   /// Where the terminal shows its cursor (while a text field is edited); nil hides it.
   public var cursor: CursorPosition?
   /// Row by row; internal so that writers in this module can store cells they have already checked.
@@ -17,6 +17,20 @@ public struct ScreenBuffer: Equatable, Sendable {
   public init(size: ScreenSize) {
     self.size = ScreenSize(width: max(0, size.width), height: max(0, size.height))
     cells = Array(repeating: .blank, count: self.size.width * self.size.height)
+  }
+
+  /// Blank again at `size`, with no cursor, as `init(size:)` makes it, but in the cells' storage when
+  /// the size is unchanged and nothing else holds them: a runner that renders a frame per key reuses
+  /// the frame before last instead of allocating one (a large allocation also makes the C allocator
+  /// sweep up every small block freed since the last).
+  public mutating func reset(size: ScreenSize) {
+    let size = ScreenSize(width: max(0, size.width), height: max(0, size.height))
+    cursor = nil
+    guard size == self.size else {
+      self = ScreenBuffer(size: size)
+      return
+    }
+    cells.withUnsafeMutableBufferPointer { cells in cells.update(repeating: .blank) }
   }
 
   /// The cell at column `x`, row `y`; outside the screen reads `.blank` and writes are ignored.

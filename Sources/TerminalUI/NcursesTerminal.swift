@@ -61,6 +61,10 @@ public final class NcursesTerminal: TerminalDevice {
     scrollok(window, false)
     idlok(window, true)  // a list that scrolled by a row is scrolled by the terminal: ncurses finds the move
     set_escdelay(25)
+    // No typeahead check: by default ncurses polls the keyboard while it repaints (to give up a repaint
+    // when keys are waiting), about two more system calls a key here. Frames here are small, and
+    // letters typed in a burst are already taken as one event (`WizardRunner`).
+    typeahead(-1)
     curs_set(0)
     // The NO_COLOR convention: set and not empty.
     palette = Palette(noColor: !(environment["NO_COLOR"] ?? "").isEmpty)

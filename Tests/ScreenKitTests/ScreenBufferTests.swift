@@ -80,6 +80,28 @@ struct ScreenBufferTests {
     #expect(a == b)
   }
 
+  @Test("reset blanks a frame in its own storage when the size holds, and remakes it when it does not")
+  func resetReusesStorage() {
+    var buffer = makeBuffer(width: 6, height: 3)
+    buffer.write("Zażółć", x: 0, y: 0, style: Style(.accent, [.reverse]))
+    buffer.write("界", x: 2, y: 2)
+    buffer.cursor = CursorPosition(x: 1, y: 1)
+    let before = buffer.withUnsafeCells { $0.baseAddress }
+    buffer.reset(size: ScreenSize(width: 6, height: 3))
+    #expect(buffer == makeBuffer(width: 6, height: 3))
+    #expect(buffer.withUnsafeCells { $0.baseAddress } == before, "the same cells, not new ones")
+
+    // Another holder of the cells keeps its frame: the reset copies instead.
+    buffer.write("abc", x: 0, y: 1)
+    let kept = buffer
+    buffer.reset(size: ScreenSize(width: 6, height: 3))
+    #expect(kept.lines() == ["", "abc", ""])
+    #expect(buffer == makeBuffer(width: 6, height: 3))
+
+    buffer.reset(size: ScreenSize(width: 4, height: -1))
+    #expect(buffer == makeBuffer(width: 4, height: 0))
+  }
+
   @Test("The minimum size is 80×24")
   func minimumSize() {
     #expect(ScreenSize.minimumSize == ScreenSize(width: 80, height: 24))

@@ -158,8 +158,14 @@ public struct CardRows: Equatable, Sendable {
 
 /// The start screen's units as the list shows them: filtered, ordered, each row's text made once.
 public struct StartRows: Equatable, Sendable {
-  /// What they were made from: the journals' version, the filter, the order, the width.
-  var key = ""
+  /// What they were made from: the journals' version, the filter as typed, the order, the width.
+  struct Source: Equatable, Sendable {
+    var journalsVersion = -1
+    var filter = ""
+    var order = StartList.Order.lastChange
+    var width = 0
+  }
+  var source = Source()
   public var summaries: [JournalSummary] = []
   /// One line per unit, without the focus highlight.
   public var texts: [String] = []

@@ -8,10 +8,18 @@ import ScreenKit
 public enum WizardView {
   public static func render(_ model: WizardModel) -> ScreenBuffer {
     var buffer = ScreenBuffer(size: model.size)
+    render(model, into: &buffer)
+    return buffer
+  }
+
+  /// `render(model)` into `buffer`, which is blanked first (`ScreenBuffer.reset`): the runner passes the
+  /// frame before last, so that a key press does not allocate a new frame.
+  public static func render(_ model: WizardModel, into buffer: inout ScreenBuffer) {
+    buffer.reset(size: model.size)
     let size = model.size
     guard size.width >= ScreenSize.minimumSize.width, size.height >= ScreenSize.minimumSize.height else {
       drawTooSmall(&buffer)
-      return buffer
+      return
     }
     let frame = Frame(model: model)
     frame.drawTitleBar(&buffer)
@@ -33,7 +41,6 @@ public enum WizardView {
     if let overlay = model.overlay {
       OverlayView.draw(overlay, model: model, into: &buffer)
     }
-    return buffer
   }
 
   static func drawTooSmall(_ buffer: inout ScreenBuffer) {

@@ -15,6 +15,10 @@ public final class WizardRunner {
   private let backend: any WizardBackend
   /// Checked after every key; returns a signal number when the process was asked to stop.
   private let pendingSignal: () -> Int32?
+  /// The frame on screen, and the one before it, whose cells the next frame is drawn into: the terminal
+  /// keeps only the frame on screen, so the one before is held by nothing else and is reused in place.
+  private var shownFrame = ScreenBuffer(size: ScreenSize(width: 0, height: 0))
+  private var spareFrame = ScreenBuffer(size: ScreenSize(width: 0, height: 0))
 
   public init(
     model: WizardModel, terminal: any TerminalDevice, backend: any WizardBackend,
@@ -155,6 +159,11 @@ public final class WizardRunner {
   /// Draws the model; a size the terminal changed without saying so first reaches it as an event.
   private func draw() {
     if model.size != terminal.size { send(.resized(terminal.size)) }
-    terminal.draw(WizardView.render(model))
+    var frame = ScreenBuffer(size: ScreenSize(width: 0, height: 0))
+    swap(&frame, &spareFrame)
+    WizardView.render(model, into: &frame)
+    terminal.draw(frame)
+    spareFrame = shownFrame
+    shownFrame = frame
   }
 }

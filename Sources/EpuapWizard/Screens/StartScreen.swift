@@ -61,11 +61,12 @@ extension WizardModel {
 
   /// Remakes `startRows` when what they are made from changed.
   mutating func refreshStartRows(_ list: StartList) {
-    let key = "\(journalsVersion)\u{1F}\(list.rows.query)\u{1F}\(list.order.rawValue)\u{1F}\(size.width)"
-    guard key != startRows.key else { return }
+    let source = StartRows.Source(
+      journalsVersion: journalsVersion, filter: list.rows.filter.text, order: list.order, width: size.width)
+    guard source != startRows.source else { return }
     let (summaries, depths) = PartnerGroups.grouped(filteredJournals(list))
-    startRows = StartRows(
-      key: key, summaries: summaries, texts: StartView.rowTexts(summaries, depths: depths, width: size.width))
+    let texts = StartView.rowTexts(summaries, depths: depths, width: size.width)
+    startRows = StartRows(source: source, summaries: summaries, texts: texts)
   }
 
   /// The units the start screen lists: those whose name, identifier or path contains the filter (letter
