@@ -88,11 +88,7 @@ enum WizardLaunch {
         terminal.restore()
         throw error
       }
-      let backend = JournalBackend(
-        procedure: procedure, directory: directory,
-        summaryCache: ProcedureSource.summaryCache(for: directory))
-      backend.printer = ChecklistPrinting.printer
-      backend.printers = { PrinterList.system() }
+      let backend = JournalBackend.onDisk(procedure: procedure, directory: directory)
       let (model, commands) = WizardCore.start(
         procedure: procedure, size: terminal.size, today: LocalTime.day(Date()),
         journalPath: journal)
@@ -120,11 +116,7 @@ enum LineLaunch {
   static func run(journal: String?, directory: JournalDirectory) throws {
     try CLI.run {
       let procedure = try CLI.procedure()
-      let backend = JournalBackend(
-        procedure: procedure, directory: directory,
-        summaryCache: ProcedureSource.summaryCache(for: directory))
-      backend.printer = ChecklistPrinting.printer
-      backend.printers = { PrinterList.system() }
+      let backend = JournalBackend.onDisk(procedure: procedure, directory: directory)
       let wizard = LineWizard(
         procedure: procedure, backend: backend, console: StandardLineConsole(), today: LocalTime.day(Date()))
       let outcome = wizard.run(journalPath: journal)
@@ -136,5 +128,17 @@ enum LineLaunch {
         print("Aby wrócić: \(WizardLaunch.resumeCommand(journal: path)) --plain")
       }
     }
+  }
+}
+
+extension JournalBackend {
+  /// The backend both front ends run on: journals in `directory` with the folder's summary cache, and
+  /// the checklist printed through the system's printers.
+  static func onDisk(procedure: Procedure, directory: JournalDirectory) -> JournalBackend {
+    let backend = JournalBackend(
+      procedure: procedure, directory: directory, summaryCache: ProcedureSource.summaryCache(for: directory))
+    backend.printer = ChecklistPrinting.printer
+    backend.printers = { PrinterList.system() }
+    return backend
   }
 }

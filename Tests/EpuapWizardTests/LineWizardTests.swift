@@ -66,6 +66,13 @@ struct LineWizardTests {
     #expect(run.state?.mailboxes.first?.action == .keep)
   }
 
+  @Test("a wrong ePUAP identifier of a new unit is refused with the rule's message and asked again")
+  func unitIdentifierAskedAgain() throws {
+    let run = try Run(["1", "", "Gmina Żółkiewka", "ug-żółkiewka", "ugzolkiewka", "Łucja Śliwińska"])
+    #expect(run.output.contains("„ug-żółkiewka” nie jest identyfikatorem podmiotu ePUAP"), "\(run.output)")
+    #expect(run.state?.unit.entityIdentifier == "ugzolkiewka")
+  }
+
   @Test("a number outside the list and a word are explained and asked again")
   func wrongNumbers() throws {
     let run = try Run(["0", "dwa", "3"])

@@ -186,6 +186,17 @@ public struct Validator: Sendable, Equatable {
     return bare == "sekap.pl" || bare.hasSuffix(".sekap.pl")
   }
 
+  /// One field of the new-unit form (`Procedure.unitFields`), as both front ends check it: filled, its
+  /// own limits, and for the ePUAP identifier its form.
+  public func checkUnitField(_ field: Field, _ value: String) -> [ValidationIssue] {
+    var issues = fields.check(field, value, requireFilled: true)
+    if field.id == "identyfikator", !value.isEmpty, issues.isEmpty, !FieldValidator.isEntityIdentifier(value)
+    {
+      issues.append(rules.issue(.entityIdentifier, field: field.label, ["wartosc": value]))
+    }
+    return issues
+  }
+
   /// The consent of step 3.13: who, when (not in the future) and a reference, all filled.
   public func checkConsent(_ consent: Consent, today: String? = nil) -> [ValidationIssue] {
     var issues: [ValidationIssue] = []

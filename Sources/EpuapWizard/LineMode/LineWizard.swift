@@ -94,13 +94,7 @@ public final class LineWizard {
     var values: [String: String] = ["rola": "partner"]
     for field in procedure.unitFields {
       values[field.id] = try askField(field, current: values[field.id] ?? "", required: true) { value in
-        var issues = self.validator.fields.check(field, value, requireFilled: true)
-        if field.id == "identyfikator", !value.isEmpty, issues.isEmpty,
-          !FieldValidator.isEntityIdentifier(value)
-        {
-          issues.append(self.validator.rules.issue(.entityIdentifier, field: field.label, ["wartosc": value]))
-        }
-        return issues
+        self.validator.checkUnitField(field, value)
       }
     }
     let unit = UnitInfo(

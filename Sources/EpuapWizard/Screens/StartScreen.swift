@@ -127,16 +127,7 @@ extension WizardModel {
 
   mutating func createUnit(_ form: FormState) -> [WizardEffect] {
     var form = form
-    let rules = validator.rules
-    let valid = form.validate { field, value in
-      var issues = validator.fields.check(field, value, requireFilled: true)
-      if field.id == "identyfikator", !value.isEmpty, issues.isEmpty,
-        !FieldValidator.isEntityIdentifier(value)
-      {
-        issues.append(rules.issue(.entityIdentifier, field: field.label, ["wartosc": value]))
-      }
-      return issues
-    }
+    let valid = form.validate { field, value in validator.checkUnitField(field, value) }
     guard valid else {
       form.focusFirstError()
       screen = .newUnit(form)
