@@ -111,10 +111,9 @@ public final class NcursesTerminal: TerminalDevice {
   /// The wait is cut into slices of at most 100 ms so that a signal is noticed quickly whatever
   /// ncurses does with interrupted reads. Keys that mean nothing to the wizard are skipped.
   public func readKey(timeoutMilliseconds: Int) -> Key? {
-    let clock = ContinuousClock()
-    let deadline = timeoutMilliseconds < 0 ? nil : clock.now + .milliseconds(timeoutMilliseconds)
+    let deadline = timeoutMilliseconds < 0 ? nil : Self.monotonicMilliseconds() + timeoutMilliseconds
     while !isExhausted, !restored {
-      let remaining = deadline.map { max(0, milliseconds(clock.now.duration(to: $0))) } ?? 100
+      let remaining = deadline.map { max(0, $0 - Self.monotonicMilliseconds()) } ?? 100
       wtimeout(window, Int32(min(100, remaining)))
       var character: wint_t = 0
       let result = wget_wch(window, &character)
@@ -131,9 +130,17 @@ public final class NcursesTerminal: TerminalDevice {
       } else if Self.inputClosed() {
         isExhausted = true
       }
-      if let deadline, clock.now >= deadline { return nil }
+      if let deadline, Self.monotonicMilliseconds() >= deadline { return nil }
     }
     return nil
+  }
+
+  /// Milliseconds of the monotonic clock: `ContinuousClock` and `Duration` arithmetic cost a few per
+  /// cent of a keystroke here, for a deadline counted in whole milliseconds.
+  private static func monotonicMilliseconds() -> Int {
+    var now = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &now)
+    return now.tv_sec * 1000 + now.tv_nsec / 1_000_000
   }
 
   /// Turns off what `cbreak` leaves on but the wizard does not want: XON/XOFF flow control, with
@@ -155,10 +162,5 @@ public final class NcursesTerminal: TerminalDevice {
     var descriptor = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
     guard poll(&descriptor, 1, 0) >= 0 else { return false }
     return descriptor.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0
-  }
-
-  private func milliseconds(_ duration: Duration) -> Int {
-    let (seconds, attoseconds) = duration.components
-    return Int(seconds) * 1000 + Int(attoseconds / 1_000_000_000_000_000)
   }
 }

@@ -26,7 +26,13 @@ struct ScrollingTests {
     model = WizardCore.update(model, .journalOpened(path: path, state: state, notice: nil)).0
     let keys: [Key] = [.enter] + Array(repeating: .down, count: 40) + Array(repeating: .up, count: 25)
     for key in keys { model = WizardCore.update(model, .key(key)).0 }
-    let expected = WizardView.render(model).lines().map { $0.trimmingTrailingSpaces }
+    let frame = WizardView.render(model)
+    let expected = frame.lines().map { $0.trimmingTrailingSpaces }
+    // Which cells of the list are in reverse video (the focused card), by the render's styles.
+    let listRows = 3..<(frame.size.height - 2)
+    let reversed = listRows.map { y in
+      (0..<frame.size.width).map { frame[$0, y].style.text.contains(.reverse) }
+    }
 
     let tmux = try Tmux(
       "exec \(Binary.path) --journal \(path)",
@@ -45,8 +51,47 @@ struct ScrollingTests {
       usleep(50_000)
     }
     #expect(shown == wanted)
+    // The styles reach the terminal too: cell by cell, the same ones in reverse video.
+    let styled = tmux.screen(escapes: true).split(separator: "\n", omittingEmptySubsequences: false)
+    let shownReversed = listRows.map { y in
+      y < styled.count ? reverseVideoCells(String(styled[y]), width: frame.size.width) : []
+    }
+    #expect(reversed.joined().contains(true), "the render has a focused row")
+    for (offset, y) in listRows.enumerated() where shownReversed[offset] != reversed[offset] {
+      Issue.record("row \(y): reverse video differs from the render: \(styled[y].debugDescription)")
+    }
     try tmux.send("Escape", "q", "q")
   }
+}
+
+/// For each of `width` columns of a line captured with `tmux capture-pane -e`, whether it is shown in
+/// reverse video, following the line's SGR sequences (0 or none resets, 7 sets, 27 clears).
+private func reverseVideoCells(_ line: String, width: Int) -> [Bool] {
+  var cells: [Bool] = []
+  var reverse = false
+  var scalars = Substring(line).unicodeScalars[...]
+  while let scalar = scalars.first {
+    scalars = scalars.dropFirst()
+    if scalar == "\u{1B}" {
+      guard scalars.first == "[" else { continue }
+      let body = scalars.dropFirst().prefix { !("@"..."~").contains($0) }
+      scalars = scalars.dropFirst(body.count + 2)
+      var parameters = String(String.UnicodeScalarView(body)).split(
+        separator: ";", omittingEmptySubsequences: false)[...]
+      while let parameter = parameters.popFirst() {
+        switch parameter {
+        case "", "0", "27": reverse = false
+        case "7": reverse = true
+        case "38", "48", "58":  // a colour: 5;N or 2;R;G;B follow
+          parameters = parameters.dropFirst(parameters.first == "2" ? 4 : 2)
+        default: break
+        }
+      }
+    } else {
+      cells.append(reverse)
+    }
+  }
+  return Array((cells + Array(repeating: false, count: max(0, width - cells.count))).prefix(width))
 }
 
 extension String {
