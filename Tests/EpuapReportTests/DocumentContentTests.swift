@@ -52,7 +52,7 @@ struct DocumentContentTests {
     let out = try text(.changeOrder, try journal(folder))
     #expect(flat(out).contains("Data złożenia zlecenia: 2026-11-20"), "\(out)")
     #expect(
-      flat(out).contains("Wyłączenie dostępu przez Centrum najpóźniej: 2026-11-27 (Regulamin, § 5 ust. 2)"))
+      flat(out).contains("Wyłączenie dostępu przez Centrum najpóźniej: 2026-11-27 (Regulamin, § 5 ust. 1–2)"))
     let row = { (id: String) in
       out.split(separator: "\n").first { $0.hasPrefix(id + " ") }.map(String.init) ?? ""
     }
@@ -64,6 +64,28 @@ struct DocumentContentTests {
     #expect(flat(out).contains("- sp1 - Szkoła Podstawowa nr 2 w Gliwicach - MOPS Gliwice"), "\(out)")
     #expect(out.contains("Kierownik Jednostki"))
     #expect(flat(out).contains("+48 32 700 78 16"))
+  }
+
+  @Test("zlecenie-zmiany: the end of access comes from the procedure's deadline, as the timeline counts it")
+  func changeOrderDeadlineFromProcedure() throws {
+    let folder = TempFolder()
+    defer { folder.cleanup() }
+    let path = try journal(folder)
+    var changed = procedure
+    let index = try #require(changed.deadlines?.firstIndex { $0.id == KnownDeadline.accessEnds.id })
+    changed.deadlines?[index].days = 14
+    let document = try ChecklistDocument.load(
+      journalPath: path, procedure: changed, generatedAt: generatedAt, kind: .changeOrder)
+    let out = flat(ChecklistFormat.text.render(document))
+    #expect(out.contains("Wyłączenie dostępu przez Centrum najpóźniej: 2026-12-04"), "\(out)")
+    let state = try #require(UnitState.fold(try JournalReader.load(path: path).entries))
+    let timeline = Timeline(procedure: changed, state: state, today: "2026-11-25")
+    #expect(timeline.entries.first { $0.id == KnownDeadline.accessEnds.id }?.date == "2026-12-04")
+
+    changed.deadlines?.remove(at: index)
+    let without = try ChecklistDocument.load(
+      journalPath: path, procedure: changed, generatedAt: generatedAt, kind: .changeOrder)
+    #expect(!ChecklistFormat.text.render(without).contains("Wyłączenie dostępu"))
   }
 
   @Test("zlecenie-zmiany: a 5.2 text without identifiers leaves tick boxes, never „nie” for every component")

@@ -9,8 +9,11 @@ struct ChangeOrderBlocks {
     let filed = parts.value(KnownStep.changeOrder.id, "dataZlecenia")
     var entries = parts.unitEntries
     entries.append(.init("Data złożenia zlecenia", filed ?? DocumentParts.blank))
-    if let filed, let end = CalendarDay.adding(7, to: filed) {
-      entries.append(.init("Wyłączenie dostępu przez Centrum najpóźniej", "\(end) (Regulamin, § 5 ust. 2)"))
+    // The date the timeline shows for the same rule: counted from its own step and field, its own days.
+    if let rule = parts.procedure.deadline(.accessEnds), let from = parts.value(rule.step, rule.field),
+      let end = CalendarDay.adding(rule.days, to: from)
+    {
+      entries.append(.init("Wyłączenie dostępu przez Centrum najpóźniej", "\(end) (\(rule.source))"))
     }
     let named = parts.value(KnownStep.changeOrder.id, "komponenty") ?? ""
     let components = parts.procedure.components ?? []
