@@ -151,8 +151,15 @@ public struct SettingsForm: Equatable, Sendable {
 
 /// The card list's cards as the filter lets them through, made once per unit and filter.
 public struct CardRows: Equatable, Sendable {
-  /// What they were made from (`WizardModel.filteredCards`).
-  var key = ""
+  /// What they were made from (`WizardModel.filteredCards`): the unit's journal, its last event, the filter.
+  ///
+  /// A value compared at every key, so it is not a string made at every key.
+  struct Source: Equatable, Sendable {
+    var journalPath: String?
+    var eventCount = -1
+    var filter = ""
+  }
+  var source: Source?
   public var cards: [ServiceCard] = []
 }
 

@@ -11,18 +11,25 @@ import ScreenKit
 public enum WizardCore {
   public static func update(_ model: WizardModel, _ event: WizardEvent) -> (WizardModel, [WizardEffect]) {
     var next = model
-    var commands = next.handle(event)
-    if case .start(let list) = next.screen { next.refreshStartRows(list) }
-    if case .cardList(let list) = next.screen { next.refreshCardRows(list) }
+    let commands = update(&next, event)
+    return (next, commands)
+  }
+
+  /// `update(model, event)` on the model in place: the same transition, for the runner, which would
+  /// otherwise copy the whole model (a retain of each of its parts) at every key.
+  public static func update(_ model: inout WizardModel, _ event: WizardEvent) -> [WizardEffect] {
+    var commands = model.handle(event)
+    if case .start(let list) = model.screen { model.refreshStartRows(list) }
+    if case .cardList(let list) = model.screen { model.refreshCardRows(list) }
     // What is typed and not recorded is kept beside the journal whenever it changes.
-    if next.unit != nil {
-      let draft = next.unsavedDraft
-      if draft != next.draftKept {
-        next.draftKept = draft
+    if model.unit != nil {
+      let draft = model.unsavedDraft
+      if draft != model.draftKept {
+        model.draftKept = draft
         commands.append(.saveDraft(draft))
       }
     }
-    return (next, commands)
+    return commands
   }
 
   /// The model and commands to start with: list the journals, or open the one given.

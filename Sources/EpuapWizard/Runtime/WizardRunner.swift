@@ -102,8 +102,7 @@ public final class WizardRunner {
   /// Feeds one event through `update` and carries out the commands; true when the wizard should quit.
   @discardableResult
   public func send(_ event: WizardEvent) -> Bool {
-    let (next, commands) = WizardCore.update(model, event)
-    model = next
+    let commands = WizardCore.update(&model, event)
     return carryOut(commands)
   }
 
@@ -149,9 +148,7 @@ public final class WizardRunner {
       case .listPrinters:
         result = .printersListed(backend.listPrinters())
       }
-      let (next, more) = WizardCore.update(model, result)
-      model = next
-      queue += more
+      queue += WizardCore.update(&model, result)
     }
     return false
   }

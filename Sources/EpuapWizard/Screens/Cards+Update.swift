@@ -10,20 +10,20 @@ extension WizardModel {
   /// Taken from `cardRows` while neither the unit nor the filter has changed, so that moving through a
   /// filtered list of 5,000 cards does not fold every card's text again at each key.
   func filteredCards(_ list: CardList) -> [ServiceCard] {
-    if cardRows.key == cardRowsKey(list) { return cardRows.cards }
+    if cardRows.source == cardRowsSource(list) { return cardRows.cards }
     return matchingCards(list)
   }
 
   /// What the filtered cards depend on: the unit's journal and its last event, and the filter.
-  private func cardRowsKey(_ list: CardList) -> String {
-    "\(journalPath ?? "")\u{1F}\(unit?.eventCount ?? -1)\u{1F}\(list.filter.text)"
+  private func cardRowsSource(_ list: CardList) -> CardRows.Source {
+    CardRows.Source(journalPath: journalPath, eventCount: unit?.eventCount ?? -1, filter: list.filter.text)
   }
 
   /// Keeps the list's filtered cards for the keys that follow (see `filteredCards`).
   mutating func refreshCardRows(_ list: CardList) {
-    let key = cardRowsKey(list)
-    guard key != cardRows.key else { return }
-    cardRows = CardRows(key: key, cards: matchingCards(list))
+    let source = cardRowsSource(list)
+    guard source != cardRows.source else { return }
+    cardRows = CardRows(source: source, cards: matchingCards(list))
   }
 
   private func matchingCards(_ list: CardList) -> [ServiceCard] {
