@@ -73,6 +73,24 @@ struct LineWizardTests {
     #expect(run.state?.unit.entityIdentifier == "ugzolkiewka")
   }
 
+  @Test(
+    "a unit that has a journal in the folder is not started again: the identifier is refused, saying where")
+  func unitWithJournalNotStartedTwice() throws {
+    let run = try Run(["1", "", "Gmina Żółkiewka", "UGZolkiewka", "ugzolkiewka2", "Łucja Śliwińska"]) {
+      backend in
+      _ = try backend.create(
+        unit: UnitInfo(name: "Gmina Żółkiewka", entityIdentifier: "ugzolkiewka", role: .partner),
+        operatorName: "Anna Nowak")
+      backend.close()
+      return nil
+    }
+    #expect(
+      run.output.contains("jednostka „UGZolkiewka” ma już dziennik w tym folderze (Gmina Żółkiewka, plik "),
+      "\(run.output)")
+    #expect(run.state?.unit.entityIdentifier == "ugzolkiewka2")
+    #expect(run.backend.listJournals().count == 2)
+  }
+
   @Test("a number outside the list and a word are explained and asked again")
   func wrongNumbers() throws {
     let run = try Run(["0", "dwa", "3"])

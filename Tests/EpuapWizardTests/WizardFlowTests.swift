@@ -50,6 +50,22 @@ struct WizardFlowTests {
     #expect(wizard.backend.listJournals().isEmpty)
   }
 
+  @Test(
+    "a new unit whose identifier has a journal in the folder is refused beside the field; nothing is created")
+  func unitWithJournalNotCreatedTwice() throws {
+    let wizard = WizardHarness()
+    defer { wizard.cleanup() }
+    wizard.createUnit(name: "Gmina Żółkiewka", identifier: "ugzolkiewka")
+    wizard.press(.character("q"), .character("t"))
+    let again = WizardHarness(folder: wizard.folder)
+    again.createUnit(name: "Gmina Żółkiewka (drugi raz)", identifier: "UGZOLKIEWKA")
+    #expect(again.model.unit == nil)
+    #expect(again.screenText.contains("✗"), "\(again.screenText)")
+    #expect(again.screenText.contains("ma już dziennik"), "\(again.screenText)")
+    #expect(again.backend.listJournals().count == 1)
+    again.backend.close()
+  }
+
   @Test("step 3.13 cannot be marked done without the consent; with it, it can")
   func consentGate() throws {
     let wizard = WizardHarness()

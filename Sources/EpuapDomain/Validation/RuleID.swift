@@ -22,6 +22,7 @@ public enum RuleID: String, CaseIterable, Sendable, Codable {
   case controlCharacters = "tekst-znaki-sterujace"
   case tooLong = "tekst-za-dlugi"
   case entityIdentifier = "identyfikator-podmiotu"
+  case unitHasJournal = "jednostka-ma-dziennik"
   case differsFromRecommended = "wartosc-inna-niz-zalecana"
   case overrideNeedsReason = "nadpisanie-bez-powodu"
   case moreThanRecommendedMailboxes = "wiecej-niz-dwie-skrytki"
@@ -91,6 +92,7 @@ public enum RuleID: String, CaseIterable, Sendable, Codable {
     case .required, .controlCharacters, .overrideNeedsReason: return ["pole"]
     case .tooLong: return ["pole", "limit"]
     case .entityIdentifier: return ["pole", "wartosc"]
+    case .unitHasJournal: return ["pole", "wartosc", "jednostka", "plik"]
     case .differsFromRecommended: return ["pole", "wartosc", "zalecana"]
     case .moreThanRecommendedMailboxes: return ["liczba", "zalecana"]
     case .noMailboxes: return []

@@ -187,12 +187,30 @@ public struct Validator: Sendable, Equatable {
   }
 
   /// One field of the new-unit form (`Procedure.unitFields`), as both front ends check it: filled, its
-  /// own limits, and for the ePUAP identifier its form.
-  public func checkUnitField(_ field: Field, _ value: String) -> [ValidationIssue] {
+  /// own limits, and for the ePUAP identifier its form and that no journal of `journals` (the folder's)
+  /// belongs to it already.
+  ///
+  /// A clerk back after some days may start the unit again instead of resuming it; two journals of one
+  /// unit would each hold part of the work, and the folder's summary would count the unit twice.
+  /// Identifiers are compared without regard to letter case.
+  public func checkUnitField(_ field: Field, _ value: String, journals: [JournalSummary] = [])
+    -> [ValidationIssue]
+  {
     var issues = fields.check(field, value, requireFilled: true)
-    if field.id == "identyfikator", !value.isEmpty, issues.isEmpty, !FieldValidator.isEntityIdentifier(value)
-    {
+    guard field.id == "identyfikator", !value.isEmpty, issues.isEmpty else { return issues }
+    let identifier = value.trimmedSpaces
+    if !FieldValidator.isEntityIdentifier(identifier) {
       issues.append(rules.issue(.entityIdentifier, field: field.label, ["wartosc": value]))
+    } else if let existing = journals.first(where: {
+      $0.problem == nil && $0.entityIdentifier.lowercased() == identifier.lowercased()
+    }) {
+      issues.append(
+        rules.issue(
+          .unitHasJournal, field: field.label,
+          [
+            "wartosc": identifier, "jednostka": existing.unitName,
+            "plik": PathText.lastComponent(of: existing.path),
+          ]))
     }
     return issues
   }

@@ -81,20 +81,20 @@ public final class LineWizard {
       say("")
       let choice = try choose("Jednostki (\(journals.count)):", options)
       if choice == 0 {
-        try createUnit()
+        try createUnit(besides: journals)
       } else if let problem = open(journals[choice - 1].path) {
         say("Nie otwarto: \(problem)")
       }
     }
   }
 
-  private func createUnit() throws {
+  private func createUnit(besides journals: [JournalSummary]) throws {
     say("")
     say("Nowa jednostka. Wypełnij pola; nic nie zostanie zapisane, dopóki wszystkie nie będą poprawne.")
     var values: [String: String] = ["rola": "partner"]
     for field in procedure.unitFields {
       values[field.id] = try askField(field, current: values[field.id] ?? "", required: true) { value in
-        self.validator.checkUnitField(field, value)
+        self.validator.checkUnitField(field, value, journals: journals)
       }
     }
     let unit = UnitInfo(

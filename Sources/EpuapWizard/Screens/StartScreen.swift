@@ -127,7 +127,8 @@ extension WizardModel {
 
   mutating func createUnit(_ form: FormState) -> [WizardEffect] {
     var form = form
-    let valid = form.validate { field, value in validator.checkUnitField(field, value) }
+    let journals = journals
+    let valid = form.validate { field, value in validator.checkUnitField(field, value, journals: journals) }
     guard valid else {
       form.focusFirstError()
       screen = .newUnit(form)
