@@ -14,7 +14,7 @@ public enum ProcessEnvironment {
   static func read() -> [String: String] {
     var result: [String: String] = [:]
     // `environ` is NULL after `clearenv()`, which Swift's non-optional import does not show.
-    guard unsafeBitCast(environ, to: UInt.self) != 0 else { return result }
+    guard UInt(bitPattern: environ) != 0 else { return result }
     var entry = environ
     while let pointer = entry.pointee {
       let length = strlen(pointer)
