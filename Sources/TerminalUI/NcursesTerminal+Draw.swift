@@ -41,7 +41,11 @@ extension NcursesTerminal {
               x += 1
               continue
             }
-            if here.pointee.printableASCII != nil {
+            // A run may not begin where the window holds the right half of a wide character: ncurses
+            // would blank that character's cells to the left, which this frame may just have drawn.
+            if here.pointee.printableASCII != nil, here.pointee.width == 1,
+              !compare || there.pointee.width != 0
+            {
               x += putASCIIRun(from: here, count: width - x, x: x, y: y, styles: &styles)
             } else {
               x += put(here.pointee, x: x, y: y, screen: screen, styles: &styles)
@@ -73,7 +77,8 @@ extension NcursesTerminal {
     let limit = min(count, 256)
     return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: limit) { text in
       var run = 0
-      while run < limit, let byte = (first + run).pointee.printableASCII, (first + run).pointee.style == style
+      while run < limit, let byte = (first + run).pointee.printableASCII, (first + run).pointee.width == 1,
+        (first + run).pointee.style == style
       {
         text[run] = byte
         run += 1

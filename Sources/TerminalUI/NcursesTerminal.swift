@@ -111,7 +111,9 @@ public final class NcursesTerminal: TerminalDevice {
   /// The wait is cut into slices of at most 100 ms so that a signal is noticed quickly whatever
   /// ncurses does with interrupted reads. Keys that mean nothing to the wizard are skipped.
   public func readKey(timeoutMilliseconds: Int) -> Key? {
-    let deadline = timeoutMilliseconds < 0 ? nil : Self.monotonicMilliseconds() + timeoutMilliseconds
+    // Capped at about 24 days, so that the sum cannot overflow.
+    let deadline =
+      timeoutMilliseconds < 0 ? nil : Self.monotonicMilliseconds() + min(timeoutMilliseconds, Int(Int32.max))
     while !isExhausted, !restored {
       let remaining = deadline.map { max(0, $0 - Self.monotonicMilliseconds()) } ?? 100
       wtimeout(window, Int32(min(100, remaining)))

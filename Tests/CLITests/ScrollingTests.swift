@@ -52,7 +52,9 @@ struct ScrollingTests {
     }
     #expect(shown == wanted)
     // The styles reach the terminal too: cell by cell, the same ones in reverse video.
-    let styled = tmux.screen(escapes: true).split(separator: "\n", omittingEmptySubsequences: false)
+    // -N keeps trailing spaces, where a reversed row's fill would otherwise go unseen.
+    let capture = try tmux.tmux(["capture-pane", "-p", "-e", "-N", "-t", tmux.name])
+    let styled = capture.split(separator: "\n", omittingEmptySubsequences: false)
     let shownReversed = listRows.map { y in
       y < styled.count ? reverseVideoCells(String(styled[y]), width: frame.size.width) : []
     }
