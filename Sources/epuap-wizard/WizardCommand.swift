@@ -49,8 +49,12 @@ enum WizardLaunch {
   /// The command that opens `journal` again, as the program was started: by its path when it was started
   /// by one (`.build/release/epuap-wizard`, not on the PATH), else by its name.
   static func resumeCommand(journal: String, argument0: String? = CommandLine.arguments.first) -> String {
-    let program = argument0.flatMap { $0.contains("/") ? $0 : nil } ?? "epuap-wizard"
-    return "\(shellQuoted(program)) --journal \(shellQuoted(journal))"
+    "\(resumeProgram(argument0: argument0)) --journal \(shellQuoted(journal))"
+  }
+
+  /// The program as `resumeCommand` names it, quoted for the shell.
+  static func resumeProgram(argument0: String? = CommandLine.arguments.first) -> String {
+    shellQuoted(argument0.flatMap { $0.contains("/") ? $0 : nil } ?? "epuap-wizard")
   }
 
   /// Whether to ask line by line instead of drawing screens: `--plain`, `ACCESSIBLE` set (and not `0`),
@@ -119,6 +123,7 @@ enum LineLaunch {
       let backend = JournalBackend.onDisk(procedure: procedure, directory: directory)
       let wizard = LineWizard(
         procedure: procedure, backend: backend, console: StandardLineConsole(), today: LocalTime.day(Date()))
+      LineInterrupt.install(resumeCommand: WizardLaunch.resumeProgram() + " --plain")
       let outcome = wizard.run(journalPath: journal)
       backend.close()
       if case .failed(let problem) = outcome {

@@ -149,4 +149,32 @@ struct LineModeProcessTests {
     let status = try Binary.run(["status"], stateDir: dir.path)
     #expect(status.stdout.contains("Jednostka: Gmina Żółkiewka [ugzolkiewka]"), "\(status.stdout)")
   }
+
+  @Test("Ctrl-C half-way through a step says what is kept and how to come back, and ends as SIGINT does")
+  func interruptSaysWhatIsKept() throws {
+    let dir = TempFolder(prefix: "epuap-cli")
+    defer { dir.cleanup() }
+    // The shell ignores Ctrl-C itself (so that it lives to print the status); the wizard inherits that
+    // and handles it all the same.
+    let tmux = try Tmux(
+      "trap '' INT; \(Binary.path) --plain; echo \"kod: $?\"; sleep 5",
+      environment: ["EPUAP_WIZARD_STATE_DIR": dir.path, "LANG": "C.UTF-8"])
+    #expect(try tmux.waitFor("trybie tekstowym"), "\(tmux.screen())")
+    try tmux.send("1", "Enter", "Enter")
+    for answer in ["Gmina Żółkiewka", "ugzolkiewka", "Łucja Śliwińska"] {
+      try tmux.type(answer)
+      try tmux.send("Enter")
+    }
+    #expect(try tmux.waitFor("Utworzono dziennik"), "\(tmux.screen())")
+    try tmux.send("1", "Enter")  // the next step, 2.0: its questions begin
+    try tmux.type("Jan Kow")
+    try tmux.send("C-c")
+    #expect(try tmux.waitFor("Przerwano (Ctrl-C)"), "\(tmux.screen())")
+    let screen = tmux.unwrappedScreen()
+    #expect(screen.contains("odpowiedzi kroku przerwanego w połowie nie zapisano"), "\(screen)")
+    #expect(screen.contains("Aby wrócić: ") && screen.contains(" --plain"), "\(screen)")
+    #expect(try tmux.waitFor("kod: 130"), "\(tmux.screen())")
+    let status = try Binary.run(["status"], stateDir: dir.path)
+    #expect(status.stdout.contains("Jednostka: Gmina Żółkiewka [ugzolkiewka]"), "\(status.stdout)")
+  }
 }

@@ -82,6 +82,12 @@ struct DocumentContentTests {
     let timeline = Timeline(procedure: changed, state: state, today: "2026-11-25")
     #expect(timeline.entries.first { $0.id == KnownDeadline.accessEnds.id }?.date == "2026-12-04")
 
+    // A deadline the procedure holds for other paths only is not printed, as the timeline leaves it out.
+    changed.deadlines?[index].paths = ["portal"]
+    let otherPath = try ChecklistDocument.load(
+      journalPath: path, procedure: changed, generatedAt: generatedAt, kind: .changeOrder)
+    #expect(!ChecklistFormat.text.render(otherPath).contains("Wyłączenie dostępu"))
+
     changed.deadlines?.remove(at: index)
     let without = try ChecklistDocument.load(
       journalPath: path, procedure: changed, generatedAt: generatedAt, kind: .changeOrder)

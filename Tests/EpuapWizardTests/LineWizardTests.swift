@@ -91,6 +91,19 @@ struct LineWizardTests {
     #expect(run.backend.listJournals().count == 2)
   }
 
+  @Test("the Urząd Marszałkowski's journal about a partner does not stop the partner's own journal")
+  func umJournalDoesNotBlockPartner() throws {
+    let run = try Run(["1", "", "Gmina Żółkiewka", "ugzolkiewka", "Łucja Śliwińska"]) { backend in
+      _ = try backend.create(
+        unit: UnitInfo(name: "Gmina Żółkiewka", entityIdentifier: "ugzolkiewka", role: .um),
+        operatorName: "Anna Nowak")
+      backend.close()
+      return nil
+    }
+    #expect(!run.output.contains("ma już dziennik"), "\(run.output)")
+    #expect(run.state?.unit.role == .partner && run.state?.unit.entityIdentifier == "ugzolkiewka")
+  }
+
   @Test("a number outside the list and a word are explained and asked again")
   func wrongNumbers() throws {
     let run = try Run(["0", "dwa", "3"])

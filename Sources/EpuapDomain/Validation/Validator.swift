@@ -188,21 +188,22 @@ public struct Validator: Sendable, Equatable {
 
   /// One field of the new-unit form (`Procedure.unitFields`), as both front ends check it: filled, its
   /// own limits, and for the ePUAP identifier its form and that no journal of `journals` (the folder's)
-  /// belongs to it already.
+  /// in the same `role` belongs to it already.
   ///
   /// A clerk back after some days may start the unit again instead of resuming it; two journals of one
   /// unit would each hold part of the work, and the folder's summary would count the unit twice.
-  /// Identifiers are compared without regard to letter case.
-  public func checkUnitField(_ field: Field, _ value: String, journals: [JournalSummary] = [])
-    -> [ValidationIssue]
-  {
+  /// Identifiers are compared without regard to letter case. The Urząd Marszałkowski's journal about a
+  /// partner carries the partner's identifier, so only a journal of the same role counts.
+  public func checkUnitField(
+    _ field: Field, _ value: String, journals: [JournalSummary] = [], role: Role = .partner
+  ) -> [ValidationIssue] {
     var issues = fields.check(field, value, requireFilled: true)
     guard field.id == "identyfikator", !value.isEmpty, issues.isEmpty else { return issues }
     let identifier = value.trimmedSpaces
     if !FieldValidator.isEntityIdentifier(identifier) {
       issues.append(rules.issue(.entityIdentifier, field: field.label, ["wartosc": value]))
     } else if let existing = journals.first(where: {
-      $0.problem == nil && $0.entityIdentifier.lowercased() == identifier.lowercased()
+      $0.problem == nil && $0.role == role && $0.entityIdentifier.lowercased() == identifier.lowercased()
     }) {
       issues.append(
         rules.issue(

@@ -10,7 +10,9 @@ struct ChangeOrderBlocks {
     var entries = parts.unitEntries
     entries.append(.init("Data złożenia zlecenia", filed ?? DocumentParts.blank))
     // The date the timeline shows for the same rule: counted from its own step and field, its own days.
-    if let rule = parts.procedure.deadline(.accessEnds), let from = parts.value(rule.step, rule.field),
+    if let rule = parts.procedure.deadline(.accessEnds),
+      rule.paths.map({ paths in parts.state.path.map { paths.contains($0.rawValue) } ?? true }) ?? true,
+      let from = parts.value(rule.step, rule.field),
       let end = CalendarDay.adding(rule.days, to: from)
     {
       entries.append(.init("Wyłączenie dostępu przez Centrum najpóźniej", "\(end) (\(rule.source))"))

@@ -94,7 +94,8 @@ public final class LineWizard {
     var values: [String: String] = ["rola": "partner"]
     for field in procedure.unitFields {
       values[field.id] = try askField(field, current: values[field.id] ?? "", required: true) { value in
-        self.validator.checkUnitField(field, value, journals: journals)
+        self.validator.checkUnitField(
+          field, value, journals: journals, role: values["rola"] == "um" ? .um : .partner)
       }
     }
     let unit = UnitInfo(

@@ -128,7 +128,10 @@ extension WizardModel {
   mutating func createUnit(_ form: FormState) -> [WizardEffect] {
     var form = form
     let journals = journals
-    let valid = form.validate { field, value in validator.checkUnitField(field, value, journals: journals) }
+    let role: Role = form.value("rola") == "um" ? .um : .partner
+    let valid = form.validate { field, value in
+      validator.checkUnitField(field, value, journals: journals, role: role)
+    }
     guard valid else {
       form.focusFirstError()
       screen = .newUnit(form)
