@@ -123,7 +123,14 @@ enum LineLaunch {
       let backend = JournalBackend.onDisk(procedure: procedure, directory: directory)
       let wizard = LineWizard(
         procedure: procedure, backend: backend, console: StandardLineConsole(), today: LocalTime.day(Date()))
-      LineInterrupt.install(resumeCommand: WizardLaunch.resumeProgram() + " --plain")
+      // Named before any journal is open: the journal given, else the folder, so that the way back
+      // leads to this unit wherever its journal is.
+      let back =
+        journal.map { "--journal \(shellQuoted($0))" } ?? "--state-dir \(shellQuoted(directory.path))"
+      LineInterrupt.install(
+        message: "\nPrzerwano (Ctrl-C). Zapisane jest wszystko, co kreator potwierdził jako zapisane; "
+          + "to, co było w trakcie wpisywania, nie zostało zapisane.\n"
+          + "Aby wrócić: \(WizardLaunch.resumeProgram()) \(back) --plain\n")
       let outcome = wizard.run(journalPath: journal)
       backend.close()
       if case .failed(let problem) = outcome {

@@ -154,10 +154,10 @@ struct LineModeProcessTests {
   func interruptSaysWhatIsKept() throws {
     let dir = TempFolder(prefix: "epuap-cli")
     defer { dir.cleanup() }
-    // The shell ignores Ctrl-C itself (so that it lives to print the status); the wizard inherits that
-    // and handles it all the same.
+    // The shell catches Ctrl-C itself, so that it lives to print the wizard's status (a caught signal is
+    // back to its default in the wizard).
     let tmux = try Tmux(
-      "trap '' INT; \(Binary.path) --plain; echo \"kod: $?\"; sleep 5",
+      "trap 'true' INT; \(Binary.path) --plain; echo \"kod: $?\"; sleep 5",
       environment: ["EPUAP_WIZARD_STATE_DIR": dir.path, "LANG": "C.UTF-8"])
     #expect(try tmux.waitFor("trybie tekstowym"), "\(tmux.screen())")
     try tmux.send("1", "Enter", "Enter")
@@ -171,10 +171,26 @@ struct LineModeProcessTests {
     try tmux.send("C-c")
     #expect(try tmux.waitFor("Przerwano (Ctrl-C)"), "\(tmux.screen())")
     let screen = tmux.unwrappedScreen()
-    #expect(screen.contains("odpowiedzi kroku przerwanego w połowie nie zapisano"), "\(screen)")
-    #expect(screen.contains("Aby wrócić: ") && screen.contains(" --plain"), "\(screen)")
+    #expect(screen.contains("to, co było w trakcie wpisywania, nie zostało zapisane"), "\(screen)")
+    #expect(screen.contains("--state-dir \(dir.path) --plain"), "\(screen)")
     #expect(try tmux.waitFor("kod: 130"), "\(tmux.screen())")
     let status = try Binary.run(["status"], stateDir: dir.path)
     #expect(status.stdout.contains("Jednostka: Gmina Żółkiewka [ugzolkiewka]"), "\(status.stdout)")
+    #expect(status.stdout.contains("Ścieżka: decyzja jeszcze nie podjęta"), "\(status.stdout)")
+  }
+
+  @Test("a Ctrl-C that line mode inherits as ignored (a script's background job) stays ignored")
+  func ignoredInterruptStaysIgnored() throws {
+    let dir = TempFolder(prefix: "epuap-cli")
+    defer { dir.cleanup() }
+    let tmux = try Tmux(
+      "trap '' INT; \(Binary.path) --plain; echo \"kod: $?\"; sleep 5",
+      environment: ["EPUAP_WIZARD_STATE_DIR": dir.path, "LANG": "C.UTF-8"])
+    #expect(try tmux.waitFor("trybie tekstowym"), "\(tmux.screen())")
+    try tmux.send("C-c")
+    usleep(300_000)
+    #expect(!tmux.screen().contains("Przerwano"), "\(tmux.screen())")
+    try tmux.send("C-d")
+    #expect(try tmux.waitFor("kod: 0"), "\(tmux.screen())")
   }
 }
