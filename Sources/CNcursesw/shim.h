@@ -7,7 +7,6 @@
 #include <locale.h>
 #include <signal.h>
 #include <stdio.h>
-#include <string.h>
 #include <wchar.h>
 #include <ncursesw/curses.h>
 
@@ -25,24 +24,6 @@ static inline int epuap_wcwidth(wchar_t c) { return wcwidth(c); }
 
 // The character set of the current locale (LC_CTYPE), e.g. "UTF-8" or "ANSI_X3.4-1968" for LANG=C.
 static inline const char *epuap_locale_codeset(void) { return nl_langinfo(CODESET); }
-
-// Puts a run of `count` printable ASCII characters (at most 256) at (y, x), all in one attribute and
-// colour pair, without moving the cursor: one call where adding cell by cell took one each, through
-// ncurses' wide-character processing (width, printability) that ASCII does not need.
-static inline int epuap_put_ascii_run(
-    WINDOW *window, int y, int x, const unsigned char *text, int count, attr_t attributes, short pair) {
-  cchar_t cells[256];
-  if (count > 256) count = 256;
-  for (int i = 0; i < count; i++) {
-    memset(&cells[i], 0, sizeof cells[i]);
-    cells[i].attr = (attributes & ~A_COLOR) | (attr_t)COLOR_PAIR(pair);
-    cells[i].chars[0] = (wchar_t)text[i];
-#ifdef NCURSES_EXT_COLORS
-    cells[i].ext_color = pair;
-#endif
-  }
-  return mvwadd_wchnstr(window, y, x, cells, count);
-}
 
 static inline int epuap_err(void) { return ERR; }
 static inline int epuap_ccharw_max(void) { return CCHARW_MAX; }

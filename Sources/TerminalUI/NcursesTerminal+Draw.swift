@@ -41,15 +41,7 @@ extension NcursesTerminal {
               x += 1
               continue
             }
-            // A run may not begin where the window holds the right half of a wide character: ncurses
-            // would blank that character's cells to the left, which this frame may just have drawn.
-            if here.pointee.printableASCII != nil, here.pointee.width == 1,
-              !compare || there.pointee.width != 0
-            {
-              x += putASCIIRun(from: here, count: width - x, x: x, y: y, styles: &styles)
-            } else {
-              x += put(here.pointee, x: x, y: y, screen: screen, styles: &styles)
-            }
+            x += put(here.pointee, x: x, y: y, screen: screen, styles: &styles)
           }
         }
       }
@@ -63,30 +55,6 @@ extension NcursesTerminal {
     }
     wnoutrefresh(window)
     doupdate()
-  }
-
-  /// Puts the printable ASCII cells of one style from `first` on (at most `count`, and 256) at (x, y)
-  /// with one call, and returns how many.
-  ///
-  /// Cells of the run that did not change are put again, which ncurses' own comparison leaves off the
-  /// terminal; one call for the run costs less than a call per changed cell.
-  private func putASCIIRun(
-    from first: UnsafePointer<Cell>, count: Int, x: Int, y: Int, styles: inout StyleCache
-  ) -> Int {
-    let style = first.pointee.style
-    let limit = min(count, 256)
-    return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: limit) { text in
-      var run = 0
-      while run < limit, let byte = (first + run).pointee.printableASCII, (first + run).pointee.width == 1,
-        (first + run).pointee.style == style
-      {
-        text[run] = byte
-        run += 1
-      }
-      let (attributes, pair) = styles.attributes(for: style)
-      epuap_put_ascii_run(window, Int32(y), Int32(x), text.baseAddress, Int32(run), attributes, pair)
-      return run
-    }
   }
 
   /// Puts one cell at (x, y) and returns the columns to move on by.

@@ -8,8 +8,3 @@ public enum KnownDeadline: String, CaseIterable, Sendable {
   /// The deadline's id in the procedure.
   public var id: String { rawValue }
 }
-
-extension Procedure {
-  /// The procedure's rule for `known`; nil when the procedure has no such deadline.
-  public func deadline(_ known: KnownDeadline) -> DeadlineRule? { deadlines?.first { $0.id == known.id } }
-}

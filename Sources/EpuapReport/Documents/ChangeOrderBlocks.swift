@@ -9,13 +9,12 @@ struct ChangeOrderBlocks {
     let filed = parts.value(KnownStep.changeOrder.id, "dataZlecenia")
     var entries = parts.unitEntries
     entries.append(.init("Data złożenia zlecenia", filed ?? DocumentParts.blank))
-    // The date the timeline shows for the same rule: counted from its own step and field, its own days.
-    if let rule = parts.procedure.deadline(.accessEnds),
-      rule.paths.map({ paths in parts.state.path.map { paths.contains($0.rawValue) } ?? true }) ?? true,
-      let from = parts.value(rule.step, rule.field),
-      let end = CalendarDay.adding(rule.days, to: from)
+    // The timeline's own entry for the rule, so that paper and screen give the same date.
+    let timeline = Timeline(procedure: parts.procedure, state: parts.state, today: parts.today)
+    if let accessEnds = timeline.entries.first(where: { $0.id == KnownDeadline.accessEnds.id }),
+      let end = accessEnds.date
     {
-      entries.append(.init("Wyłączenie dostępu przez Centrum najpóźniej", "\(end) (\(rule.source))"))
+      entries.append(.init("Wyłączenie dostępu przez Centrum najpóźniej", "\(end) (\(accessEnds.source))"))
     }
     let named = parts.value(KnownStep.changeOrder.id, "komponenty") ?? ""
     let components = parts.procedure.components ?? []

@@ -95,12 +95,12 @@ public final class LineWizard {
     for field in procedure.unitFields {
       values[field.id] = try askField(field, current: values[field.id] ?? "", required: true) { value in
         self.validator.checkUnitField(
-          field, value, journals: journals, role: values["rola"] == "um" ? .um : .partner)
+          field, value, journals: journals, role: Role(rawValue: values["rola"] ?? "") ?? .partner)
       }
     }
     let unit = UnitInfo(
       name: values["nazwa", default: ""], entityIdentifier: values["identyfikator", default: ""],
-      role: values["rola"] == "um" ? .um : .partner)
+      role: Role(rawValue: values["rola"] ?? "") ?? .partner)
     do {
       let (path, created) = try backend.create(unit: unit, operatorName: values["operator", default: ""])
       journalPath = path

@@ -128,7 +128,7 @@ extension WizardModel {
   mutating func createUnit(_ form: FormState) -> [WizardEffect] {
     var form = form
     let journals = journals
-    let role: Role = form.value("rola") == "um" ? .um : .partner
+    let role = Role(rawValue: form.value("rola")) ?? .partner
     let valid = form.validate { field, value in
       validator.checkUnitField(field, value, journals: journals, role: role)
     }
@@ -142,7 +142,7 @@ extension WizardModel {
     let unit = UnitInfo(
       name: form.value("nazwa").trimmedSpaces,
       entityIdentifier: form.value("identyfikator").trimmedSpaces,
-      role: form.value("rola") == "um" ? .um : .partner)
+      role: role)
     message = .info("Tworzenie dziennika…")
     return [
       .createJournal(unit: unit, operatorName: form.value("operator").trimmedSpaces)
