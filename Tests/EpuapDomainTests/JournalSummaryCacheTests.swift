@@ -100,8 +100,8 @@ struct JournalSummaryCacheTests {
     let loaded = cache(folder).load()
     #expect(loaded.mapValues { JournalSummaryCache.Entry(seal: $0.seal, summary: $0.summary) } == written)
     // Each entry stored carries the journal's stamp as it was stored.
-    #expect(loaded["a.jsonl"]?.stamp == FileStamp(path: decided)?.text && loaded["a.jsonl"]?.stamp != nil)
-    #expect(loaded["b.jsonl"]?.stamp == FileStamp(path: bare)?.text)
+    #expect(loaded["a.jsonl"]?.stamp == FileStamp(path: decided) && loaded["a.jsonl"]?.stamp != nil)
+    #expect(loaded["b.jsonl"]?.stamp == FileStamp(path: bare))
     let mode = try FileManager.default.attributesOfItem(atPath: cache(folder).path)[.posixPermissions] as? Int
     #expect(mode == 0o600)
     let files = try FileManager.default.contentsOfDirectory(atPath: folder.path)
@@ -176,7 +176,7 @@ struct JournalSummaryCacheTests {
     }
     #expect(path == kept)
     #expect(entry.seal == stored["a.jsonl"]?.seal && entry.summary == stored["a.jsonl"]?.summary)
-    #expect(entry.stamp == FileStamp(path: kept)?.text)
+    #expect(entry.stamp == FileStamp(path: kept))
     #expect(read.path == changed)
     #expect(JournalSummary.summary(of: read, procedure: Self.procedure).eventCount == 4)
 
@@ -215,6 +215,34 @@ struct JournalSummaryCacheTests {
     stale.seal.byteCount -= 1
     #expect(cache(folder).store([name: stale]))
     #expect(cache(folder).load()[name]?.stamp == nil)
+  }
+
+  @Test(
+    "a stamp reads back from its text, is the same by path and by name in its folder, and refuses other text")
+  func stampText() throws {
+    let folder = TempFolder()
+    defer { folder.cleanup() }
+    let path = try makeJournal(in: folder, events: 2)
+    let stamp = try #require(FileStamp(path: path))
+    #expect(FileStamp(text: stamp.text) == stamp)
+    #expect(stamp.byteCount == bytes(path).count)
+    let descriptor = open(folder.path, O_RDONLY | O_DIRECTORY)
+    defer { close(descriptor) }
+    #expect(FileStamp(name: PathText.lastComponent(of: path), inFolder: descriptor) == stamp)
+    // The form the cache has always written: inode, length, then the two times as seconds.nanoseconds.
+    let written = FileStamp(text: "16326761:128651:1796188419.848795658:1796188419.852795658")
+    #expect(written?.inode == 16_326_761 && written?.byteCount == 128_651)
+    #expect(written?.text == "16326761:128651:1796188419.848795658:1796188419.852795658")
+    for text in [
+      "", "1:2:3.4:5", "1:2:3.4:5.6:7", "1:2:3:4:5.6", "1:2:3.4:5.x", "-1:2:3.4:5.6", "1::3.4:5.6",
+      "99999999999999999999:2:3.4:5.6",
+    ] {
+      #expect(FileStamp(text: text) == nil, "\(text)")
+    }
+    // Not a regular file: no stamp.
+    #expect(FileStamp(path: folder.path) == nil)
+    #expect(symlink(path, folder.file("link.jsonl")) == 0)
+    #expect(FileStamp(name: "link.jsonl", inFolder: descriptor) == nil)
   }
 
   @Test("a journal damaged inside without changing its length keeps its seal: the listing trusts it")

@@ -9,26 +9,89 @@
 ///
 /// The summary cache keeps a journal's stamp beside its seal. While the stamp is the same, the seal is
 /// taken as unchanged without reading the file's end: one system call per journal listed instead of four
-/// (about 1 ms of the start screen's first paint at 200 units, docs/PERFORMANCE.md).
+/// (about 1 ms of the start screen's first paint at 200 units, docs/PERFORMANCE.md). Stamps are compared
+/// as numbers; the text form is only for the cache file.
 public struct FileStamp: Equatable, Sendable {
-  /// `inode:length:mtime:ctime`, as the cache stores it.
-  public let text: String
+  public let inode: UInt64
   public let byteCount: Int
+  let modified: Int, modifiedNanoseconds: Int
+  let changed: Int, changedNanoseconds: Int
 
   /// The stamp of the regular file at `path` (links are not followed); nil for anything else.
   public init?(path: String) {
     var info = stat()
-    guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+    guard lstat(path, &info) == 0 else { return nil }
+    self.init(info)
+  }
+
+  /// The stamp of the regular file `name` in the open folder `folder` (links are not followed): the folder's
+  /// path is not looked up again for each of its files.
+  public init?(name: String, inFolder folder: Int32) {
+    var info = stat()
+    guard fstatat(folder, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { return nil }
+    self.init(info)
+  }
+
+  private init?(_ info: stat) {
+    guard info.st_mode & S_IFMT == S_IFREG else { return nil }
+    inode = UInt64(info.st_ino)
     byteCount = Int(info.st_size)
-    text =
-      "\(info.st_ino):\(info.st_size):\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
-      + ":\(info.st_ctim.tv_sec).\(info.st_ctim.tv_nsec)"
+    modified = Int(info.st_mtim.tv_sec)
+    modifiedNanoseconds = Int(info.st_mtim.tv_nsec)
+    changed = Int(info.st_ctim.tv_sec)
+    changedNanoseconds = Int(info.st_ctim.tv_nsec)
+  }
+
+  /// A stamp as the cache stores it, `inode:length:mtime:ctime` with the times as `seconds.nanoseconds`;
+  /// nil for any other text.
+  public init?(text: String) {
+    var text = text
+    guard
+      let numbers = text.withUTF8({ bytes -> (Int, Int, Int, Int, Int, Int)? in
+        var index = 0
+        // The digits from `index` on, then `end` (nil: the end of the text).
+        func number(then end: UInt8?) -> Int? {
+          let start = index
+          var value = 0
+          while index < bytes.count, bytes[index] &- UInt8(ascii: "0") < 10 {
+            let (times10, overflow1) = value.multipliedReportingOverflow(by: 10)
+            let (sum, overflow2) = times10.addingReportingOverflow(Int(bytes[index] &- UInt8(ascii: "0")))
+            guard !overflow1, !overflow2 else { return nil }
+            value = sum
+            index += 1
+          }
+          guard index > start else { return nil }
+          guard let end else { return index == bytes.count ? value : nil }
+          guard index < bytes.count, bytes[index] == end else { return nil }
+          index += 1
+          return value
+        }
+        let colon = UInt8(ascii: ":")
+        let dot = UInt8(ascii: ".")
+        guard let inode = number(then: colon), let length = number(then: colon),
+          let modified = number(then: dot), let modifiedNanoseconds = number(then: colon),
+          let changed = number(then: dot), let changedNanoseconds = number(then: nil)
+        else { return nil }
+        return (inode, length, modified, modifiedNanoseconds, changed, changedNanoseconds)
+      })
+    else { return nil }
+    inode = UInt64(numbers.0)
+    byteCount = numbers.1
+    modified = numbers.2
+    modifiedNanoseconds = numbers.3
+    changed = numbers.4
+    changedNanoseconds = numbers.5
+  }
+
+  /// `inode:length:mtime:ctime`, as the cache stores it.
+  public var text: String {
+    "\(inode):\(byteCount):\(modified).\(modifiedNanoseconds):\(changed).\(changedNanoseconds)"
   }
 
   /// The stamp of `path` now, when its length is `byteCount` (the length a seal was taken at); nil when
   /// the file has grown or shrunk since, so that no stamp vouches for a seal it was not taken with.
-  public static func text(of path: String, ifLength byteCount: Int) -> String? {
+  public static func of(_ path: String, ifLength byteCount: Int) -> FileStamp? {
     guard let stamp = FileStamp(path: path), stamp.byteCount == byteCount else { return nil }
-    return stamp.text
+    return stamp
   }
 }

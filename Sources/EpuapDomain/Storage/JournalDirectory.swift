@@ -60,6 +60,13 @@ public struct JournalDirectory: Sendable {
   ///
   /// The folder is checked first (`secure()`); one that cannot be read is an error, not an empty list.
   public func files() throws(JournalError) -> [String] {
+    try fileNames().map { "\(path)/\($0)" }
+  }
+
+  /// The names of the journal files in the folder, sorted; none when the folder does not exist yet.
+  ///
+  /// The folder is checked first (`secure()`); one that cannot be read is an error, not an empty list.
+  public func fileNames() throws(JournalError) -> [String] {
     guard try secure() else { return [] }
     guard let folder = opendir(path) else {
       throw .folderUnreadable(path: path, reason: SystemErrorText.polish(errno))
@@ -67,12 +74,27 @@ public struct JournalDirectory: Sendable {
     defer { closedir(folder) }
     var names: [String] = []
     while let entry = readdir(folder) {
-      let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-        String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-      }
-      if name.hasSuffix("." + Self.fileExtension) { names.append(name) }
+      let name = Self.name(of: entry)
+      if Self.isJournalName(name) { names.append(name) }
     }
-    return names.sorted().map { "\(path)/\($0)" }
+    return names.sorted()
+  }
+
+  /// Whether a file name ends in `.jsonl` (compared as bytes: a file name is not text to normalise).
+  static func isJournalName(_ name: String) -> Bool {
+    name.utf8.count > journalSuffix.count
+      && name.utf8.suffix(journalSuffix.count).elementsEqual(journalSuffix)
+  }
+
+  private static let journalSuffix = Array(("." + fileExtension).utf8)
+
+  /// The file name of a folder entry, up to its terminating zero.
+  private static func name(of entry: UnsafeMutablePointer<dirent>) -> String {
+    withUnsafeBytes(of: entry.pointee.d_name) { raw in
+      let bytes = raw.bindMemory(to: UInt8.self)
+      let end = bytes.firstIndex(of: 0) ?? bytes.count
+      return String(decoding: UnsafeBufferPointer(rebasing: bytes[..<end]), as: UTF8.self)
+    }
   }
 
   /// The regular `.jsonl` files of the folder, sorted by name, for reading only; nil when the folder does
@@ -96,10 +118,8 @@ public struct JournalDirectory: Sendable {
     let descriptor = dirfd(folder)
     var names: [String] = []
     while let entry = readdir(folder) {
-      let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-        String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-      }
-      guard name.hasSuffix("." + Self.fileExtension) else { continue }
+      let name = Self.name(of: entry)
+      guard Self.isJournalName(name) else { continue }
       var info = stat()
       guard fstatat(descriptor, name, &info, AT_SYMLINK_NOFOLLOW) == 0, info.st_mode & S_IFMT == S_IFREG
       else { continue }
@@ -220,22 +240,24 @@ extension JournalDirectory {
   /// A folder that cannot be read (or is refused by `secure()`) is listed as one entry that carries the
   /// error, so that the start screen says why instead of showing an empty folder.
   public func listing(cache: JournalSummaryCache?) -> [ListedJournal] {
-    let files: [String]
+    let names: [String]
     do throws(JournalError) {
-      files = try self.files()
+      names = try fileNames()
     } catch {
       return [.read(ReadJournal(path: path, failure: error))]
     }
-    let entries = files.isEmpty ? [:] : cache?.load() ?? [:]
-    return files.map { path in
-      if let entry = entries[PathText.lastComponent(of: path)],
-        (entry.stamp != nil && FileStamp(path: path)?.text == entry.stamp)
+    let entries = names.isEmpty ? [:] : cache?.load() ?? [:]
+    // The files are stamped relative to the folder, so that its path is not looked up again for each.
+    let folder = entries.isEmpty ? -1 : open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+    defer { if folder >= 0 { close(folder) } }
+    return names.map { name in
+      let path = "\(self.path)/\(name)"
+      if var entry = entries[name],
+        (folder >= 0 && entry.stamp != nil && FileStamp(name: name, inFolder: folder) == entry.stamp)
           || JournalSeal.read(path: path) == entry.seal
       {
-        var summary = entry.summary
-        summary.path = path
-        return .cached(
-          path: path, JournalSummaryCache.Entry(seal: entry.seal, summary: summary, stamp: entry.stamp))
+        entry.summary.path = path
+        return .cached(path: path, entry)
       }
       return .read(ReadJournal(path: path))
     }

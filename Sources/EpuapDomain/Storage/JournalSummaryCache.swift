@@ -30,9 +30,9 @@ public struct JournalSummaryCache: Sendable {
     public var seal: JournalSeal
     public var summary: JournalSummary
     /// The journal's `FileStamp` when the entry was stored, if its length was the seal's; nil until then.
-    public var stamp: String?
+    public var stamp: FileStamp?
 
-    public init(seal: JournalSeal, summary: JournalSummary, stamp: String? = nil) {
+    public init(seal: JournalSeal, summary: JournalSummary, stamp: FileStamp? = nil) {
       self.seal = seal
       self.summary = summary
       self.stamp = stamp
@@ -51,11 +51,12 @@ public struct JournalSummaryCache: Sendable {
     for item in items {
       guard let file = item["file"]?.stringValue, let byteCount = item["bytes"]?.integerValue,
         let lastHash = item["lastHash"]?.stringValue, let summaryJSON = item["summary"],
-        let summary = JournalSummary(json: summaryJSON)
+        var summary = JournalSummary(json: summaryJSON)
       else { continue }
+      summary.path = folder + "/" + file
       entries[file] = Entry(
         seal: JournalSeal(byteCount: byteCount, lastHash: lastHash), summary: summary,
-        stamp: item["stamp"]?.stringValue)
+        stamp: item["stamp"]?.stringValue.flatMap(FileStamp.init(text:)))
     }
     return entries
   }
@@ -74,16 +75,20 @@ public struct JournalSummaryCache: Sendable {
     for file in removing { merged[file] = nil }
     for (file, entry) in entries {
       var stamped = entry
-      stamped.stamp = FileStamp.text(of: folder + "/" + file, ifLength: entry.seal.byteCount)
+      stamped.stamp = FileStamp.of(folder + "/" + file, ifLength: entry.seal.byteCount)
       merged[file] = stamped
     }
-    let present = Set(JournalDirectory(path: folder).journalFiles().map { PathText.lastComponent(of: $0) })
+    let present = Set((try? JournalDirectory(path: folder).fileNames()) ?? [])
     let file = CacheFile(
       format: Self.format, key: key,
       journals: merged.filter { present.contains($0.key) }.sorted { $0.key < $1.key }.map {
-        CacheFile.Journal(
+        // Without the journal's path, which `load` puts back from the file's name: the cache need not repeat
+        // the folder in every entry (as `\/`-escaped text, which is read byte by byte).
+        var summary = $0.value.summary
+        summary.path = ""
+        return CacheFile.Journal(
           file: $0.key, bytes: $0.value.seal.byteCount, lastHash: $0.value.seal.lastHash,
-          stamp: $0.value.stamp, summary: $0.value.summary)
+          stamp: $0.value.stamp?.text, summary: summary)
       })
     let encoder = JSONEncoder()
     encoder.outputFormatting = .sortedKeys
