@@ -72,6 +72,28 @@ struct ManyUnitsTests {
     }
   }
 
+  @Test(
+    "rows are made down to a screen below the cursor; a jump to the end shows the same rows as walking there")
+  func rowsMadeAsReached() throws {
+    let folder = try countyFolder()
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let jumped = WizardHarness(folder: folder)
+    // 80×24: the cursor on „Nowa jednostka”, the lines of the first 25 units are made, not all 30.
+    #expect(jumped.model.startRows.summaries.count == 30)
+    #expect(jumped.model.startRows.texts.count == 25)
+    jumped.press(.end)
+    #expect(jumped.model.startRows.texts.count == 30)
+    let walked = WizardHarness(folder: folder)
+    walked.press(Array(repeating: .down, count: 30))
+    #expect(jumped.screen == walked.screen)
+    #expect(jumped.screen.contains { $0.hasPrefix("  sp30 ") || $0.hasPrefix("  sp1 ") })
+    // Back at the top with the lines already made, and a new order remakes them from the start.
+    jumped.press(.home)
+    #expect(jumped.screen == WizardHarness(folder: folder).screen)
+    jumped.press(.character("s"))
+    #expect(jumped.model.startRows.texts.count == 25)
+  }
+
   @Test("/ filters by name or identifier, ignoring case and Polish marks; Esc clears; s changes the order")
   func filterAndOrder() throws {
     let folder = try countyFolder()

@@ -174,8 +174,19 @@ public struct StartRows: Equatable, Sendable {
   }
   var source = Source()
   public var summaries: [JournalSummary] = []
-  /// One line per unit, without the focus highlight.
+  /// Each unit's name as its row shows it: shared beginnings cut (`DistinctNames`), subordinates indented.
+  var names: [String] = []
+  /// The rows' lines, without the focus highlight, from the first unit down to the lowest reached.
+  ///
+  /// `refreshStartRows` makes them down to a screen below the cursor: a county's 200 rows are not all made
+  /// for a first screen that shows twenty. `text(_:)` makes any other on the spot.
   public var texts: [String] = []
+
+  /// Unit `index`'s line.
+  func text(_ index: Int) -> String {
+    index < texts.count
+      ? texts[index] : StartView.rowText(summaries[index], name: names[index], width: source.width)
+  }
 }
 
 /// The start screen: row 0 is „Nowa jednostka”, then the units the filter lets through, in `order`.

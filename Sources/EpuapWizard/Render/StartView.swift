@@ -41,17 +41,17 @@ enum StartView {
     let above = lines.count
     let focusLine = cursor == 0 ? 0 : above + cursor - 1
     let first = max(0, focusLine - area.height + 1)
-    let units =
-      min(max(0, first - above), rows.texts.count)..<min(rows.texts.count, first + area.height + 1 - above)
+    let count = rows.summaries.count
+    let units = min(max(0, first - above), count)..<min(count, first + area.height + 1 - above)
     lines.removeFirst(min(first, above))
     for index in units {
       let row = index + 1
       var line = ContentLine(
-        rows.texts[index], rows.summaries[index].problem == nil ? .plain : Styles.error, row: row)
+        rows.text(index), rows.summaries[index].problem == nil ? .plain : Styles.error, row: row)
       line.highlighted = cursor == row
       lines.append(line)
     }
-    if rows.texts.isEmpty {
+    if rows.summaries.isEmpty {
       lines.append(ContentLine(" Żadna jednostka nie pasuje; Esc czyści szukanie.", Styles.dim))
     }
     Viewport.draw(
@@ -62,29 +62,31 @@ enum StartView {
   /// scroll mark take the rest.
   static func nameColumn(_ width: Int) -> Int { max(10, width - 46) }
 
-  /// Each unit's row, as wide as the screen: made when the list changes, not at every key.
-  ///
-  /// A subordinate unit (`depths` above 0) is indented under its partner with „└ ”.
-  static func rowTexts(_ rows: [JournalSummary], depths: [Int]? = nil, width: Int) -> [String] {
-    let nameWidth = nameColumn(width)
-    let names = DistinctNames.shown(rows.map(\.unitName)).enumerated().map { index, name in
-      let depth = depths?[index] ?? 0
-      return depth == 0 ? name : String(repeating: "  ", count: depth - 1) + "└ " + name
+  /// The units' names as their rows show them: shared beginnings cut (`DistinctNames`), and a subordinate
+  /// unit (`depths` above 0) indented under its partner with „└ ”.
+  static func names(_ rows: [JournalSummary], depths: [Int]) -> [String] {
+    let names = DistinctNames.shown(rows.map { $0.unitName })
+    return names.indices.map { index in
+      depths[index] == 0
+        ? names[index] : String(repeating: "  ", count: depths[index] - 1) + "└ " + names[index]
     }
-    return rows.enumerated().map { index, summary in
-      var text =
-        "  " + DisplayWidth.pad(summary.entityIdentifier.isEmpty ? "—" : summary.entityIdentifier, to: 12)
-      if let problem = summary.problem {
-        text += " " + PathText.lastComponent(of: summary.path) + " — USZKODZONY: " + problem
-      } else {
-        let path = summary.chosenPath.map(ShortNames.pathColumn) ?? "—"
-        text +=
-          " " + DisplayWidth.pad(names[index], to: nameWidth) + " " + DisplayWidth.pad(path, to: 10) + " "
-          + DisplayWidth.pad("\(summary.doneCount)/\(summary.totalCount)", to: 7) + " "
-          + LocalTime.day(ofTimestamp: summary.lastChange)
-      }
-      return DisplayWidth.truncate(text, to: width)
+  }
+
+  /// A unit's row, as wide as the screen, with its name as `names` gives it: made when the list changes,
+  /// not at every key.
+  static func rowText(_ summary: JournalSummary, name: String, width: Int) -> String {
+    var text =
+      "  " + DisplayWidth.pad(summary.entityIdentifier.isEmpty ? "—" : summary.entityIdentifier, to: 12)
+    if let problem = summary.problem {
+      text += " " + PathText.lastComponent(of: summary.path) + " — USZKODZONY: " + problem
+    } else {
+      let path = summary.chosenPath.map(ShortNames.pathColumn) ?? "—"
+      text +=
+        " " + DisplayWidth.pad(name, to: nameColumn(width)) + " " + DisplayWidth.pad(path, to: 10) + " "
+        + DisplayWidth.pad("\(summary.doneCount)/\(summary.totalCount)", to: 7) + " "
+        + LocalTime.day(ofTimestamp: summary.lastChange)
     }
+    return DisplayWidth.truncate(text, to: width)
   }
 }
 
@@ -98,9 +100,13 @@ enum DistinctNames {
   /// letter, and scalars compare without the grapheme breaking that 200 names would pay for each frame.
   static func shown(_ names: [String]) -> [String] {
     guard names.count > 1, let first = names.first?.unicodeScalars else { return names }
-    var shared = first.count
+    var shared = Int.max
     for name in names.dropFirst() {
-      shared = min(shared, zip(first, name.unicodeScalars).prefix { $0 == $1 }.count)
+      var left = first.makeIterator()
+      var right = name.unicodeScalars.makeIterator()
+      var same = 0
+      while same < shared, let a = left.next(), let b = right.next(), a == b { same += 1 }
+      shared = same
       if shared < minimumShared { return names }
     }
     // The last shared word stays, so that „nr 12” keeps its „nr”: cut at the start of the word before

@@ -59,14 +59,21 @@ extension WizardModel {
     return []
   }
 
-  /// Remakes `startRows` when what they are made from changed.
+  /// Remakes `startRows` when what they are made from changed, and makes the lines down to one screen
+  /// below the cursor.
   mutating func refreshStartRows(_ list: StartList) {
     let source = StartRows.Source(
       journalsVersion: journalsVersion, filter: list.rows.filter.text, order: list.order, width: size.width)
-    guard source != startRows.source else { return }
-    let (summaries, depths) = PartnerGroups.grouped(filteredJournals(list))
-    let texts = StartView.rowTexts(summaries, depths: depths, width: size.width)
-    startRows = StartRows(source: source, summaries: summaries, texts: texts)
+    if source != startRows.source {
+      let (summaries, depths) = PartnerGroups.grouped(filteredJournals(list))
+      startRows = StartRows(
+        source: source, summaries: summaries, names: StartView.names(summaries, depths: depths), texts: [])
+    }
+    let reached = min(startRows.summaries.count, list.rows.cursor + size.height + 1)
+    for index in startRows.texts.count..<max(startRows.texts.count, reached) {
+      startRows.texts.append(
+        StartView.rowText(startRows.summaries[index], name: startRows.names[index], width: size.width))
+    }
   }
 
   /// The units the start screen lists: those whose name, identifier or path contains the filter (letter
