@@ -16,6 +16,13 @@ struct ProcedureTests {
     #expect(procedure.recommendedMaxMailboxes == 2)
   }
 
+  @Test("the procedure built into the program is Resources/procedure.json, to the last character")
+  func builtInIsTheResource() throws {
+    let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .appendingPathComponent("../../Resources/procedure.json").standardized.path
+    #expect(try ProcedureLoader.builtIn() == ProcedureLoader.load(file: path))
+  }
+
   @Test("the portal's own words are in the instruction texts")
   func portalWords() throws {
     let procedure = try ProcedureLoader.builtIn()
@@ -153,6 +160,17 @@ struct ProcedureTests {
     #expect(
       choice?.entry.hasPrefix("sections[1].steps[0].fields[") == true
         && choice?.problem == "brak pola „label”")
+    let element = try withStep { step in step["warnings"] = ["Uwaga.", 3] }
+    #expect(element?.entry == "sections[1].steps[0].warnings[1]" && element?.problem == "zły typ wartości")
+    let nested = try withStep { step in
+      var fields = step["fields"] as? [[String: Any]] ?? []
+      fields.append([
+        "id": "y", "label": "Y", "kind": "choice", "choices": [["value": "a", "label": 5]], "expected": "",
+        "required": false, "hint": "",
+      ])
+      step["fields"] = fields
+    }
+    #expect(nested?.entry.hasSuffix("].choices[0].label") == true && nested?.problem == "zły typ wartości")
     let fraction = try loadBroken { $0["recommendedMaxMailboxes"] = 2.5 }
     #expect(fraction?.entry == "(plik)" && fraction?.problem == "niepoprawny JSON")
   }

@@ -5,15 +5,47 @@
 /// that (docs/PERFORMANCE.md). The types stay `Encodable`, so a procedure can still be written out.
 struct ProcedureJSON {
   let value: JSONValue
+  /// Where the value is, in two parts put together only when an error names it.
+  ///
+  /// `holder` is the place of the object or array that holds the value, `last` its key or index there. An
+  /// object or an array has its whole place in `holder` (its members are named after it); a string or a
+  /// number, most of the file, keeps the two parts.
+  private let holder: String
+  private let last: Member?
+
+  private enum Member {
+    case key(String)
+    case index(Int)
+  }
+
+  private init(value: JSONValue, in holder: String, at last: Member?) {
+    self.value = value
+    switch (value, last) {
+    case (.object, let last?), (.array, let last?):
+      self.holder = Self.place(holder, last)
+      self.last = nil
+    default:
+      self.holder = holder
+      self.last = last
+    }
+  }
+
   /// Where the value is, as the error names it: `sections[2].steps[1].title`.
-  let entry: String
+  var entry: String { last.map { Self.place(holder, $0) } ?? holder }
+
+  private static func place(_ holder: String, _ step: Member) -> String {
+    switch step {
+    case .key(let key): holder.isEmpty ? key : "\(holder).\(key)"
+    case .index(let index): "\(holder)[\(index)]"
+    }
+  }
 
   /// The parsed file, or „niepoprawny JSON” (with no position: the parser does not keep one).
-  static func parse(_ bytes: [UInt8]) throws(ProcedureError) -> ProcedureJSON {
-    guard let value = bytes.withUnsafeBufferPointer({ JSONLineParser.parse($0, maxDepth: maxDepth) }) else {
+  static func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws(ProcedureError) -> ProcedureJSON {
+    guard let value = JSONLineParser.parse(bytes, maxDepth: maxDepth) else {
       throw ProcedureError(file: "", entry: "(plik)", problem: "niepoprawny JSON")
     }
-    return ProcedureJSON(value: value, entry: "")
+    return ProcedureJSON(value: value, in: "", at: nil)
   }
 
   /// Deeper than the procedure's own nesting (five levels), shallow enough that no file can exhaust the stack.
@@ -25,21 +57,19 @@ struct ProcedureJSON {
     return ProcedureError(file: "", entry: place.isEmpty ? "(plik)" : place, problem: problem)
   }
 
-  private func place(of key: String) -> String { entry.isEmpty ? key : "\(entry).\(key)" }
-
   /// The member `key`, which must be there and not null.
   func member(_ key: String) throws(ProcedureError) -> ProcedureJSON {
     guard case .object = value else { throw fail("zły typ wartości") }
     guard let member = value[key] else { throw fail("brak pola „\(key)”") }
-    guard member != .null else { throw fail("brak wartości", at: place(of: key)) }
-    return ProcedureJSON(value: member, entry: place(of: key))
+    guard member != .null else { throw fail("brak wartości", at: Self.place(entry, .key(key))) }
+    return ProcedureJSON(value: member, in: entry, at: .key(key))
   }
 
   /// The member `key`, or nil when it is absent or null.
   func optional(_ key: String) throws(ProcedureError) -> ProcedureJSON? {
     guard case .object = value else { throw fail("zły typ wartości") }
     guard let member = value[key], member != .null else { return nil }
-    return ProcedureJSON(value: member, entry: place(of: key))
+    return ProcedureJSON(value: member, in: entry, at: .key(key))
   }
 
   var string: String {
@@ -69,7 +99,7 @@ struct ProcedureJSON {
     var result: [T] = []
     result.reserveCapacity(values.count)
     for (index, value) in values.enumerated() {
-      result.append(try element(ProcedureJSON(value: value, entry: "\(entry)[\(index)]")))
+      result.append(try element(ProcedureJSON(value: value, in: entry, at: .index(index))))
     }
     return result
   }

@@ -21,10 +21,14 @@ public enum ProcedureLoader {
 
   /// The procedure built into the program, checked.
   public static func builtIn() throws(ProcedureError) -> Procedure {
-    guard let base64 = EmbeddedResources.base64Files[fileName], let data = Data(base64Encoded: base64) else {
+    guard let text = EmbeddedResources.file(named: fileName) else {
       throw ProcedureError(file: "Resources/\(fileName)", entry: "(plik)", problem: "brak pliku w programie")
     }
-    return try load(data, file: "Resources/\(fileName)")
+    let procedure = try decode(
+      UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount), file: "Resources/\(fileName)"
+    )
+    try check(procedure, file: "Resources/\(fileName)")
+    return procedure
   }
 
   /// The built-in procedure, or the file named by `EPUAP_WIZARD_PROCEDURE` when it is set.
@@ -51,8 +55,13 @@ public enum ProcedureLoader {
   /// The procedure read from `data` (`ProcedureJSON`), with an error that names the entry when the file
   /// is wrong.
   static func decode(_ data: Data, file: String) throws(ProcedureError) -> Procedure {
+    try [UInt8](data).withUnsafeBufferPointer { bytes throws(ProcedureError) in try decode(bytes, file: file)
+    }
+  }
+
+  static func decode(_ bytes: UnsafeBufferPointer<UInt8>, file: String) throws(ProcedureError) -> Procedure {
     do throws(ProcedureError) {
-      return try Procedure(json: try ProcedureJSON.parse([UInt8](data)))
+      return try Procedure(json: try ProcedureJSON.parse(bytes))
     } catch {
       var error = error
       error.file = file
