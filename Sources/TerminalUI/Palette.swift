@@ -26,9 +26,9 @@ struct Palette {
       return
     }
     hasGrey = epuap_colors() >= 16
-    let foregrounds: [ColorRole: Int16] = [
-      .accent: epuap_color_cyan(), .success: epuap_color_green(), .warning: epuap_color_yellow(),
-      .error: epuap_color_red(), .muted: hasGrey ? 8 : -1, .title: epuap_color_blue(),
+    let foregrounds: [(ColorRole, Int16)] = [
+      (.accent, epuap_color_cyan()), (.success, epuap_color_green()), (.warning, epuap_color_yellow()),
+      (.error, epuap_color_red()), (.muted, hasGrey ? 8 : -1), (.title, epuap_color_blue()),
     ]
     for (role, foreground) in foregrounds { init_pair(Self.pair(for: role), foreground, -1) }
     usesColor = true

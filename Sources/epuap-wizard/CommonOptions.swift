@@ -101,7 +101,7 @@ enum ExitStatus {
 enum CLI {
   /// The procedure, or a failure that names the broken file.
   static func procedure() throws -> Procedure {
-    try ProcedureSource.load().get()
+    try ProcedureSource.load()
   }
 
   /// Writes `text` and a newline to standard error, with no control character left in it (a file name or

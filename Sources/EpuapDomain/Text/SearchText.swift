@@ -4,7 +4,7 @@
 /// counts as „l”: it has no decomposition in Unicode, yet it is the mark a Polish clerk leaves out most.
 public enum SearchText {
   /// `text` in lower case with Latin letters' marks removed.
-  public static func folded(_ text: some StringProtocol) -> String {
+  public static func folded(_ text: String) -> String {
     if let plain = foldedByScalars(text) { return plain }
     var result = ""
     result.reserveCapacity(text.utf8.count)
@@ -26,7 +26,7 @@ public enum SearchText {
   /// Each such scalar is a character of its own and folds to one ASCII letter, so this is what the walk
   /// over characters gives, without breaking the text into characters (validating a folder's cards folds
   /// every card's name). The letters of the table are all two bytes long in UTF-8.
-  static func foldedByScalars(_ text: some StringProtocol) -> String? {
+  static func foldedByScalars(_ text: String) -> String? {
     var result: [UInt8] = []
     result.reserveCapacity(text.utf8.count)
     var lead: UInt8 = 0  // the first byte of a two-byte letter
@@ -66,7 +66,7 @@ public enum SearchText {
   }()
 
   /// Whether `text` contains `query`, both folded.
-  public static func contains(_ text: some StringProtocol, _ query: some StringProtocol) -> Bool {
+  public static func contains(_ text: String, _ query: String) -> Bool {
     let needle = folded(query)
     return folded(text).containsBytes(needle)
   }

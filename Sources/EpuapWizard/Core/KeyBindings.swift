@@ -151,18 +151,29 @@ enum KeyBindings {
       default: return false
       }
     }()
-    let tail = (forms ? ["F1 pomoc"] : global.compactMap(\.hint)).joined(separator: "  ")
+    let tail = forms ? "F1 pomoc" : spaced(global.compactMap { $0.hint })
     // The screen's hints in the table's order, as many as fit beside help and quit; the help lists all.
     let room = model.size.width - 2 - DisplayWidth.of(tail)
     var shown: [String] = []
     var used = 0
-    for hint in bindings(for: model).compactMap(\.hint) {
+    for hint in bindings(for: model).compactMap({ $0.hint }) {
       let width = DisplayWidth.of(hint) + 2
       guard used + width <= room else { break }
       shown.append(hint)
       used += width
     }
-    return (shown + [tail]).joined(separator: "  ")
+    return spaced(shown + [tail])
+  }
+
+  /// Hints two spaces apart. (Written out: `joined(separator:)` ran as unspecialised generic code here,
+  /// at every frame.)
+  private static func spaced(_ hints: [String]) -> String {
+    var line = ""
+    for hint in hints {
+      if !line.isEmpty { line += "  " }
+      line += hint
+    }
+    return line
   }
 
   /// The help's list of this screen's keys, one line: „d, F2 — oznacz jako zrobione; …”.
