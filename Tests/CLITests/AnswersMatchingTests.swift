@@ -47,6 +47,18 @@ struct AnswersMatchingTests {
     #expect(try journals(dir).count == 1)
   }
 
+  @Test("the identifier is the unit's in any letter case, as in the new-unit form: no second journal")
+  func identifierLetterCase() throws {
+    let dir = TempFolder(prefix: "epuap-cli")
+    defer { dir.cleanup() }
+    dir.write("a.json", answers(name: "Gmina Alfa", identifier: "alfa"))
+    dir.write("b.json", answers(name: "Gmina Alfa", identifier: "ALFA"))
+    #expect(try Binary.run(["answers", "apply", dir.file("a.json")], stateDir: dir.path).code == 0)
+    let result = try Binary.run(["answers", "apply", dir.file("b.json")], stateDir: dir.path)
+    #expect(result.code == 0, "\(result.stderr)")
+    #expect(try journals(dir).count == 1)
+  }
+
   @Test("two journals of the same unit: refused with both named, nothing written")
   func ambiguousRefused() throws {
     let dir = TempFolder(prefix: "epuap-cli")

@@ -241,12 +241,13 @@ public struct AnswersPlan {
 
   /// Whether an answers file's unit is the journal's.
   ///
-  /// By the ePUAP identifier exactly when both have one, else by the name exactly: a file never renames
-  /// another unit's journal.
+  /// By the ePUAP identifier when both have one, letter case aside (as the new-unit form refuses a second
+  /// journal for it, rule `jednostka-ma-dziennik`), else by the name exactly: a file never renames another
+  /// unit's journal.
   public static func isSameUnit(_ journal: UnitInfo, _ file: UnitInfo) -> Bool {
     let ours = journal.entityIdentifier.trimmed
     let theirs = file.entityIdentifier.trimmed
-    if !ours.isEmpty, !theirs.isEmpty { return ours == theirs }
+    if !ours.isEmpty, !theirs.isEmpty { return ours.lowercased() == theirs.lowercased() }
     return journal.name.trimmed == file.name.trimmed
   }
 
