@@ -5,7 +5,8 @@ import Foundation
 // string literal: the program reads the bytes where the binary holds them, with nothing to decode first.
 // A literal is delimited by one `#` more than the longest run of `#` in the file, so nothing in the file
 // can end it or start an escape. A file that is not UTF-8 text (a control character other than tab and
-// line feed, which a Swift literal would not keep byte for byte) stops the build with the place named.
+// line feed, which a Swift literal would not keep byte for byte, or DEL) stops the build with the place
+// named.
 let arguments = Array(CommandLine.arguments.dropFirst())
 guard let outputPath = arguments.first else {
   FileHandle.standardError.write(Data("usage: EmbedResourcesTool OUTPUT INPUT...\n".utf8))
@@ -15,7 +16,7 @@ guard let outputPath = arguments.first else {
 /// The text of the file at `path`, or the reason it cannot be embedded as it is.
 func embeddableText(_ path: String) throws -> String {
   let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
-  if let offset = bytes.firstIndex(where: { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A }) {
+  if let offset = bytes.firstIndex(where: { ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A) || $0 == 0x7F }) {
     throw EmbedError(
       "\(path): byte 0x\(String(bytes[offset], radix: 16)) at offset \(offset); save the file as UTF-8 text "
         + "with LF line ends")
@@ -48,7 +49,8 @@ do {
     let hashes = String(repeating: "#", count: longestRun + 1)
     let name = URL(fileURLWithPath: path).lastPathComponent
     // A multi-line literal leaves out the line break before its closing delimiter: one more is written.
-    source += "    case \"\(name)\":\n      return \(hashes)\"\"\"\n\(text)\n\"\"\"\(hashes)\n"
+    source +=
+      "    case \(String(reflecting: name)):\n      return \(hashes)\"\"\"\n\(text)\n\"\"\"\(hashes)\n"
   }
   source += "    default: return nil\n    }\n  }\n}\n"
   try Data(source.utf8).write(to: URL(fileURLWithPath: outputPath))

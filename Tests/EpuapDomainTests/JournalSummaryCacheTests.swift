@@ -217,6 +217,18 @@ struct JournalSummaryCacheTests {
     #expect(cache(folder).load()[name]?.stamp == nil)
   }
 
+  @Test("journal files are the names ending in .jsonl, sorted; no other name in the folder")
+  func journalNames() throws {
+    let folder = TempFolder()
+    defer { folder.cleanup() }
+    for name in ["b.jsonl", ".jsonl", "a.jsonl", "a.json", "ajsonl", "a.jsonl.odlozone-1", "a.JSONL"] {
+      folder.write(name, "")
+    }
+    #expect(try JournalDirectory(path: folder.path).fileNames() == [".jsonl", "a.jsonl", "b.jsonl"])
+    #expect(
+      try JournalDirectory(path: folder.path).files() == [".jsonl", "a.jsonl", "b.jsonl"].map(folder.file))
+  }
+
   @Test(
     "a stamp reads back from its text, is the same by path and by name in its folder, and refuses other text")
   func stampText() throws {
@@ -237,6 +249,12 @@ struct JournalSummaryCacheTests {
       "", "1:2:3.4:5", "1:2:3.4:5.6:7", "1:2:3:4:5.6", "1:2:3.4:5.x", "-1:2:3.4:5.6", "1::3.4:5.6",
       "99999999999999999999:2:3.4:5.6",
     ] {
+      #expect(FileStamp(text: text) == nil, "\(text)")
+    }
+    // An inode above Int.max (some network and FUSE file systems) and times before 1970 read back too.
+    let far = "18446744073709551615:10:-5.0:-1.999999999"
+    #expect(FileStamp(text: far)?.text == far && FileStamp(text: far)?.inode == UInt64.max)
+    for text in ["1:-2:3.4:5.6", "1:2:3.-4:5.6", "18446744073709551616:2:3.4:5.6", "1:2:--3.4:5.6"] {
       #expect(FileStamp(text: text) == nil, "\(text)")
     }
     // Not a regular file: no stamp.

@@ -1,7 +1,8 @@
-import EpuapDomain
 import Foundation
 import TestSupport
 import Testing
+
+@testable import EpuapDomain
 
 @Suite("Procedure data: loading and checks")
 struct ProcedureTests {
@@ -20,6 +21,9 @@ struct ProcedureTests {
   func builtInIsTheResource() throws {
     let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
       .appendingPathComponent("../../Resources/procedure.json").standardized.path
+    let embedded = try #require(EmbeddedResources.file(named: ProcedureLoader.fileName))
+    #expect(embedded.withUTF8Buffer { Array($0) } == Array(try Data(contentsOf: URL(fileURLWithPath: path))))
+    #expect(EmbeddedResources.file(named: "brak.json") == nil)
     #expect(try ProcedureLoader.builtIn() == ProcedureLoader.load(file: path))
   }
 

@@ -1,9 +1,10 @@
 import EpuapDomain
-import EpuapWizard
 import Foundation
 import ScreenKit
 import TestSupport
 import Testing
+
+@testable import EpuapWizard
 
 /// A county's folder: thirty subordinate units whose names share a long beginning.
 @Suite("The start screen with many units")
@@ -81,12 +82,16 @@ struct ManyUnitsTests {
     // 80×24: the cursor on „Nowa jednostka”, the lines of the first 25 units are made, not all 30.
     #expect(jumped.model.startRows.summaries.count == 30)
     #expect(jumped.model.startRows.texts.count == 25)
+    // A line not made yet is made on the spot, the same as when the cursor reaches it.
+    let onTheSpot = (25..<30).map { jumped.model.startRows.text($0) }
     jumped.press(.end)
     #expect(jumped.model.startRows.texts.count == 30)
+    #expect(Array(jumped.model.startRows.texts[25..<30]) == onTheSpot)
     let walked = WizardHarness(folder: folder)
     walked.press(Array(repeating: .down, count: 30))
     #expect(jumped.screen == walked.screen)
-    #expect(jumped.screen.contains { $0.hasPrefix("  sp30 ") || $0.hasPrefix("  sp1 ") })
+    let last = try #require(jumped.model.startRows.summaries.last?.entityIdentifier)
+    #expect(jumped.screen.contains { $0.hasPrefix("  \(last) ") } && jumped.screen[2].contains("[\(last)]"))
     // Back at the top with the lines already made, and a new order remakes them from the start.
     jumped.press(.home)
     #expect(jumped.screen == WizardHarness(folder: folder).screen)

@@ -21,13 +21,16 @@ public enum ProcedureLoader {
 
   /// The procedure built into the program, checked.
   public static func builtIn() throws(ProcedureError) -> Procedure {
+    let file = "Resources/\(fileName)"
     guard let text = EmbeddedResources.file(named: fileName) else {
-      throw ProcedureError(file: "Resources/\(fileName)", entry: "(plik)", problem: "brak pliku w programie")
+      throw ProcedureError(file: file, entry: "(plik)", problem: "brak pliku w programie")
     }
-    let procedure = try decode(
-      UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount), file: "Resources/\(fileName)"
-    )
-    try check(procedure, file: "Resources/\(fileName)")
+    // A literal of one character is held as a scalar, not as bytes in the binary.
+    let procedure =
+      text.hasPointerRepresentation
+      ? try decode(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount), file: file)
+      : try decode(Data(text.description.utf8), file: file)
+    try check(procedure, file: file)
     return procedure
   }
 

@@ -42,45 +42,52 @@ public struct FileStamp: Equatable, Sendable {
     changedNanoseconds = Int(info.st_ctim.tv_nsec)
   }
 
-  /// A stamp as the cache stores it, `inode:length:mtime:ctime` with the times as `seconds.nanoseconds`;
-  /// nil for any other text.
+  /// A stamp as the cache stores it, `inode:length:mtime:ctime` with the times as `seconds.nanoseconds`
+  /// (the seconds negative before 1970); nil for any other text.
   public init?(text: String) {
     var text = text
     guard
-      let numbers = text.withUTF8({ bytes -> (Int, Int, Int, Int, Int, Int)? in
+      let fields = text.withUTF8({ bytes -> (UInt64, Int, Int, Int, Int, Int)? in
         var index = 0
-        // The digits from `index` on, then `end` (nil: the end of the text).
-        func number(then end: UInt8?) -> Int? {
+        // The digits from `index` on (after a `-` where `signed`), then `end` (nil: the end of the text).
+        func number(signed: Bool = false, then end: UInt8?) -> (magnitude: UInt64, negative: Bool)? {
+          let negative = signed && index < bytes.count && bytes[index] == UInt8(ascii: "-")
+          if negative { index += 1 }
           let start = index
-          var value = 0
+          var value: UInt64 = 0
           while index < bytes.count, bytes[index] &- UInt8(ascii: "0") < 10 {
             let (times10, overflow1) = value.multipliedReportingOverflow(by: 10)
-            let (sum, overflow2) = times10.addingReportingOverflow(Int(bytes[index] &- UInt8(ascii: "0")))
+            let (sum, overflow2) = times10.addingReportingOverflow(UInt64(bytes[index] &- UInt8(ascii: "0")))
             guard !overflow1, !overflow2 else { return nil }
             value = sum
             index += 1
           }
           guard index > start else { return nil }
-          guard let end else { return index == bytes.count ? value : nil }
-          guard index < bytes.count, bytes[index] == end else { return nil }
-          index += 1
-          return value
+          if let end {
+            guard index < bytes.count, bytes[index] == end else { return nil }
+            index += 1
+          } else {
+            guard index == bytes.count else { return nil }
+          }
+          return (value, negative)
+        }
+        // A signed number that fits an Int.
+        func integer(_ parsed: (magnitude: UInt64, negative: Bool)?) -> Int? {
+          guard let parsed, parsed.magnitude <= UInt64(Int.max) else { return nil }
+          return parsed.negative ? -Int(parsed.magnitude) : Int(parsed.magnitude)
         }
         let colon = UInt8(ascii: ":")
         let dot = UInt8(ascii: ".")
-        guard let inode = number(then: colon), let length = number(then: colon),
-          let modified = number(then: dot), let modifiedNanoseconds = number(then: colon),
-          let changed = number(then: dot), let changedNanoseconds = number(then: nil)
+        guard let inode = number(then: colon)?.magnitude, let length = integer(number(then: colon)),
+          let modified = integer(number(signed: true, then: dot)),
+          let modifiedNanoseconds = integer(number(then: colon)),
+          let changed = integer(number(signed: true, then: dot)),
+          let changedNanoseconds = integer(number(then: nil))
         else { return nil }
         return (inode, length, modified, modifiedNanoseconds, changed, changedNanoseconds)
       })
     else { return nil }
-    inode = UInt64(numbers.0)
-    byteCount = numbers.1
-    modified = numbers.2
-    modifiedNanoseconds = numbers.3
-    changed = numbers.4
-    changedNanoseconds = numbers.5
+    (inode, byteCount, modified, modifiedNanoseconds, changed, changedNanoseconds) = fields
   }
 
   /// `inode:length:mtime:ctime`, as the cache stores it.

@@ -82,7 +82,7 @@ public struct JournalDirectory: Sendable {
 
   /// Whether a file name ends in `.jsonl` (compared as bytes: a file name is not text to normalise).
   static func isJournalName(_ name: String) -> Bool {
-    name.utf8.count > journalSuffix.count
+    name.utf8.count >= journalSuffix.count
       && name.utf8.suffix(journalSuffix.count).elementsEqual(journalSuffix)
   }
 
@@ -91,9 +91,9 @@ public struct JournalDirectory: Sendable {
   /// The file name of a folder entry, up to its terminating zero.
   private static func name(of entry: UnsafeMutablePointer<dirent>) -> String {
     withUnsafeBytes(of: entry.pointee.d_name) { raw in
-      let bytes = raw.bindMemory(to: UInt8.self)
-      let end = bytes.firstIndex(of: 0) ?? bytes.count
-      return String(decoding: UnsafeBufferPointer(rebasing: bytes[..<end]), as: UTF8.self)
+      String(
+        decoding: UnsafeRawBufferPointer(rebasing: raw[..<(raw.firstIndex(of: 0) ?? raw.count)]),
+        as: UTF8.self)
     }
   }
 
@@ -252,6 +252,7 @@ extension JournalDirectory {
     defer { if folder >= 0 { close(folder) } }
     return names.map { name in
       let path = "\(self.path)/\(name)"
+      // (The summary's path is the listing's own spelling of the folder, whatever the cache's was.)
       if var entry = entries[name],
         (folder >= 0 && entry.stamp != nil && FileStamp(name: name, inFolder: folder) == entry.stamp)
           || JournalSeal.read(path: path) == entry.seal

@@ -169,9 +169,9 @@ enum KeyBindings {
   /// at every frame.)
   private static func spaced(_ hints: [String]) -> String {
     var line = ""
-    for hint in hints {
-      if !line.isEmpty { line += "  " }
-      line += hint
+    for index in hints.indices {
+      if index > 0 { line += "  " }
+      line += hints[index]
     }
     return line
   }
