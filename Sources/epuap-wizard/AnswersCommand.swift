@@ -102,7 +102,7 @@ struct ApplyAnswersCommand: ParsableCommand {
       let plan = AnswersPlan(validator: Validator(procedure: procedure))
       let path: String
       let directory = options.directory
-      // The unit's journal: by its ePUAP identifier exactly (by its name when it has none); two of them is
+      // The unit's journal: by its ePUAP identifier, letter case aside (by its name when it has none); two is
       // a question for the clerk, never a guess.
       let matching =
         options.journal == nil

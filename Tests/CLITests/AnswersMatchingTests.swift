@@ -2,7 +2,7 @@ import Foundation
 import TestSupport
 import Testing
 
-/// `answers apply` finds the unit's journal by its identifier exactly, never renames another unit, never
+/// `answers apply` finds the unit's journal by its identifier (letter case aside), never renames another unit, never
 /// starts a second journal for the same unit, and makes a new journal appear with its whole batch.
 @Suite("answers apply: which journal")
 struct AnswersMatchingTests {
