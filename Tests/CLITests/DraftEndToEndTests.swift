@@ -53,4 +53,25 @@ struct DraftEndToEndTests {
     #expect(try tmux.waitFor("Przywrócono niezapisany szkic"), "\(tmux.screen())")
     #expect(tmux.screen().contains("Krok 3.13") && tmux.screen().contains("Ewa Wiśniewska, UMWS"))
   }
+
+  @Test("kill -9 while the new-unit form is half typed: opening the form again offers it back")
+  func newUnitSurvivesKill() throws {
+    let dir = TempFolder(prefix: "epuap-cli")
+    defer { dir.cleanup() }
+    let environment = ["EPUAP_WIZARD_STATE_DIR": dir.path, "LANG": "C.UTF-8"]
+    let tmux = try Tmux("exec \(Binary.path)", environment: environment)
+    #expect(try tmux.waitFor("Nowa jednostka"), "\(tmux.screen())")
+    try tmux.send("n", "Tab")
+    try tmux.type("Gmina Żółkiewka")
+    #expect(try tmux.waitFor("Gmina Żółkiewka"))
+    kill(try tmux.panePID, SIGKILL)
+    for _ in 0..<50 where !(try tmux.paneDead) { usleep(100_000) }
+    #expect(try tmux.paneDead)
+    try tmux.respawn("exec \(Binary.path)", environment: environment)
+    #expect(try tmux.waitFor("Nowa jednostka"), "\(tmux.screen())")
+    #expect(!tmux.screen().contains("Gmina Żółkiewka"), "a draft is not listed as a unit")
+    try tmux.send("n")
+    #expect(try tmux.waitFor("Przywrócono dane nowej jednostki"), "\(tmux.screen())")
+    #expect(tmux.screen().contains("Gmina Żółkiewka"))
+  }
 }

@@ -91,6 +91,70 @@ struct DraftTests {
       return
     }
     #expect(wizard.model.journals.isEmpty)
+    #expect(!FileManager.default.fileExists(atPath: wizard.folder + "/.nowa-jednostka.szkic"))
+  }
+
+  @Test(
+    "the new-unit form typed and never finished (the process killed) is offered back when it opens again; creating the unit removes its draft"
+  )
+  func newUnitDraft() throws {
+    let temp = TempFolder(prefix: "epuap-draft")
+    defer { temp.cleanup() }
+    // A folder that does not exist yet, as on a clerk's first start: the draft makes it, 0700.
+    let folder = temp.path + "/stan/epuap-wizard"
+    let draft = folder + "/.nowa-jednostka.szkic"
+    do {
+      let first = WizardHarness(folder: folder)
+      try? FileManager.default.removeItem(atPath: folder)  // the harness made it; a clerk's has none yet
+      first.press(.character("n"), .tab)
+      first.type("Gmina Żółkiewka")
+      first.press(.tab)
+      first.type("ugzolkiewka")
+      #expect(FileManager.default.fileExists(atPath: draft))
+      var info = stat()
+      #expect(stat(folder, &info) == 0 && info.st_mode & 0o777 == 0o700)
+      // No Esc, no quit: the process ends here, as when it is killed.
+    }
+    let again = WizardHarness(folder: folder)
+    defer { again.cleanup() }
+    #expect(again.model.journals.isEmpty, "a draft is not a journal")
+    again.press(.character("n"))
+    guard case .newUnit(let form) = again.model.screen else {
+      Issue.record("the new-unit form expected")
+      return
+    }
+    #expect(form.value("nazwa") == "Gmina Żółkiewka" && form.value("identyfikator") == "ugzolkiewka")
+    #expect(again.screenText.contains("Przywrócono dane nowej jednostki"), "\(again.screenText)")
+    // Finished and created: the draft has become the journal.
+    again.press(.tab, .tab, .tab)
+    again.type("Anna Nowak")
+    again.press(.tab, .enter)
+    #expect(again.model.unit?.unit.name == "Gmina Żółkiewka")
+    #expect(!FileManager.default.fileExists(atPath: draft))
+  }
+
+  @Test("a restored new-unit draft thrown away with Esc is gone, and the form opens empty")
+  func newUnitDraftDiscarded() throws {
+    let temp = TempFolder(prefix: "epuap-draft")
+    defer { temp.cleanup() }
+    do {
+      let first = WizardHarness(folder: temp.path)
+      first.press(.character("n"), .tab)
+      first.type("Gmina Alfa")
+    }
+    let again = WizardHarness(folder: temp.path)
+    defer { again.cleanup() }
+    again.press(.character("n"))
+    again.press(.escape)
+    #expect(again.screenText.contains("Porzucić niezapisane zmiany?"))
+    again.press(.character("t"))
+    #expect(!FileManager.default.fileExists(atPath: temp.path + "/.nowa-jednostka.szkic"))
+    again.press(.character("n"))
+    guard case .newUnit(let form) = again.model.screen else {
+      Issue.record("the new-unit form expected")
+      return
+    }
+    #expect(form.value("nazwa").isEmpty)
   }
 
   @Test("a settings form left by quitting is offered back whole, with its choices")

@@ -128,6 +128,18 @@ public struct JournalDirectory: Sendable {
     return names.sorted().map { "\(path)/\($0)" }
   }
 
+  /// Makes the folder as a new journal would (0700, with its parents), for a file written before the
+  /// first journal; the problem when it cannot be made or is not safe to write in (`secure()`).
+  public func prepare() -> JournalError? {
+    do throws(JournalError) {
+      try DurableFile.ensureDirectory(path)
+      try secure()
+      return nil
+    } catch {
+      return error
+    }
+  }
+
   /// Checks the folder before journals are listed or written in it; false when it does not exist yet.
   ///
   /// A folder that other users may write to (group or other write bit) could have files planted or

@@ -5,7 +5,8 @@ import ScreenKit
 ///
 /// The runtime keeps it beside the journal after every key that changes it (`WizardEffect.saveDraft`),
 /// so that Esc, quitting, Ctrl-C or a killed process lose nothing; opening the unit again offers it back,
-/// with the form filled as it was left.
+/// with the form filled as it was left. The new-unit form, which has no journal yet, keeps its draft in
+/// the folder, and opening the form again offers it back.
 public struct Draft: Codable, Equatable, Sendable {
   /// Which form it belongs to.
   public enum Place: Codable, Equatable, Sendable {
@@ -19,6 +20,8 @@ public struct Draft: Codable, Equatable, Sendable {
     case system(String?)
     /// A card of 4.2; nil: a new one.
     case card(String?)
+    /// The new-unit form (the folder's, as there is no journal yet).
+    case newUnit
   }
 
   public var place: Place
@@ -34,9 +37,9 @@ public struct Draft: Codable, Equatable, Sendable {
 extension WizardModel {
   /// The form on screen with what it holds, when any of it differs from what is recorded.
   var unsavedDraft: Draft? {
-    guard unit != nil, let (place, form) = formOnScreen, let recorded = recordedForm(place) else {
-      return nil
-    }
+    guard let (place, form) = formOnScreen, unit != nil || place == .newUnit,
+      let recorded = recordedForm(place)
+    else { return nil }
     let typed = form.entries.map { $0.storedValue }
     let saved = recorded.entries.map { $0.storedValue }
     guard typed != saved else { return nil }
@@ -55,6 +58,7 @@ extension WizardModel {
     case .settings(let settings):
       let stepID = validator.perMailboxSteps.first { settings.stepOfField.values.contains($0.id) }?.id ?? ""
       return (.settings(mailboxID: settings.mailboxID, stepID: stepID), settings.form)
+    case .newUnit(let form): return (.newUnit, form)
     default: return nil
     }
   }
@@ -76,19 +80,14 @@ extension WizardModel {
     case .settings(let mailboxID, let stepID):
       guard let mailbox = unit?.mailbox(mailboxID) else { return nil }
       return settingsForm(for: mailbox, stepID: stepID).form
+    case .newUnit: return newUnitForm
     }
   }
 
   /// Opens the draft's form filled as it was left, with the screens a clerk would have come through
   /// behind it; false when its item no longer exists.
   mutating func restore(_ draft: Draft) -> Bool {
-    func filled(_ form: FormState) -> FormState {
-      var form = form
-      for index in form.entries.indices {
-        if let text = draft.values[form.entries[index].field.id] { form.entries[index].input.set(text) }
-      }
-      return form
-    }
+    let filled = { (form: FormState) in draft.filled(form) }
     guard let unit, recordedForm(draft.place) != nil else { return false }
     func stepScreen(_ id: String) -> Screen { .step(makeStepScreen(id)) }
     let overview = Screen.overview(cursor: 0)
@@ -120,6 +119,7 @@ extension WizardModel {
       settings.form = filled(settings.form)
       backStack = [overview, stepScreen(stepID)]
       screen = .settings(settings)
+    case .newUnit: return false  // offered when the form is opened (`newUnitDraftRead`), not with a unit
     }
     return true
   }
@@ -134,6 +134,18 @@ extension WizardModel {
     case .card(let id): return id.flatMap { unit?.card($0)?.name }.map { "karta „\($0)”" } ?? "nowa karta"
     case .settings(let mailboxID, _):
       return "ustawienia skrytki \(unit?.mailbox(mailboxID)?.address ?? mailboxID)"
+    case .newUnit: return "nowa jednostka"
     }
+  }
+}
+
+extension Draft {
+  /// `form` with the text of each of its fields that the draft holds.
+  func filled(_ form: FormState) -> FormState {
+    var form = form
+    for index in form.entries.indices {
+      if let text = values[form.entries[index].field.id] { form.entries[index].input.set(text) }
+    }
+    return form
   }
 }

@@ -292,6 +292,8 @@ public enum WizardEvent: Equatable, Sendable {
   case printersListed(PrinterList)
   /// The draft could not be kept beside the journal; what is recorded is not affected.
   case draftNotKept(String)
+  /// What was typed into the new-unit form and not used when the wizard last stopped, if anything.
+  case newUnitDraftRead(Draft?)
 }
 
 /// Work `update` asks the runtime to do: it is the only way the wizard touches files.
@@ -304,7 +306,12 @@ public enum WizardEffect: Equatable, Sendable {
   /// Ask `lpstat` for the printers; answered by `.printersListed`.
   case listPrinters
   case printChecklist(PrintDestination)
-  /// Keep what is typed and not recorded beside the open journal; nil: there is none (remove it).
+  /// Keep what is typed and not recorded beside the open journal (in the folder, for the new-unit form);
+  /// nil: there is none (remove it).
   case saveDraft(Draft?)
+  /// Read the new-unit form's draft kept in the folder; answered by `.newUnitDraftRead`.
+  case readNewUnitDraft
+  /// Remove the new-unit form's draft from the folder: the unit it held has its journal now.
+  case discardNewUnitDraft
   case quit
 }

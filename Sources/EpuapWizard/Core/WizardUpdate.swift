@@ -21,13 +21,12 @@ public enum WizardCore {
     var commands = model.handle(event)
     if case .start(let list) = model.screen { model.refreshStartRows(list) }
     if case .cardList(let list) = model.screen { model.refreshCardRows(list) }
-    // What is typed and not recorded is kept beside the journal whenever it changes.
-    if model.unit != nil {
-      let draft = model.unsavedDraft
-      if draft != model.draftKept {
-        model.draftKept = draft
-        commands.append(.saveDraft(draft))
-      }
+    // What is typed and not recorded is kept beside the journal (in the folder, for the new-unit form)
+    // whenever it changes.
+    let draft = model.unsavedDraft
+    if draft != model.draftKept {
+      model.draftKept = draft
+      commands.append(.saveDraft(draft))
     }
     return commands
   }
@@ -52,6 +51,8 @@ extension WizardModel {
       journals = list
       return []
     case .journalOpened(let path, let state, let notice, let draft):
+      // Created from the new-unit form: its draft in the folder has become this journal.
+      let created = draftKept?.place == .newUnit
       journalPath = path
       unit = state
       draftKept = draft
@@ -81,9 +82,20 @@ extension WizardModel {
           message = .warning("Niezapisany szkic dotyczył pozycji, której już nie ma; odrzucono go.")
         }
       }
-      return []
+      return created ? [.discardNewUnitDraft] : []
     case .draftNotKept(let text):
       message = .warning(text)
+      return []
+    case .newUnitDraftRead(let draft):
+      // Offered only into the form as it opens, before anything is typed in it.
+      guard let draft, draft.place == .newUnit, case .newUnit(let form) = screen,
+        form.entries.map(\.storedValue) == newUnitForm.entries.map(\.storedValue)
+      else { return [] }
+      screen = .newUnit(draft.filled(form))
+      draftKept = unsavedDraft
+      message = .warning(
+        "Przywrócono dane nowej jednostki wpisane wcześniej i niezapisane: sprawdź je i utwórz dziennik "
+          + "albo porzuć (Esc).")
       return []
     case .recorded(let state, let after):
       unit = state
@@ -226,11 +238,7 @@ extension WizardModel {
     var save = "zapis: Tab lub F2"
     if let draft = unsavedDraft {
       place = describe(draft.place)
-    } else if case .newUnit(let form) = screen,
-      form.entries.map(\.storedValue) != newUnitForm.entries.map(\.storedValue)
-    {
-      place = "nowa jednostka"
-      save = "dziennik tworzy „Utwórz dziennik i zacznij”"
+      if draft.place == .newUnit { save = "dziennik tworzy „Utwórz dziennik i zacznij”" }
     } else {
       pop()
       return

@@ -19,14 +19,22 @@ struct DraftFile {
 
   init(journalPath: String) { path = journalPath + ".szkic" }
 
+  /// The new-unit form's draft, kept in the folder until the unit's journal exists.
+  init(newUnitIn folder: String) { path = folder + "/" + Self.newUnitFileName }
+
+  static let newUnitFileName = ".nowa-jednostka.szkic"
+
   /// The kept draft; nil when there is none or it is not a regular file of readable JSON.
   func read() -> Draft? {
     guard let bytes = try? RegularFile.read(path, limit: Self.maxSize, followLinks: false) else { return nil }
     return try? JSONDecoder().decode(Draft.self, from: Data(bytes))
   }
 
-  /// Keeps `draft`, or removes the file when it is nil; the Polish reason when that failed.
-  func write(_ draft: Draft?) -> String? {
+  /// Keeps `draft`, or removes the file when it is nil; the Polish reason when that failed, ending with
+  /// `advice`.
+  func write(_ draft: Draft?, advice: String = "Zapisz wpisany tekst (Tab lub F2), zanim wyjdziesz.")
+    -> String?
+  {
     guard let draft else {
       if unlink(path) != 0, errno != ENOENT {
         return
@@ -38,9 +46,9 @@ struct DraftFile {
       try NewFile.replace(path, with: [UInt8](try JSONEncoder().encode(draft)))
       return nil
     } catch let error as JournalError {
-      return "Nie można zachować szkicu: \(error.message) Zapisz wpisany tekst (Tab lub F2), zanim wyjdziesz."
+      return "Nie można zachować szkicu: \(error.message) \(advice)"
     } catch {
-      return "Nie można zachować szkicu. Zapisz wpisany tekst (Tab lub F2), zanim wyjdziesz."
+      return "Nie można zachować szkicu. \(advice)"
     }
   }
 }

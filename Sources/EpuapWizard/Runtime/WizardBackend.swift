@@ -23,8 +23,13 @@ public protocol WizardBackend: AnyObject {
   func printChecklist(to destination: PrintDestination) throws -> String
   /// The printers the system knows, the default first; none when there is no CUPS.
   func listPrinters() -> PrinterList
-  /// Keeps the open journal's draft (nil: removes it); the Polish reason when that failed.
+  /// Keeps the open journal's draft, or with no journal open the new-unit form's draft in the folder
+  /// (nil: removes it); the Polish reason when that failed.
   func saveDraft(_ draft: Draft?) -> String?
+  /// The new-unit form's draft kept in the folder, if any.
+  func newUnitDraft() -> Draft?
+  /// Removes the new-unit form's draft from the folder; the Polish reason when that failed.
+  func discardNewUnitDraft() -> String?
   func close()
 }
 
@@ -145,9 +150,22 @@ public final class JournalBackend: WizardBackend {
   }
 
   public func saveDraft(_ draft: Draft?) -> String? {
-    guard let session else { return nil }
+    guard let session else {
+      let advice = "Utwórz dziennik, zanim wyjdziesz."
+      // The folder may not exist before the first journal: it is made as a journal's would be.
+      if draft != nil, let problem = directory.prepare() {
+        return "Nie można zachować wpisanych danych nowej jednostki: \(problem.message) \(advice)"
+      }
+      return DraftFile(newUnitIn: directory.path).write(draft, advice: advice)
+    }
     return DraftFile(journalPath: session.path).write(draft)
   }
+
+  public func newUnitDraft() -> Draft? {
+    DraftFile(newUnitIn: directory.path).read().flatMap { $0.place == .newUnit ? $0 : nil }
+  }
+
+  public func discardNewUnitDraft() -> String? { DraftFile(newUnitIn: directory.path).write(nil) }
 
   public func create(unit: UnitInfo, operatorName: String) throws -> (path: String, state: UnitState) {
     close()

@@ -139,6 +139,11 @@ public final class WizardRunner {
       case .saveDraft(let draft):
         guard let problem = backend.saveDraft(draft) else { continue }
         result = .draftNotKept(problem)
+      case .readNewUnitDraft:
+        result = .newUnitDraftRead(backend.newUnitDraft())
+      case .discardNewUnitDraft:
+        guard let problem = backend.discardNewUnitDraft() else { continue }
+        result = .draftNotKept(problem)
       case .printChecklist(let destination):
         do {
           result = .printed(try backend.printChecklist(to: destination))

@@ -40,11 +40,11 @@ extension WizardModel {
       message = .info("Kolejność: \(list.order.rawValue).")
     case .newUnit:
       push(.newUnit(newUnitForm))
-      return []
+      return [.readNewUnitDraft]
     case .open:
       if list.rows.cursor == 0 {
         push(.newUnit(newUnitForm))
-        return []
+        return [.readNewUnitDraft]
       }
       let summary = shown[list.rows.cursor - 1]
       if let problem = summary.problem {
