@@ -133,6 +133,36 @@ struct DraftTests {
     #expect(!FileManager.default.fileExists(atPath: draft))
   }
 
+  @Test("a new-unit draft stays while an existing unit is opened; one that fills in nothing is dropped")
+  func newUnitDraftKeptAndDropped() throws {
+    let temp = TempFolder(prefix: "epuap-draft")
+    defer { temp.cleanup() }
+    let draft = temp.path + "/.nowa-jednostka.szkic"
+    do {
+      let first = WizardHarness(folder: temp.path)
+      first.createUnit(name: "Gmina Alfa", identifier: "alfa")
+      first.backend.close()
+    }
+    do {
+      let second = WizardHarness(folder: temp.path)
+      second.press(.character("n"), .tab)
+      second.type("Gmina Beta")
+    }
+    let third = WizardHarness(folder: temp.path)
+    third.press(.down, .enter)  // the existing unit, not the new one
+    #expect(third.model.unit?.unit.name == "Gmina Alfa")
+    #expect(FileManager.default.fileExists(atPath: draft), "opening another unit keeps the form's draft")
+    third.backend.close()
+    // A draft holding only the defaults (as a hand edit could leave it): nothing to offer, and it goes.
+    _ = FileManager.default.createFile(
+      atPath: draft, contents: Data(#"{"place":{"newUnit":{}},"values":{"rola":"partner"}}"#.utf8))
+    let fourth = WizardHarness(folder: temp.path)
+    defer { fourth.cleanup() }
+    fourth.press(.character("n"))
+    #expect(!fourth.screenText.contains("Przywrócono"), "\(fourth.screenText)")
+    #expect(!FileManager.default.fileExists(atPath: draft))
+  }
+
   @Test("a restored new-unit draft thrown away with Esc is gone, and the form opens empty")
   func newUnitDraftDiscarded() throws {
     let temp = TempFolder(prefix: "epuap-draft")

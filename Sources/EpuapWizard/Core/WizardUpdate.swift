@@ -92,7 +92,9 @@ extension WizardModel {
         form.entries.map(\.storedValue) == newUnitForm.entries.map(\.storedValue)
       else { return [] }
       screen = .newUnit(draft.filled(form))
-      draftKept = unsavedDraft
+      // A draft that fills in nothing (only the defaults, or fields the form no longer has) is dropped.
+      guard let restored = unsavedDraft else { return [.discardNewUnitDraft] }
+      draftKept = restored
       message = .warning(
         "Przywrócono dane nowej jednostki wpisane wcześniej i niezapisane: sprawdź je i utwórz dziennik "
           + "albo porzuć (Esc).")

@@ -151,10 +151,12 @@ public final class JournalBackend: WizardBackend {
 
   public func saveDraft(_ draft: Draft?) -> String? {
     guard let session else {
-      let advice = "Utwórz dziennik, zanim wyjdziesz."
+      // Without a journal only the new-unit form has a draft.
+      guard draft == nil || draft?.place == .newUnit else { return nil }
+      let advice = "Wpisane dane nowej jednostki nie przetrwają zamknięcia kreatora."
       // The folder may not exist before the first journal: it is made as a journal's would be.
       if draft != nil, let problem = directory.prepare() {
-        return "Nie można zachować wpisanych danych nowej jednostki: \(problem.message) \(advice)"
+        return "Nie można zachować szkicu: \(problem.message) \(advice)"
       }
       return DraftFile(newUnitIn: directory.path).write(draft, advice: advice)
     }
