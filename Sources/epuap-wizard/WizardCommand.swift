@@ -101,14 +101,20 @@ enum WizardLaunch {
       let outcome = runner.run(initialCommands: commands)
       backend.close()
       terminal.restore()
+      // The new-unit form's text is kept in the folder, not in a journal (there is none yet).
+      let keptForm =
+        runner.model.draftKept?.place == .newUnit
+        ? "Dane wpisane w formularzu nowej jednostki są zachowane: wrócą, gdy otworzysz go ponownie.\n" : ""
       switch outcome {
       case .quit, .inputEnded:
         if let path = runner.model.journalPath {
           print("Zapisano. Dziennik: \(path)\nAby wrócić: \(resumeCommand(journal: path))")
+        } else if !keptForm.isEmpty {
+          print(keptForm, terminator: "")
         }
       case .signal(let number):
-        StandardStream.error.write(
-          Data("Przerwano (sygnał \(number)); wszystko, co zapisano, jest w dzienniku.\n".utf8))
+        let kept = runner.model.journalPath == nil ? keptForm : "Wszystko, co zapisano, jest w dzienniku.\n"
+        StandardStream.error.write(Data("Przerwano (sygnał \(number)).\n\(kept)".utf8))
         throw ExitCode(128 + number)
       }
     }

@@ -54,8 +54,10 @@ struct DraftEndToEndTests {
     #expect(tmux.screen().contains("Krok 3.13") && tmux.screen().contains("Ewa Wiśniewska, UMWS"))
   }
 
-  @Test("kill -9 while the new-unit form is half typed: opening the form again offers it back")
-  func newUnitSurvivesKill() throws {
+  @Test(
+    "kill -9 and Ctrl-C while the new-unit form is half typed: opening the form again offers it back",
+    arguments: ["KILL", "INT"])
+  func newUnitSurvives(_ signal: String) throws {
     let dir = TempFolder(prefix: "epuap-cli")
     defer { dir.cleanup() }
     let environment = ["EPUAP_WIZARD_STATE_DIR": dir.path, "LANG": "C.UTF-8"]
@@ -64,9 +66,19 @@ struct DraftEndToEndTests {
     try tmux.send("n", "Tab")
     try tmux.type("Gmina Żółkiewka")
     #expect(try tmux.waitFor("Gmina Żółkiewka"))
-    kill(try tmux.panePID, SIGKILL)
+    if signal == "KILL" {
+      kill(try tmux.panePID, SIGKILL)
+    } else {
+      try tmux.send("C-c")
+    }
     for _ in 0..<50 where !(try tmux.paneDead) { usleep(100_000) }
     #expect(try tmux.paneDead)
+    if signal == "INT" {
+      // No journal yet: the message says where the typing went, not that it is in a journal.
+      #expect(
+        tmux.screen().contains("Dane wpisane w formularzu nowej jednostki są zachowane"), "\(tmux.screen())")
+      #expect(!tmux.screen().contains("jest w dzienniku"))
+    }
     try tmux.respawn("exec \(Binary.path)", environment: environment)
     #expect(try tmux.waitFor("Nowa jednostka"), "\(tmux.screen())")
     #expect(!tmux.screen().contains("Gmina Żółkiewka"), "a draft is not listed as a unit")

@@ -247,7 +247,7 @@ public struct AnswersPlan {
   public static func isSameUnit(_ journal: UnitInfo, _ file: UnitInfo) -> Bool {
     let ours = journal.entityIdentifier.trimmed
     let theirs = file.entityIdentifier.trimmed
-    if !ours.isEmpty, !theirs.isEmpty { return ours.lowercased() == theirs.lowercased() }
+    if !ours.isEmpty, !theirs.isEmpty { return UnitInfo.sameIdentifier(ours, theirs) }
     return journal.name.trimmed == file.name.trimmed
   }
 

@@ -31,6 +31,13 @@ public struct UnitInfo: Codable, Sendable, Equatable {
     self.entityIdentifier = entityIdentifier
     self.role = role
   }
+
+  /// Whether two ePUAP identifiers name the same entity: letter case aside, as a clerk may type either.
+  ///
+  /// The new-unit form and `answers apply` both find a unit's journal by it.
+  public static func sameIdentifier(_ one: String, _ other: String) -> Bool {
+    one.lowercased() == other.lowercased()
+  }
 }
 
 /// The decision of section 2: how the office receives documents from now on.

@@ -203,7 +203,7 @@ public struct Validator: Sendable, Equatable {
     if !FieldValidator.isEntityIdentifier(identifier) {
       issues.append(rules.issue(.entityIdentifier, field: field.label, ["wartosc": value]))
     } else if let existing = journals.first(where: {
-      $0.problem == nil && $0.role == role && $0.entityIdentifier.lowercased() == identifier.lowercased()
+      $0.problem == nil && $0.role == role && UnitInfo.sameIdentifier($0.entityIdentifier, identifier)
     }) {
       issues.append(
         rules.issue(

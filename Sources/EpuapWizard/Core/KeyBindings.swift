@@ -151,7 +151,7 @@ enum KeyBindings {
       default: return false
       }
     }()
-    let tail = forms ? "F1 pomoc" : spaced(global.compactMap { $0.hint })
+    let tail = (forms ? ["F1 pomoc"] : global.compactMap { $0.hint }).joined(separator: "  ")
     // The screen's hints in the table's order, as many as fit beside help and quit; the help lists all.
     let room = model.size.width - 2 - DisplayWidth.of(tail)
     var shown: [String] = []
@@ -162,18 +162,7 @@ enum KeyBindings {
       shown.append(hint)
       used += width
     }
-    return spaced(shown + [tail])
-  }
-
-  /// Hints two spaces apart. (Written out: `joined(separator:)` ran as unspecialised generic code here,
-  /// at every frame.)
-  private static func spaced(_ hints: [String]) -> String {
-    var line = ""
-    for index in hints.indices {
-      if index > 0 { line += "  " }
-      line += hints[index]
-    }
-    return line
+    return (shown + [tail]).joined(separator: "  ")
   }
 
   /// The help's list of this screen's keys, one line: „d, F2 — oznacz jako zrobione; …”.
