@@ -45,7 +45,14 @@ enum ChildProcess {
     defer { (argv + envp).forEach { free($0) } }
 
     var pid = pid_t()
-    let started = posix_spawn(&pid, executable, &actions, nil, argv, envp)
+    var started = posix_spawn(&pid, executable, &actions, nil, argv, envp)
+    // A program written a moment ago (a script put in place of lpstat) is „busy” while any process still
+    // holds it open for writing, such as a child another thread started meanwhile, which inherited the
+    // writer's descriptor until its own exec: tried again for up to 0.2 s.
+    for _ in 0..<20 where started == ETXTBSY {
+      usleep(10_000)
+      started = posix_spawn(&pid, executable, &actions, nil, argv, envp)
+    }
     close(writeEnd)
     guard started == 0 else {
       close(readEnd)
