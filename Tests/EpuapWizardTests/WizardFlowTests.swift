@@ -66,6 +66,20 @@ struct WizardFlowTests {
     again.backend.close()
   }
 
+  @Test("quitting speaks of the journal once a unit is open, and not before")
+  func quitWordsFollowTheJournal() throws {
+    let wizard = WizardHarness()
+    defer { wizard.cleanup() }
+    wizard.press(.character("q"))
+    #expect(wizard.screenText.contains("Żaden dziennik nie jest otwarty"))
+    #expect(!wizard.screenText.contains("jest zapisane w dzienniku"))
+    wizard.press(.character("n"))
+    wizard.createUnit()
+    wizard.press(.escape)  // the overview, where q quits
+    wizard.press(.character("q"))
+    #expect(wizard.screenText.contains("jest zapisane w dzienniku"), "\(wizard.screenText)")
+  }
+
   @Test("step 3.13 cannot be marked done without the consent; with it, it can")
   func consentGate() throws {
     let wizard = WizardHarness()

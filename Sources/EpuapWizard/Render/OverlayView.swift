@@ -48,9 +48,14 @@ enum OverlayView {
     case .quitConfirm:
       title = "Zakończyć pracę?"
       let draft = model.unsavedDraft.map { model.describe($0.place) }
-      lines += [ContentLine].paragraph(
-        "Wszystko, co zrobiono, jest zapisane w dzienniku — możesz wrócić w dowolnej chwili i zacząć tam, "
+      // Before the first journal there is nothing in a journal to speak of.
+      let saved =
+        model.unit == nil
+        ? "Żaden dziennik nie jest otwarty; to, co zapisano wcześniej, jest w dziennikach."
+        : "Wszystko, co zrobiono, jest zapisane w dzienniku — możesz wrócić w dowolnej chwili i zacząć tam, "
           + "gdzie praca została przerwana."
+      lines += [ContentLine].paragraph(
+        saved
           + (draft.map { " Niezapisany tekst (\($0)) zostaje jako szkic i wróci przy następnym otwarciu." }
             ?? ""),
         width: width - 2, indent: 0)
