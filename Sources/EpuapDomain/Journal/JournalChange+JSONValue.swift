@@ -10,26 +10,26 @@
 /// message is the one users see. `JournalFastPathTests` checks the two paths agree.
 extension JournalChange {
   init?(json: JSONValue) {
-    guard let type = json["type"]?.stringValue, let payload = json["payload"] else { return nil }
+    guard let kind = json.choice("type", Kind.self), let payload = json["payload"] else { return nil }
     let change: JournalChange?
-    switch type {
-    case "unitCreated": change = UnitInfo(json: payload).map(JournalChange.unitCreated)
-    case "unitUpdated": change = UnitInfo(json: payload).map(JournalChange.unitUpdated)
-    case "decisionMade": change = Decision(json: payload).map(JournalChange.decisionMade)
-    case "stepMarked": change = StepMark(json: payload).map(JournalChange.stepMarked)
-    case "stepValuesRecorded": change = StepValues(json: payload).map(JournalChange.stepValuesRecorded)
-    case "mailboxSaved": change = MailboxEntry(json: payload).map(JournalChange.mailboxSaved)
-    case "mailboxRemoved": change = ItemRef(json: payload).map(JournalChange.mailboxRemoved)
-    case "mailboxSettingsRecorded":
+    switch kind {
+    case .unitCreated: change = UnitInfo(json: payload).map(JournalChange.unitCreated)
+    case .unitUpdated: change = UnitInfo(json: payload).map(JournalChange.unitUpdated)
+    case .decisionMade: change = Decision(json: payload).map(JournalChange.decisionMade)
+    case .stepMarked: change = StepMark(json: payload).map(JournalChange.stepMarked)
+    case .stepValuesRecorded: change = StepValues(json: payload).map(JournalChange.stepValuesRecorded)
+    case .mailboxSaved: change = MailboxEntry(json: payload).map(JournalChange.mailboxSaved)
+    case .mailboxRemoved: change = ItemRef(json: payload).map(JournalChange.mailboxRemoved)
+    case .mailboxSettingsRecorded:
       change = MailboxSettings(json: payload).map(JournalChange.mailboxSettingsRecorded)
-    case "overrideSaved": change = VendorOverride(json: payload).map(JournalChange.overrideSaved)
-    case "overrideRemoved": change = OverrideRef(json: payload).map(JournalChange.overrideRemoved)
-    case "systemSaved": change = SystemEntry(json: payload).map(JournalChange.systemSaved)
-    case "systemRemoved": change = ItemRef(json: payload).map(JournalChange.systemRemoved)
-    case "consentRecorded": change = Consent(json: payload).map(JournalChange.consentRecorded)
-    case "cardSaved": change = ServiceCard(json: payload).map(JournalChange.cardSaved)
-    case "cardRemoved": change = ItemRef(json: payload).map(JournalChange.cardRemoved)
-    case "batch":
+    case .overrideSaved: change = VendorOverride(json: payload).map(JournalChange.overrideSaved)
+    case .overrideRemoved: change = OverrideRef(json: payload).map(JournalChange.overrideRemoved)
+    case .systemSaved: change = SystemEntry(json: payload).map(JournalChange.systemSaved)
+    case .systemRemoved: change = ItemRef(json: payload).map(JournalChange.systemRemoved)
+    case .consentRecorded: change = Consent(json: payload).map(JournalChange.consentRecorded)
+    case .cardSaved: change = ServiceCard(json: payload).map(JournalChange.cardSaved)
+    case .cardRemoved: change = ItemRef(json: payload).map(JournalChange.cardRemoved)
+    case .batch:
       guard case .array(let elements) = payload else { return nil }
       var changes: [JournalChange] = []
       changes.reserveCapacity(elements.count)
@@ -38,7 +38,6 @@ extension JournalChange {
         changes.append(change)
       }
       change = .batch(changes)
-    default: change = nil
     }
     guard let change else { return nil }
     self = change

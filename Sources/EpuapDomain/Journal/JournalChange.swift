@@ -24,40 +24,45 @@ public enum JournalChange: Sendable, Equatable {
   /// Several changes that stand or fall together (one journal line), e.g. an applied answers file.
   case batch([JournalChange])
 
-  /// The `type` written to the journal line.
-  public var typeName: String {
+  /// The `type` of a journal line: each change's name, written once.
+  ///
+  /// Every `switch` over it (the two decoders, `kind`) is exhaustive, so a new case cannot be forgotten
+  /// by one of them.
+  public enum Kind: String, CaseIterable, Sendable {
+    case unitCreated, unitUpdated, decisionMade, stepMarked, stepValuesRecorded, mailboxSaved
+    case mailboxRemoved, mailboxSettingsRecorded, overrideSaved, overrideRemoved, systemSaved
+    case systemRemoved, consentRecorded, cardSaved, cardRemoved, batch
+  }
+
+  public var kind: Kind {
     switch self {
-    case .unitCreated: "unitCreated"
-    case .unitUpdated: "unitUpdated"
-    case .decisionMade: "decisionMade"
-    case .stepMarked: "stepMarked"
-    case .stepValuesRecorded: "stepValuesRecorded"
-    case .mailboxSaved: "mailboxSaved"
-    case .mailboxRemoved: "mailboxRemoved"
-    case .mailboxSettingsRecorded: "mailboxSettingsRecorded"
-    case .overrideSaved: "overrideSaved"
-    case .overrideRemoved: "overrideRemoved"
-    case .systemSaved: "systemSaved"
-    case .systemRemoved: "systemRemoved"
-    case .consentRecorded: "consentRecorded"
-    case .cardSaved: "cardSaved"
-    case .cardRemoved: "cardRemoved"
-    case .batch: "batch"
+    case .unitCreated: .unitCreated
+    case .unitUpdated: .unitUpdated
+    case .decisionMade: .decisionMade
+    case .stepMarked: .stepMarked
+    case .stepValuesRecorded: .stepValuesRecorded
+    case .mailboxSaved: .mailboxSaved
+    case .mailboxRemoved: .mailboxRemoved
+    case .mailboxSettingsRecorded: .mailboxSettingsRecorded
+    case .overrideSaved: .overrideSaved
+    case .overrideRemoved: .overrideRemoved
+    case .systemSaved: .systemSaved
+    case .systemRemoved: .systemRemoved
+    case .consentRecorded: .consentRecorded
+    case .cardSaved: .cardSaved
+    case .cardRemoved: .cardRemoved
+    case .batch: .batch
     }
   }
 
-  /// Every `type` this version writes and reads.
-  static let knownTypeNames: Set<String> = [
-    "unitCreated", "unitUpdated", "decisionMade", "stepMarked", "stepValuesRecorded", "mailboxSaved",
-    "mailboxRemoved", "mailboxSettingsRecorded", "overrideSaved", "overrideRemoved", "systemSaved",
-    "systemRemoved", "consentRecorded", "cardSaved", "cardRemoved", "batch",
-  ]
+  /// The `type` written to the journal line.
+  public var typeName: String { kind.rawValue }
 
   /// The first `type` in a parsed change (or inside a batch of them) that this version does not know.
   static func unknownTypeName(in json: JSONValue) -> String? {
     guard let type = json["type"]?.stringValue else { return nil }
-    guard knownTypeNames.contains(type) else { return type }
-    guard type == "batch", case .array(let elements)? = json["payload"] else { return nil }
+    guard let kind = Kind(rawValue: type) else { return type }
+    guard kind == .batch, case .array(let elements)? = json["payload"] else { return nil }
     for element in elements {
       if let unknown = unknownTypeName(in: element) { return unknown }
     }
@@ -142,27 +147,28 @@ extension JournalChange: Codable {
   public init(from decoder: any Decoder) throws {
     let container = try decoder.container(keyedBy: CodingKeys.self)
     let type = try container.decode(String.self, forKey: .type)
-    func payload<T: Decodable>(_: T.Type) throws -> T { try container.decode(T.self, forKey: .payload) }
-    switch type {
-    case "unitCreated": self = .unitCreated(try payload(UnitInfo.self))
-    case "unitUpdated": self = .unitUpdated(try payload(UnitInfo.self))
-    case "decisionMade": self = .decisionMade(try payload(Decision.self))
-    case "stepMarked": self = .stepMarked(try payload(StepMark.self))
-    case "stepValuesRecorded": self = .stepValuesRecorded(try payload(StepValues.self))
-    case "mailboxSaved": self = .mailboxSaved(try payload(MailboxEntry.self))
-    case "mailboxRemoved": self = .mailboxRemoved(try payload(ItemRef.self))
-    case "mailboxSettingsRecorded": self = .mailboxSettingsRecorded(try payload(MailboxSettings.self))
-    case "overrideSaved": self = .overrideSaved(try payload(VendorOverride.self))
-    case "overrideRemoved": self = .overrideRemoved(try payload(OverrideRef.self))
-    case "systemSaved": self = .systemSaved(try payload(SystemEntry.self))
-    case "systemRemoved": self = .systemRemoved(try payload(ItemRef.self))
-    case "consentRecorded": self = .consentRecorded(try payload(Consent.self))
-    case "cardSaved": self = .cardSaved(try payload(ServiceCard.self))
-    case "cardRemoved": self = .cardRemoved(try payload(ItemRef.self))
-    case "batch": self = .batch(try payload([JournalChange].self))
-    default:
+    guard let kind = Kind(rawValue: type) else {
       throw DecodingError.dataCorruptedError(
         forKey: .type, in: container, debugDescription: "nieznany typ zdarzenia „\(type)”")
+    }
+    func payload<T: Decodable>(_: T.Type) throws -> T { try container.decode(T.self, forKey: .payload) }
+    switch kind {
+    case .unitCreated: self = .unitCreated(try payload(UnitInfo.self))
+    case .unitUpdated: self = .unitUpdated(try payload(UnitInfo.self))
+    case .decisionMade: self = .decisionMade(try payload(Decision.self))
+    case .stepMarked: self = .stepMarked(try payload(StepMark.self))
+    case .stepValuesRecorded: self = .stepValuesRecorded(try payload(StepValues.self))
+    case .mailboxSaved: self = .mailboxSaved(try payload(MailboxEntry.self))
+    case .mailboxRemoved: self = .mailboxRemoved(try payload(ItemRef.self))
+    case .mailboxSettingsRecorded: self = .mailboxSettingsRecorded(try payload(MailboxSettings.self))
+    case .overrideSaved: self = .overrideSaved(try payload(VendorOverride.self))
+    case .overrideRemoved: self = .overrideRemoved(try payload(OverrideRef.self))
+    case .systemSaved: self = .systemSaved(try payload(SystemEntry.self))
+    case .systemRemoved: self = .systemRemoved(try payload(ItemRef.self))
+    case .consentRecorded: self = .consentRecorded(try payload(Consent.self))
+    case .cardSaved: self = .cardSaved(try payload(ServiceCard.self))
+    case .cardRemoved: self = .cardRemoved(try payload(ItemRef.self))
+    case .batch: self = .batch(try payload([JournalChange].self))
     }
   }
 
