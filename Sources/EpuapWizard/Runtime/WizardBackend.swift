@@ -64,6 +64,8 @@ public final class JournalBackend: WizardBackend {
   private var unverified: [(path: String, cached: JournalSummaryCache.Entry)] = []
   /// Journals found unsound while checking the listing: they leave the cache.
   private var unsound: Set<String> = []
+  /// Whether the folder was made and checked for the new-unit form's draft (`JournalDirectory.prepare`).
+  private var folderPrepared = false
   /// Summaries to write into the cache, by journal file name.
   private var toCache: [String: JournalSummaryCache.Entry] = [:]
 
@@ -154,9 +156,13 @@ public final class JournalBackend: WizardBackend {
       // Without a journal only the new-unit form has a draft.
       guard draft == nil || draft?.place == .newUnit else { return nil }
       let advice = "Wpisane dane nowej jednostki nie przetrwają zamknięcia kreatora."
-      // The folder may not exist before the first journal: it is made as a journal's would be.
-      if draft != nil, let problem = directory.prepare() {
-        return "Nie można zachować szkicu: \(problem.message) \(advice)"
+      // The folder may not exist before the first journal: it is made as a journal's would be, once,
+      // not at every key typed into the form.
+      if draft != nil, !folderPrepared {
+        if let problem = directory.prepare() {
+          return "Nie można zachować szkicu: \(problem.message) \(advice)"
+        }
+        folderPrepared = true
       }
       return DraftFile(newUnitIn: directory.path).write(draft, advice: advice)
     }
