@@ -84,6 +84,11 @@ struct ManyUnitsTests {
     #expect(jumped.model.startRows.texts.count == 25)
     // A line not made yet is made on the spot, the same as when the cursor reaches it.
     let onTheSpot = (25..<30).map { jumped.model.startRows.text($0) }
+    // The first key that reaches past them makes a screenful more (here the 5 left), not one row.
+    let stepped = WizardHarness(folder: folder)
+    stepped.press(.down)
+    #expect(stepped.model.startRows.texts.count == 30)
+    #expect(Array(stepped.model.startRows.texts[25..<30]) == onTheSpot)
     jumped.press(.end)
     #expect(jumped.model.startRows.texts.count == 30)
     #expect(Array(jumped.model.startRows.texts[25..<30]) == onTheSpot)

@@ -60,7 +60,7 @@ extension WizardModel {
   }
 
   /// Remakes `startRows` when what they are made from changed, and makes the lines down to one screen
-  /// below the cursor.
+  /// below the cursor, a screenful at a time.
   mutating func refreshStartRows(_ list: StartList) {
     let source = StartRows.Source(
       journalsVersion: journalsVersion, filter: list.rows.filter.text, order: list.order, width: size.width)
@@ -69,8 +69,13 @@ extension WizardModel {
       startRows = StartRows(
         source: source, summaries: summaries, names: StartView.names(summaries, depths: depths), texts: [])
     }
-    let reached = min(startRows.summaries.count, list.rows.cursor + size.height + 1)
-    for index in startRows.texts.count..<max(startRows.texts.count, reached) {
+    let count = startRows.summaries.count
+    let reached = min(count, list.rows.cursor + size.height + 1)
+    guard startRows.texts.count < reached else { return }
+    // After the first frame, rows are made a screenful ahead at a time: one key in a screenful makes
+    // them, the others none (walking down a county's list, a row each key was most of a key's work).
+    let made = startRows.texts.isEmpty ? reached : min(count, reached + size.height)
+    for index in startRows.texts.count..<made {
       startRows.texts.append(
         StartView.rowText(startRows.summaries[index], name: startRows.names[index], width: size.width))
     }
