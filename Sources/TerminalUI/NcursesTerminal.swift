@@ -66,6 +66,12 @@ public final class NcursesTerminal: TerminalDevice {
     // letters typed in a burst are already taken as one event (`WizardRunner`).
     typeahead(-1)
     curs_set(0)
+    // One write per frame. Until its screen has been left (`endwin`) and taken back (a refresh), ncurses
+    // 6.4 empties its output buffer at every cursor move, so a key's repaint went out in five writes or
+    // more, each a system call and a wake-up of the terminal; after the round trip a frame is one write.
+    // Done here, before the first frame, the round trip shows nothing.
+    endwin()
+    doupdate()
     // The NO_COLOR convention: set and not empty.
     palette = Palette(noColor: !(environment["NO_COLOR"] ?? "").isEmpty)
     size = ScreenSize(width: Int(getmaxx(window)), height: Int(getmaxy(window)))
