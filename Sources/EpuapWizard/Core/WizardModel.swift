@@ -149,18 +149,24 @@ public struct SettingsForm: Equatable, Sendable {
   public var stepOfField: [String: String]
 }
 
-/// The card list's cards as the filter lets them through, made once per unit and filter.
+/// The card list's cards as the filter lets them through, made once per unit and filter, and their rows'
+/// lines as the list reaches them.
 public struct CardRows: Equatable, Sendable {
-  /// What they were made from (`WizardModel.filteredCards`): the unit's journal, its last event, the filter.
+  /// What they were made from (`WizardModel.filteredCards`): the unit's journal, its last event, the
+  /// filter, the screen's width.
   ///
   /// A value compared at every key, so it is not a string made at every key.
   struct Source: Equatable, Sendable {
     var journalPath: String?
     var eventCount = -1
     var filter = ""
+    var width = 0
   }
   var source: Source?
   public var cards: [ServiceCard] = []
+  /// The rows' lines, without the focus highlight, from the first card down to the lowest reached: made
+  /// as the start screen's are (`StartRows.texts`), a screenful ahead at a time.
+  var texts: [String] = []
 }
 
 /// The start screen's units as the list shows them: filtered, ordered, each row's text made once.

@@ -24,25 +24,21 @@ enum CardListView {
         " / — szukaj (nazwa, status, działanie, „bez decyzji”), a — dodaj, Enter — edytuj", x: 0, y: filterY,
         style: Styles.dim)
     }
-    let nameWidth = area.width - 36
+    let nameWidth = nameColumn(area.width)
     let columns =
       "  " + DisplayWidth.pad("Nazwa karty (opis usługi)", to: nameWidth) + DisplayWidth.pad("Status", to: 12)
       + "Działanie"
     buffer.write(columns, x: 0, y: area.top + 2, style: Styles.dim)
-    // Only the rows on screen are built: the list stays as fast with 5000 cards as with 30.
+    // Only the rows on screen are placed, their lines made as the list reaches them (`refreshCardRows`):
+    // the list stays as fast with 5000 cards as with 30.
     let height = area.height - 3
     let first = max(0, min(list.cursor - height + 1, cards.count - height))
     let visible = cards.indices.clamped(to: first..<min(cards.count, first + height))
     var lines: [ContentLine] = []
     for index in visible {
       let card = cards[index]
-      let status = card.status == .aktualna ? "Aktualna" : "Nieaktualna"
-      let action = card.action.map { shortAction($0) } ?? "— bez decyzji —"
-      let problem = model.cardsWithErrors.contains(card.id) ? " ✗" : ""
-      let text =
-        "  " + DisplayWidth.pad(card.name, to: nameWidth - 1) + " "
-        + DisplayWidth.pad(status, to: 12) + action + problem
-      var line = ContentLine(text, card.action == nil ? Styles.dim : .plain, row: index)
+      var line = ContentLine(
+        model.cardRowText(index, list: list), card.action == nil ? Styles.dim : .plain, row: index)
       line.highlighted = index == list.cursor && !list.filtering
       lines.append(line)
     }
@@ -59,6 +55,20 @@ enum CardListView {
       buffer.write("▼", x: area.width - 1, y: area.top + 2 + height, style: Styles.dim)
     }
   }
+
+  /// A card's row: its name, status and action, and ✗ when it has errors.
+  ///
+  /// Made when the list reaches it (`WizardModel.refreshCardRows`), not at every key.
+  static func rowText(_ card: ServiceCard, width: Int, hasErrors: Bool) -> String {
+    let status = card.status == .aktualna ? "Aktualna" : "Nieaktualna"
+    let action = card.action.map { shortAction($0) } ?? "— bez decyzji —"
+    return "  " + DisplayWidth.pad(card.name, to: nameColumn(width) - 1) + " "
+      + DisplayWidth.pad(status, to: 12)
+      + action + (hasErrors ? " ✗" : "")
+  }
+
+  /// The name column's width: status 12 and the action take the rest.
+  static func nameColumn(_ width: Int) -> Int { width - 36 }
 
   static func shortAction(_ action: CardAction) -> String {
     switch action {

@@ -14,16 +14,38 @@ extension WizardModel {
     return matchingCards(list)
   }
 
-  /// What the filtered cards depend on: the unit's journal and its last event, and the filter.
+  /// What the filtered cards and their lines depend on: the unit's journal and its last event, the
+  /// filter and the width.
   private func cardRowsSource(_ list: CardList) -> CardRows.Source {
-    CardRows.Source(journalPath: journalPath, eventCount: unit?.eventCount ?? -1, filter: list.filter.text)
+    CardRows.Source(
+      journalPath: journalPath, eventCount: unit?.eventCount ?? -1, filter: list.filter.text,
+      width: size.width)
   }
 
-  /// Keeps the list's filtered cards for the keys that follow (see `filteredCards`).
+  /// Keeps the list's filtered cards for the keys that follow (see `filteredCards`), and makes their lines
+  /// down to a screen below the cursor, a screenful at a time: scrolling through 5,000 cards, one key in a
+  /// screenful makes lines, the others none.
   mutating func refreshCardRows(_ list: CardList) {
     let source = cardRowsSource(list)
-    guard source != cardRows.source else { return }
-    cardRows = CardRows(source: source, cards: matchingCards(list))
+    if source != cardRows.source {
+      cardRows = CardRows(source: source, cards: matchingCards(list))
+    }
+    let count = cardRows.cards.count
+    let reached = min(count, list.cursor + size.height + 1)
+    guard cardRows.texts.count < reached else { return }
+    let made = cardRows.texts.isEmpty ? reached : min(count, reached + size.height)
+    for index in cardRows.texts.count..<made {
+      let card = cardRows.cards[index]
+      cardRows.texts.append(
+        CardListView.rowText(card, width: size.width, hasErrors: cardsWithErrors.contains(card.id)))
+    }
+  }
+
+  /// Card `index`'s line in the list as `filteredCards(list)` gives it: as made ahead, or made on the spot.
+  func cardRowText(_ index: Int, list: CardList) -> String {
+    if cardRows.source == cardRowsSource(list), index < cardRows.texts.count { return cardRows.texts[index] }
+    let card = filteredCards(list)[index]
+    return CardListView.rowText(card, width: size.width, hasErrors: cardsWithErrors.contains(card.id))
   }
 
   private func matchingCards(_ list: CardList) -> [ServiceCard] {
