@@ -37,10 +37,7 @@ struct HostileTextAndLimitsTests {
         .mailboxSaved(MailboxEntry(id: "skrytka-1", address: "/x/\u{1B}]0;tytuł\u{7}", action: .keep)),
       ]))
     wizard.runner.send(.recorded(session.state))
-    wizard.press(.escape, .home)
-    let index = try #require(wizard.model.checklist?.applicable.firstIndex { $0.step.id == "4.2" })
-    for _ in 0..<index { wizard.press(.down) }
-    wizard.press(.enter, .home, .enter)
+    wizard.openCardList()
     let list = WizardView.render(wizard.model)
     #expect(controlScalars(list).isEmpty)
     #expect(list.text.contains("�[2J�Karta�31m wroga"))
@@ -101,10 +98,8 @@ struct HostileTextAndLimitsTests {
     #expect(reloaded.mailboxes.count == 1000 && reloaded.cards.count == 5000)
     let issues = wizard.model.validator.issues(for: reloaded)
     #expect(issues.contains { $0.rule == .moreThanRecommendedMailboxes })
-    wizard.press(.escape, .home)
-    let index = try #require(wizard.model.checklist?.applicable.firstIndex { $0.step.id == "4.2" })
-    for _ in 0..<index { wizard.press(.down) }
-    wizard.press(.enter, .home, .enter, .end)
+    wizard.openCardList()
+    wizard.press(.end)
     #expect(wizard.screenText.contains("Sprawa 5000"))
     wizard.press(.character("/"))
     wizard.type("Sprawa 4321")

@@ -279,10 +279,7 @@ struct WizardFlowTests {
               status: number % 2 == 0 ? .aktualna : .nieaktualna))
         }))
     wizard.runner.send(.recorded(session.state))
-    wizard.press(.escape, .home)
-    let index = try #require(wizard.model.checklist?.applicable.firstIndex { $0.step.id == "4.2" })
-    for _ in 0..<index { wizard.press(.down) }
-    wizard.press(.enter, .home, .enter)
+    wizard.openCardList()
     guard case .cardList = wizard.model.screen else {
       Issue.record("card list expected")
       return
@@ -318,10 +315,7 @@ struct WizardFlowTests {
           .cardSaved(ServiceCard(id: "karta-\(index)", name: name, status: .aktualna))
         }))
     wizard.runner.send(.recorded(session.state))
-    wizard.press(.escape, .home)
-    let index = try #require(wizard.model.checklist?.applicable.firstIndex { $0.step.id == "4.2" })
-    for _ in 0..<index { wizard.press(.down) }
-    wizard.press(.enter, .home, .enter)
+    wizard.openCardList()
     wizard.press(.character("/"))
     wizard.type("LODZ")
     wizard.press(.enter)

@@ -94,6 +94,12 @@ final class WizardHarness {
     press(.enter)
   }
 
+  /// Opens the card list of step 4.2 through the overview, as a clerk would.
+  func openCardList() {
+    open(step: "4.2")
+    press(.home, .enter)
+  }
+
   /// Records changes straight into the open journal, as another session (or an answers file) would have.
   func recordDirectly(_ changes: JournalChange...) throws {
     guard let session = backend.session else { return }

@@ -165,7 +165,7 @@ public struct CardRows: Equatable, Sendable {
   var source: Source?
   public var cards: [ServiceCard] = []
   /// The rows' lines, without the focus highlight, from the first card down to the lowest reached: made
-  /// as the start screen's are (`StartRows.texts`), a screenful ahead at a time.
+  /// as the cursor reaches them (`LinesAhead`).
   var texts: [String] = []
 }
 
@@ -184,9 +184,8 @@ public struct StartRows: Equatable, Sendable {
   var names: [String] = []
   /// The rows' lines, without the focus highlight, from the first unit down to the lowest reached.
   ///
-  /// `refreshStartRows` makes them down to a screen below the cursor, and then a screenful more whenever
-  /// the cursor comes within a screen of the last made: a county's 200 rows are not all made for a first
-  /// screen that shows twenty. `text(_:)` makes any other on the spot.
+  /// `refreshStartRows` makes them as the cursor reaches them (`LinesAhead`). `text(_:)` makes any other
+  /// on the spot.
   public var texts: [String] = []
 
   /// Unit `index`'s line.

@@ -38,7 +38,8 @@ enum CardListView {
     for index in visible {
       let card = cards[index]
       var line = ContentLine(
-        model.cardRowText(index, list: list), card.action == nil ? Styles.dim : .plain, row: index)
+        model.cardRowText(index, card: card, list: list), card.action == nil ? Styles.dim : .plain, row: index
+      )
       line.highlighted = index == list.cursor && !list.filtering
       lines.append(line)
     }

@@ -22,29 +22,22 @@ extension WizardModel {
       width: size.width)
   }
 
-  /// Keeps the list's filtered cards for the keys that follow (see `filteredCards`), and makes their lines
-  /// down to a screen below the cursor, a screenful at a time: scrolling through 5,000 cards, one key in a
-  /// screenful makes lines, the others none.
+  /// Keeps the list's filtered cards for the keys that follow (see `filteredCards`), and makes the lines
+  /// the cursor reaches (`LinesAhead`).
   mutating func refreshCardRows(_ list: CardList) {
     let source = cardRowsSource(list)
     if source != cardRows.source {
       cardRows = CardRows(source: source, cards: matchingCards(list))
     }
-    let count = cardRows.cards.count
-    let reached = min(count, list.cursor + size.height + 1)
-    guard cardRows.texts.count < reached else { return }
-    let made = cardRows.texts.isEmpty ? reached : min(count, reached + size.height)
-    for index in cardRows.texts.count..<made {
-      let card = cardRows.cards[index]
-      cardRows.texts.append(
-        CardListView.rowText(card, width: size.width, hasErrors: cardsWithErrors.contains(card.id)))
+    let (cards, withErrors, width) = (cardRows.cards, cardsWithErrors, size.width)
+    LinesAhead.extend(&cardRows.texts, count: cards.count, cursor: list.cursor, screenHeight: size.height) {
+      CardListView.rowText(cards[$0], width: width, hasErrors: withErrors.contains(cards[$0].id))
     }
   }
 
-  /// Card `index`'s line in the list as `filteredCards(list)` gives it: as made ahead, or made on the spot.
-  func cardRowText(_ index: Int, list: CardList) -> String {
+  /// The line of `card`, the `index`-th of `filteredCards(list)`: as made ahead, or made on the spot.
+  func cardRowText(_ index: Int, card: ServiceCard, list: CardList) -> String {
     if cardRows.source == cardRowsSource(list), index < cardRows.texts.count { return cardRows.texts[index] }
-    let card = filteredCards(list)[index]
     return CardListView.rowText(card, width: size.width, hasErrors: cardsWithErrors.contains(card.id))
   }
 

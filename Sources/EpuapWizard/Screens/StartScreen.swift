@@ -59,8 +59,8 @@ extension WizardModel {
     return []
   }
 
-  /// Remakes `startRows` when what they are made from changed, and makes the lines down to one screen
-  /// below the cursor, a screenful at a time.
+  /// Remakes `startRows` when what they are made from changed, and makes the lines the cursor reaches
+  /// (`LinesAhead`).
   mutating func refreshStartRows(_ list: StartList) {
     let source = StartRows.Source(
       journalsVersion: journalsVersion, filter: list.rows.filter.text, order: list.order, width: size.width)
@@ -69,16 +69,10 @@ extension WizardModel {
       startRows = StartRows(
         source: source, summaries: summaries, names: StartView.names(summaries, depths: depths), texts: [])
     }
-    let count = startRows.summaries.count
-    let reached = min(count, list.rows.cursor + size.height + 1)
-    guard startRows.texts.count < reached else { return }
-    // After the first frame, rows are made a screenful ahead at a time: one key in a screenful makes
-    // them, the others none (walking down a county's list, a row each key was most of a key's work).
-    let made = startRows.texts.isEmpty ? reached : min(count, reached + size.height)
-    for index in startRows.texts.count..<made {
-      startRows.texts.append(
-        StartView.rowText(startRows.summaries[index], name: startRows.names[index], width: size.width))
-    }
+    let (summaries, names, width) = (startRows.summaries, startRows.names, size.width)
+    LinesAhead.extend(
+      &startRows.texts, count: summaries.count, cursor: list.rows.cursor, screenHeight: size.height
+    ) { StartView.rowText(summaries[$0], name: names[$0], width: width) }
   }
 
   /// The units the start screen lists: those whose name, identifier or path contains the filter (letter
