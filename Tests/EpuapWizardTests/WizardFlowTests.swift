@@ -301,6 +301,27 @@ struct WizardFlowTests {
     #expect(wizard.model.unit?.card("karta-137")?.action == .delete)
   }
 
+  @Test(
+    "a card form's error goes when its field is changed, before the next save, and comes back if still true")
+  func cardFormErrorClearedByAnEdit() throws {
+    let wizard = WizardHarness()
+    defer { wizard.cleanup() }
+    wizard.createUnit()
+    wizard.decide(.portal)
+    wizard.openCardList()
+    wizard.press(.character("a"))
+    wizard.type("Wydanie zaświadczenia o zameldowaniu")
+    // Status „Aktualna” (the default) with „Usuń”: refused, the error under „Działanie”.
+    wizard.press(.tab, .tab, .character(" "), .function(2))
+    #expect(wizard.screenText.contains("✗ Karta „Wydanie zaświadczenia o zameldowaniu” ma status „Aktualna”"))
+    // Another action: the message about „Usuń” is gone at once.
+    wizard.press(.character(" "))
+    #expect(!wizard.screenText.contains("ma status „Aktualna”"), "\(wizard.screenText)")
+    // Back to „Usuń” and save again: the check gives it again.
+    wizard.press(.left, .function(2))
+    #expect(wizard.screenText.contains("ma status „Aktualna”"))
+  }
+
   @Test("the card filter ignores letter case and Polish marks: „lodz” finds „Łódź”, „ZAZOLC” finds „zażółć”")
   func cardFilterFolding() throws {
     let wizard = WizardHarness()

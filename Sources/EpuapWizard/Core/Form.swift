@@ -71,8 +71,15 @@ public struct FormState: Equatable, Sendable {
 
   /// Applies an editing key to the focused field.
   ///
-  /// Returns true when the key was used.
+  /// Returns true when the key was used. A field's error spoke of its old value, so an edit clears it
+  /// (the next check or save gives it again if it still applies); in every form alike.
   public mutating func edit(_ key: Key) -> Bool {
+    guard applyEdit(key) else { return false }
+    entries[focus].error = nil
+    return true
+  }
+
+  private mutating func applyEdit(_ key: Key) -> Bool {
     guard entries.indices.contains(focus) else { return false }
     let field = entries[focus].field
     switch field.kind {

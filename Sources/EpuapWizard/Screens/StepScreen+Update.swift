@@ -64,7 +64,6 @@ extension WizardModel {
         return commands ?? []
       }
       if step.form.edit(key) {
-        step.form.entries[index].error = nil
         var commands: [WizardEffect] = []
         // Choices and tick boxes are whole values: they are saved as soon as they change.
         if !step.form.isTyping { commands = commitField(index, in: &step, force: true) ?? [] }
