@@ -50,6 +50,15 @@ extension ScreenBuffer {
         var index = 0
         let end = bytes.count
         while index < end {
+          // Printable ASCII, most of every screen: one byte, one cell.
+          let lead = bytes[index]
+          if lead >= 0x20, lead < 0x7F {
+            guard column < limit else { break }
+            cells[rowStart + column] = Cell(ascii: lead, style: style)
+            column += 1
+            index += 1
+            continue
+          }
           guard let (value, length) = UTF8Scalar.decode(bytes, at: index) else { return nil }
           // A scalar that is not simple may belong to the character before it (a combining mark), so it
           // decides even when it falls beyond the room.

@@ -89,7 +89,7 @@ public enum DisplayWidth {
   /// `©` turn into emoji only with U+FE0F after them, and U+FE0F is not simple.
   public static func isSimple(_ scalar: Unicode.Scalar) -> Bool { isSimple(scalar.value) }
 
-  @inline(__always)
+  @inlinable @inline(__always)
   public static func isSimple(_ value: UInt32) -> Bool {
     switch value {
     // Not U+00AD, the soft hyphen: a format character.

@@ -2,7 +2,7 @@
 /// copied from one): the text measurer, the writer and the cells share it.
 public enum UTF8Scalar {
   /// The scalar starting at `index` and its length in bytes (1 to 4); nil when the bytes end first.
-  @inline(__always)
+  @inlinable @inline(__always)
   public static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (
     value: UInt32, length: Int
   )? {
