@@ -215,13 +215,17 @@ def interleaved_keys(sessions, keys):
 
     With two processors or more, the programs share the last one and the harness keeps to the first:
     left to the scheduler, whichever program it happened to place on the harness's processor paid for
-    the harness's work, and the ratio of one binary to dialog moved by ±12% from run to run
-    (docs/PERFORMANCE.md). The programs wait a second first, for a start screen that confirms its
-    listing in the background to be done with it."""
+    the harness's work, and the ratio of one binary to dialog moved between 0.86× and 1.12× from run
+    to run (docs/PERFORMANCE.md). The programs wait a second first, for a start screen that confirms
+    its listing in the background to be done with it."""
     cpus = sorted(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else []
     harness = set(cpus)
-    if len(cpus) >= 2 and all(pin(session.pid, {cpus[-1]}) for session in sessions):
-        os.sched_setaffinity(0, {cpus[0]})
+    if len(cpus) >= 2:
+        if all([pin(session.pid, {cpus[-1]}) for session in sessions]):
+            os.sched_setaffinity(0, {cpus[0]})
+        else:  # all programs pinned or none: one that could not be would be measured otherwise
+            for session in sessions:
+                pin(session.pid, harness)
     time.sleep(1.0)
     for session in sessions:
         drain(session.fd)

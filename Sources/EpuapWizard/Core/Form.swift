@@ -71,11 +71,13 @@ public struct FormState: Equatable, Sendable {
 
   /// Applies an editing key to the focused field.
   ///
-  /// Returns true when the key was used. A field's error spoke of its old value, so an edit clears it
-  /// (the next check or save gives it again if it still applies); in every form alike.
+  /// Returns true when the key was used. A field's error spoke of its old value, so a key that changes
+  /// the value clears it (the next check or save gives it again if it still applies), in every form
+  /// alike; a key that only moves within the text leaves it.
   public mutating func edit(_ key: Key) -> Bool {
+    let before = focusedEntry?.input.text
     guard applyEdit(key) else { return false }
-    entries[focus].error = nil
+    if entries[focus].input.text != before { entries[focus].error = nil }
     return true
   }
 
