@@ -109,6 +109,19 @@ struct JournalFastPathTests {
     Dictionary((0..<Int(random.next() % 4)).map { _ in (text(&random), text(&random)) }) { first, _ in first }
   }
 
+  /// An object with a key twice is left to the slow path (which of the two wins is a decoder's choice);
+  /// keys that only share a length or a beginning are not taken for the same.
+  @Test func duplicateKeysAreLeftToTheSlowPath() {
+    func parse(_ text: String) -> JSONValue? {
+      JSONLineParser.parse(ArraySlice(Array(text.utf8)), maxDepth: 8)
+    }
+    #expect(parse(#"{"a":1,"b":2,"a":3}"#) == nil)
+    #expect(parse(#"{"klucz":{"x":1},"klucz":2}"#) == nil)
+    #expect(parse(#"{"a":{"b":1,"b":1}}"#) == nil)
+    #expect(parse(#"{"ab":1,"ba":2,"a":3,"abc":4}"#)?["a"] == .integer(3))
+    #expect(parse(#"{"ą":1,"a":2,"aa":3}"#)?["aa"] == .integer(3))
+  }
+
   @Test("every kind of change the writer produces is read by the fast path, equal to JSONDecoder's reading")
   func writerOutputTakesTheFastPath() throws {
     var random = SplitMix64(state: 7)

@@ -180,8 +180,10 @@ struct JSONLineParser {
     while true {
       skipWhitespace()
       guard index < bytes.count, bytes[index] == UInt8(ascii: "\""), let key = string() else { return nil }
-      // Which of two equal keys wins is a decoder's choice; leave such a line to the slow path.
-      for member in members where member.key == key { return nil }
+      // Which of two equal keys wins is a decoder's choice; leave such a line to the slow path. (Lengths
+      // first, as in the subscript: keys of one object mostly differ in length.)
+      let length = key.utf8.count
+      for member in members where member.key.utf8.count == length && member.key == key { return nil }
       skipWhitespace()
       guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { return nil }
       index += 1
