@@ -72,9 +72,19 @@ enum WizardLaunch {
   static func run(journal: String?, directory: JournalDirectory) throws {
     try CLI.run {
       NcursesTerminal.installSignalHandlers()
+      let summaryCache = ProcedureSource.summaryCache(for: directory)
+      // The procedure is decoded on a second core while the terminal starts and the folder is listed:
+      // the three were most of the way to the first frame, one after another (docs/PERFORMANCE.md).
+      let ((started, listed), loaded) = WorkerThreads.inParallel(
+        { () -> (Result<NcursesTerminal, any Error>, [ListedJournal]) in
+          (
+            Result { try NcursesTerminal(environment: ProcessEnvironment.current) },
+            directory.listing(cache: summaryCache)
+          )
+        }, while: { Result { try CLI.procedure() } })
       let terminal: NcursesTerminal
       do {
-        terminal = try NcursesTerminal(environment: ProcessEnvironment.current)
+        terminal = try started.get()
       } catch TerminalError.notUTF8Locale(let codeset) {
         throw CLIFailure(
           "Nie można uruchomić kreatora: ustawienia językowe nie używają UTF-8 (kodowanie „\(codeset)”), "
@@ -87,12 +97,13 @@ enum WizardLaunch {
       }
       let procedure: Procedure
       do {
-        procedure = try CLI.procedure()
+        procedure = try loaded.get()
       } catch {
         terminal.restore()
         throw error
       }
-      let backend = JournalBackend.onDisk(procedure: procedure, directory: directory)
+      let backend = JournalBackend.onDisk(
+        procedure: procedure, directory: directory, summaryCache: summaryCache, listed: listed)
       let (model, commands) = WizardCore.start(
         procedure: procedure, size: terminal.size, today: LocalTime.day(Date()),
         journalPath: journal)
@@ -152,9 +163,13 @@ enum LineLaunch {
 extension JournalBackend {
   /// The backend both front ends run on: journals in `directory` with the folder's summary cache, and
   /// the checklist printed through the system's printers.
-  static func onDisk(procedure: Procedure, directory: JournalDirectory) -> JournalBackend {
+  static func onDisk(
+    procedure: Procedure, directory: JournalDirectory, summaryCache: JournalSummaryCache? = nil,
+    listed: [ListedJournal]? = nil
+  ) -> JournalBackend {
     let backend = JournalBackend(
-      procedure: procedure, directory: directory, summaryCache: ProcedureSource.summaryCache(for: directory))
+      procedure: procedure, directory: directory,
+      summaryCache: summaryCache ?? ProcedureSource.summaryCache(for: directory), listed: listed)
     backend.printer = ChecklistPrinting.printer
     backend.printers = { PrinterList.system() }
     return backend

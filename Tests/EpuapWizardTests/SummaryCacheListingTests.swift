@@ -50,6 +50,22 @@ struct SummaryCacheListingTests {
     #expect(try FileManager.default.attributesOfItem(atPath: cacheFile)[.systemFileNumber] as? Int == written)
   }
 
+  @Test("a listing taken ahead (at start, while the procedure is read) is used once, then the folder again")
+  func listingTakenAheadIsUsedOnce() throws {
+    let (folder, journal) = try folderWithUnit()
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let directory = JournalDirectory(path: folder)
+    let cache = JournalSummaryCache(folder: folder, key: "test")
+    let ahead = directory.listing(cache: cache)
+    // A second unit's journal appears after the listing was taken: only the next listing shows it.
+    let other = folder + "/drugi.jsonl"
+    try FileManager.default.copyItem(atPath: journal, toPath: other)
+    let backend = JournalBackend(
+      procedure: Self.procedure, directory: directory, summaryCache: cache, listed: ahead)
+    #expect(backend.listJournals().map(\.path) == [journal])
+    #expect(Set(backend.listJournals().map(\.path)) == [journal, other])
+  }
+
   /// A cached summary that says something else than the journal, under the journal's true seal: what is
   /// listed shows which one was used.
   func plantWrongSummary(folder: String, journal: String) throws -> JournalSummary {

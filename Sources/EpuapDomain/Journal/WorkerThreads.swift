@@ -41,6 +41,33 @@ public enum WorkerThreads {
     for thread in threads { pthread_join(thread, nil) }
   }
 
+  /// Runs `here` on the calling thread while `there` runs on a new thread; returns both results when
+  /// both are done.
+  ///
+  /// `there` runs on the calling thread after `here` when no thread can be created.
+  public static func inParallel<Here, There: Sendable>(
+    _ here: () -> Here, while there: @escaping @Sendable () -> There
+  ) -> (Here, There) {
+    let slot = Slot<There>()
+    let piece = Unmanaged.passRetained(Piece({ _ in slot.value = there() }, index: 1)).toOpaque()
+    var thread = pthread_t()
+    let started = pthread_create(&thread, nil, runPiece, piece) == 0
+    if !started { Unmanaged<Piece>.fromOpaque(piece).release() }
+    let mine = here()
+    if started {
+      pthread_join(thread, nil)
+    } else {
+      slot.value = there()
+    }
+    // Written by the thread before it ended, read after `pthread_join`, which orders the two.
+    return (mine, slot.value!)
+  }
+
+  /// The result of the other thread's work.
+  private final class Slot<Value>: @unchecked Sendable {
+    var value: Value?
+  }
+
   /// The start routine of every thread: runs the piece it was given and releases it.
   private static let runPiece: @convention(c) (UnsafeMutableRawPointer?) -> UnsafeMutableRawPointer? = {
     context in

@@ -287,7 +287,8 @@ extension ReadJournal {
 }
 
 /// A journal read and folded, without the procedure: the slow part of a summary, which can be done
-/// before the procedure is loaded (the start screen reads journals on another core meanwhile).
+/// before the procedure is loaded (the wizard lists its folder while the procedure is decoded on another
+/// core).
 public struct ReadJournal: Sendable {
   public let path: String
   public let outcome: Result<(journal: LoadedJournal, state: UnitState), JournalError>

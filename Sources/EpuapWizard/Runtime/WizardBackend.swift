@@ -46,13 +46,17 @@ public final class JournalBackend: WizardBackend {
   /// Lists the printers (`lpstat`); set by the executable.
   public var printers: (() -> PrinterList)?
 
+  /// `listed` is the folder as `directory.listing(cache: summaryCache)` gave it just before (the start
+  /// lists it while the procedure is read on another core): the first `listJournals` takes it instead of
+  /// listing the folder again.
   public init(
     procedure: Procedure, directory: JournalDirectory, summaryCache: JournalSummaryCache? = nil,
-    clock: @escaping @Sendable () -> Date = { Date() }
+    listed: [ListedJournal]? = nil, clock: @escaping @Sendable () -> Date = { Date() }
   ) {
     self.procedure = procedure
     self.directory = directory
     self.summaryCache = summaryCache
+    self.listedAhead = listed
     self.clock = clock
   }
 
@@ -68,9 +72,12 @@ public final class JournalBackend: WizardBackend {
   private var folderPrepared = false
   /// Summaries to write into the cache, by journal file name.
   private var toCache: [String: JournalSummaryCache.Entry] = [:]
+  /// The listing given to `init`, until the first `listJournals` takes it.
+  private var listedAhead: [ListedJournal]?
 
   public func listJournals() -> [JournalSummary] {
-    let journals = directory.listing(cache: summaryCache)
+    let journals = listedAhead ?? directory.listing(cache: summaryCache)
+    listedAhead = nil
     unverified = []
     toCache = [:]
     listed = journals.map { journal in
