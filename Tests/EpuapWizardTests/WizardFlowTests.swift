@@ -362,4 +362,23 @@ struct WizardFlowTests {
     wizard.press(.character("?"))
     #expect(wizard.screenText.contains("Pomoc"))
   }
+
+  @Test("Enter on the last text field moves to a tick box whose keys and hint line are the screen's own")
+  func enterOntoTickBoxLeavesTyping() {
+    let wizard = WizardHarness()
+    defer { wizard.cleanup() }
+    wizard.createUnit()
+    wizard.decide(.sodFinn)
+    #expect(wizard.currentStepID == "2.1")
+    wizard.press(.home, .down)  // the first field (the date), then the one below it
+    wizard.type("Zgłoszenie 1234")
+    wizard.press(.enter)
+    // The value is saved and the cursor is on „Zamówiono „integrację bezpośrednią””, which takes no letters.
+    #expect(wizard.model.unit?.steps["2.1"]?.values["osobaKontaktowa"] == "Zgłoszenie 1234")
+    #expect(wizard.screenText.contains("▸ Zamówiono „integrację bezpośrednią”"))
+    #expect(!wizard.screen[23].contains("zapisz pole"))
+    #expect(wizard.screen[23].contains("q wyjście"))
+    wizard.press(.character("q"))
+    #expect(wizard.model.overlay == .quitConfirm)
+  }
 }

@@ -56,9 +56,12 @@ public struct FormState: Equatable, Sendable {
   }
 
   /// Whether the focused field takes typed letters (so letter shortcuts must not fire).
-  public var isTyping: Bool {
-    guard let entry = focusedEntry else { return false }
-    switch entry.field.kind {
+  public var isTyping: Bool { isTyping(at: focus) }
+
+  /// Whether the field at `index` takes typed letters.
+  public func isTyping(at index: Int) -> Bool {
+    guard entries.indices.contains(index) else { return false }
+    switch entries[index].field.kind {
     case .choice, .checkbox: return false
     default: return true
     }

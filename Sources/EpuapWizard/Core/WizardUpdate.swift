@@ -201,7 +201,9 @@ extension WizardModel {
     switch screen {
     case .newUnit(let form): return form.isTyping
     case .step(let step):
-      if case .field = currentStepRow(step) { return step.form.isTyping }
+      // The row under the cursor, not the form's focus: the focus follows the cursor only at the next
+      // key, so after Enter moved on from a text field it still names that field.
+      if case .field(let index) = currentStepRow(step) { return step.form.isTyping(at: index) }
       return false
     case .mailboxForm(let item), .systemForm(let item), .cardForm(let item): return item.form.isTyping
     case .settings(let settings): return settings.form.isTyping
