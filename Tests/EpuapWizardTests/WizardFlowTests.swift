@@ -378,6 +378,12 @@ struct WizardFlowTests {
     #expect(wizard.screenText.contains("▸ Zamówiono „integrację bezpośrednią”"))
     #expect(!wizard.screen[23].contains("zapisz pole"))
     #expect(wizard.screen[23].contains("q wyjście"))
+    // The key that ticks the box is named first; a row that is not a field does not name it.
+    #expect(wizard.screen[23].hasPrefix(" ↑↓ Enter  spacja/←→ zmień  d zrobione"))
+    wizard.press(.character(" "))
+    #expect(wizard.model.unit?.steps["2.1"]?.values["zlecenieIntegracji"] == "tak")
+    wizard.press(.end)
+    #expect(!wizard.screen[23].contains("spacja"))
     wizard.press(.character("q"))
     #expect(wizard.model.overlay == .quitConfirm)
   }

@@ -48,6 +48,12 @@ enum KeyBindings {
       let procedureStep = model.procedure.step(step.stepID)
       let kind = procedureStep?.kind
       bind([.up, .down, .enter], .move, "↑↓ Enter", nil)
+      // On a choice or a tick box the key that changes it comes first: the form takes it before this table.
+      if case .field(let index) = model.currentStepRow(step), step.form.entries.indices.contains(index),
+        !step.form.isTyping(at: index)
+      {
+        bind([.character(" "), .left, .right], .move, "spacja/←→ zmień", nil)
+      }
       if kind == .decision {
         bind([.character("d"), .function(2)], .markDone, "d zatwierdź", "zatwierdź decyzję")
       } else {
