@@ -104,6 +104,41 @@ struct VerdictByKeysTests {
     #expect(!wizard.screenText.contains("SOD"))
   }
 
+  @Test("UM: what a step may wait for is the partner's cards, not the Urząd Marszałkowski's own consent")
+  func umWaitingExample() throws {
+    let wizard = WizardHarness()
+    defer { wizard.cleanup() }
+    wizard.createUnit(role: .um)
+    #expect(wizard.currentStepID == "1.1")
+    let row = "Czeka — na coś spoza urzędu, np. przekierowanie kart przez Partnera (c)"
+    #expect(wizard.screenText.contains(row))
+    wizard.press(.character("?"))
+    #expect(wizard.screenText.contains("(np. przekierowanie kart przez Partnera)"), "\(wizard.screenText)")
+    wizard.press(.escape, .character("c"))
+    guard case .prompt(let prompt)? = wizard.model.overlay else {
+      Issue.record("„c” opens no prompt: \(String(describing: wizard.model.overlay))")
+      return
+    }
+    #expect(prompt.explanation.contains("(np. przekierowanie kart przez Partnera, pismo z 2026-11-20)"))
+    #expect(!wizard.screenText.contains("zgod"), "\(wizard.screenText)")
+  }
+
+  @Test("a partner's step may wait for the Urząd Marszałkowski's consent, as the row and the prompt say")
+  func partnerWaitingExample() throws {
+    let wizard = WizardHarness()
+    defer { wizard.cleanup() }
+    wizard.createUnit()
+    wizard.decide(.portal)
+    wizard.open(step: "3.13")
+    #expect(wizard.screenText.contains("Czeka — na coś spoza urzędu, np. zgodę UM (c)"))
+    wizard.press(.tab, .tab, .tab, .character("c"))
+    guard case .prompt(let prompt)? = wizard.model.overlay else {
+      Issue.record("„c” opens no prompt: \(String(describing: wizard.model.overlay))")
+      return
+    }
+    #expect(prompt.explanation.contains("(np. zgoda Urzędu Marszałkowskiego, pismo z 2026-11-20)"))
+  }
+
   @Test("4.2 cannot be done while 4.1 counts other cards than the list; the message names both numbers")
   func cardCount() throws {
     let wizard = WizardHarness()

@@ -65,7 +65,9 @@ enum KeyBindings {
         bind(
           [.character("s")], .skip, skippable ? "s pomiń" : nil,
           skippable ? "pomiń z powodem" : "nic: tego kroku instrukcja nie pozwala pominąć")
-        bind([.character("c")], .wait, "c czeka", "czeka na coś spoza urzędu (np. zgodę UM), z tym, na co")
+        bind(
+          [.character("c")], .wait, "c czeka",
+          "czeka na coś spoza urzędu (np. \(WaitingExample.short(for: model.unit?.unit.role))), z tym, na co")
         bind([.character("u")], .reopen, nil, "przywróć „do zrobienia”")
       }
       if kind == .mailboxes || kind == .systems || kind == .cards {

@@ -28,7 +28,8 @@ enum KeyHints {
     case .step(let step):
       lines.append(
         "Krok: instrukcja słowami portalu; d lub F2 — oznacz jako zrobione (kreator sprawdza warunki), s — pomiń z powodem "
-          + "(kroków wymaganych przez instrukcję nie można pominąć), c — czeka na coś spoza urzędu (np. zgodę UM), "
+          + "(kroków wymaganych przez instrukcję nie można pominąć), c — czeka na coś spoza urzędu "
+          + "(np. \(WaitingExample.short(for: model.unit?.unit.role))), "
           + "u — przywróć „do zrobienia”, n — następny otwarty krok, o — przegląd.")
       switch model.procedure.step(step.stepID)?.kind {
       case .mailboxes:

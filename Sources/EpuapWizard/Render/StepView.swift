@@ -124,7 +124,9 @@ enum StepView {
         lines.append(FieldLines.action("Pomiń z podaniem powodu (s)", row: index, focused: focused))
       case .wait:
         lines.append(
-          FieldLines.action("Czeka — na coś spoza urzędu, np. zgodę UM (c)", row: index, focused: focused))
+          FieldLines.action(
+            "Czeka — na coś spoza urzędu, np. \(WaitingExample.short(for: unit?.unit.role)) (c)", row: index,
+            focused: focused))
       case .reopen:
         lines.append(FieldLines.action("Przywróć „do zrobienia” (u)", row: index, focused: focused))
       }

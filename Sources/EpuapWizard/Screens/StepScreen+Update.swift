@@ -242,7 +242,7 @@ extension WizardModel {
         Prompt(
           title: "Krok \(step.stepID) czeka — na co?",
           explanation:
-            "Wpisz, na co czekasz (np. zgoda Urzędu Marszałkowskiego, pismo z 2026-11-20); "
+            "Wpisz, na co czekasz (np. \(WaitingExample.prompt(for: unit?.unit.role))); "
             + "trafi do dziennika i na wydruk. Enter — zapisz, Esc — anuluj.",
           purpose: .waitReason(stepID: step.stepID)))
       return []
