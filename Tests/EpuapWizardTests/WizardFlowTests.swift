@@ -66,6 +66,23 @@ struct WizardFlowTests {
     again.backend.close()
   }
 
+  @Test("a unit left right after it was created is resumed, not created, when it is opened again")
+  func reopenedNewUnitSaysResumed() throws {
+    let wizard = WizardHarness()
+    defer { wizard.cleanup() }
+    wizard.createUnit(name: "Gmina Żółkiewka", identifier: "ugzolkiewka")
+    #expect(wizard.model.message?.text.hasPrefix("Utworzono dziennik jednostki") == true)
+    #expect(wizard.model.unit?.eventCount == 1)
+    wizard.backend.close()
+    let again = WizardHarness(folder: wizard.folder)
+    again.press(.down, .enter)  // the unit's row, below „Nowa jednostka”
+    #expect(again.model.unit?.eventCount == 1)
+    let message = try #require(again.model.message?.text)
+    #expect(message.hasPrefix("Wznowiono"), "\(message)")
+    #expect(again.backend.listJournals().count == 1)
+    again.backend.close()
+  }
+
   @Test("quitting speaks of the journal once a unit is open, and not before")
   func quitWordsFollowTheJournal() throws {
     let wizard = WizardHarness()

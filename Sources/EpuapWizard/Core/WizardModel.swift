@@ -284,9 +284,10 @@ public enum WizardEvent: Equatable, Sendable {
   case typed(String)
   case resized(ScreenSize)
   case journalsListed([JournalSummary])
-  /// A journal was opened or created; `notice` says what recovery did, if anything; `draft` is what was
-  /// typed and not recorded when the unit was last left.
-  case journalOpened(path: String, state: UnitState, notice: String?, draft: Draft? = nil)
+  /// A journal was opened, or `created` just now; `notice` says what recovery did, if anything; `draft`
+  /// is what was typed and not recorded when the unit was last left.
+  case journalOpened(
+    path: String, state: UnitState, notice: String?, draft: Draft? = nil, created: Bool = false)
   /// The last `record` reached the disk; this is the journal's state now, and `then` what the wizard
   /// asked to do once it was (the continuation travels with the effect and comes back with its result).
   case recorded(UnitState, then: AfterRecord? = nil)

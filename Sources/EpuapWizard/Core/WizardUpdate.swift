@@ -50,9 +50,9 @@ extension WizardModel {
     case .journalsListed(let list):
       journals = list
       return []
-    case .journalOpened(let path, let state, let notice, let draft):
+    case .journalOpened(let path, let state, let notice, let draft, let created):
       // Created from the new-unit form: its draft in the folder has become this journal.
-      let created = draftKept?.place == .newUnit
+      let fromNewUnitForm = draftKept?.place == .newUnit
       journalPath = path
       unit = state
       draftKept = draft
@@ -67,8 +67,10 @@ extension WizardModel {
         screen = .finish(cursor: 0)
       }
       if notice == nil {
+        // Said by what was done, not by how much the journal holds: a unit left right after it was
+        // created holds one event when it is opened again.
         message =
-          state.eventCount == 1
+          created
           ? .success("Utworzono dziennik jednostki; każda czynność zapisuje się od razu.")
           : .info("Wznowiono: wszystko, co zrobiono wcześniej, jest zapisane. To pierwszy otwarty krok.")
       }
@@ -82,7 +84,7 @@ extension WizardModel {
           message = .warning("Niezapisany szkic dotyczył pozycji, której już nie ma; odrzucono go.")
         }
       }
-      return created ? [.discardNewUnitDraft] : []
+      return fromNewUnitForm ? [.discardNewUnitDraft] : []
     case .draftNotKept(let text):
       message = .warning(text)
       return []

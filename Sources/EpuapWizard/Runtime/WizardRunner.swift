@@ -126,7 +126,7 @@ public final class WizardRunner {
       case .createJournal(let unit, let operatorName):
         do {
           let (path, state) = try backend.create(unit: unit, operatorName: operatorName)
-          result = .journalOpened(path: path, state: state, notice: nil)
+          result = .journalOpened(path: path, state: state, notice: nil, created: true)
         } catch {
           result = .failed(error.message)
         }
