@@ -337,6 +337,14 @@ struct WizardFlowTests {
     // Back to „Usuń” and save again: the check gives it again.
     wizard.press(.left, .function(2))
     #expect(wizard.screenText.contains("ma status „Aktualna”"))
+    // The error speaks of the status too: changing the status to „Nieaktualna” clears it, and the card
+    // then saves.
+    wizard.press(.up, .character(" "))
+    #expect(wizard.screenText.contains("‹ Nieaktualna ›"), "\(wizard.screenText)")
+    #expect(!wizard.screenText.contains("ma status „Aktualna”"), "\(wizard.screenText)")
+    wizard.press(.function(2))
+    #expect(wizard.model.unit?.cards.first?.status == .nieaktualna)
+    #expect(wizard.model.unit?.cards.first?.action == .delete)
   }
 
   @Test("the card filter ignores letter case and Polish marks: „lodz” finds „Łódź”, „ZAZOLC” finds „zażółć”")
