@@ -8,14 +8,14 @@ import EpuapDomain
 /// keys' help and the prompt agree.
 enum WaitingExample {
   /// The example after „na coś spoza urzędu”, in the accusative (as after „czeka na”).
-  static func short(for role: Role?) -> String {
-    role == .um ? "przekierowanie kart przez Partnera" : "zgodę UM"
-  }
+  static func short(for role: Role?) -> String { role == .um ? partnersCards : "zgodę UM" }
 
   /// The example in the prompt that asks what the step waits for, in the form the reason is printed in
   /// („czeka na: …”).
   static func prompt(for role: Role?) -> String {
-    let awaited = role == .um ? "przekierowanie kart przez Partnera" : "zgoda Urzędu Marszałkowskiego"
-    return awaited + ", pismo z 2026-11-20"
+    (role == .um ? partnersCards : "zgoda Urzędu Marszałkowskiego") + ", pismo z 2026-11-20"
   }
+
+  /// What UM staff wait for, the same in both forms.
+  private static let partnersCards = "przekierowanie kart przez Partnera"
 }

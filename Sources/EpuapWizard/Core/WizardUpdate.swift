@@ -51,8 +51,6 @@ extension WizardModel {
       journals = list
       return []
     case .journalOpened(let path, let state, let notice, let draft, let created):
-      // Created from the new-unit form: its draft in the folder has become this journal.
-      let fromNewUnitForm = draftKept?.place == .newUnit
       journalPath = path
       unit = state
       draftKept = draft
@@ -84,7 +82,8 @@ extension WizardModel {
           message = .warning("Niezapisany szkic dotyczył pozycji, której już nie ma; odrzucono go.")
         }
       }
-      return fromNewUnitForm ? [.discardNewUnitDraft] : []
+      // Created (only ever from the new-unit form): the form's draft in the folder has become this journal.
+      return created ? [.discardNewUnitDraft] : []
     case .draftNotKept(let text):
       message = .warning(text)
       return []
