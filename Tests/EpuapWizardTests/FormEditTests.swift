@@ -30,4 +30,35 @@ struct FormEditTests {
     #expect(form.focusedEntry?.input.text == "Wójta")
     #expect(form.focusedEntry?.error == nil)
   }
+
+  /// Step 2.4's form: an error of the 7-day rule under „Data zgłoszenia”, and an own-value error under
+  /// „Znak pisma”, as a refused „zrobione” leaves them; the focus on „Data zmiany osób”.
+  private func formWithTwoErrors() throws -> FormState {
+    let fields = try #require(TestProcedure.builtIn.step("2.4")?.fields)
+    var form = FormState(
+      fields: fields, values: ["dataZmiany": "2026-11-27", "dataZgloszenia": "2026-11-24"])
+    let rules = Validator(procedure: TestProcedure.builtIn).rules
+    form.setError(rules.issue(.reportTooLate, field: "Data zgłoszenia do Centrum", stepID: "2.4"), at: 1)
+    form.setError(rules.issue(.controlCharacters, field: "Znak pisma", stepID: "2.4"), at: 2)
+    return form
+  }
+
+  @Test(
+    "changing a field clears the errors of rules that read it with others, and leaves other fields' own errors",
+    arguments: [false, true])
+  func errorOfTwoFieldsFollowsEither(pasted: Bool) throws {
+    var form = try formWithTwoErrors()
+    let late = try #require(form.entries[1].error)
+    let control = try #require(form.entries[2].error)
+    _ = form.edit(.left)
+    #expect(form.entries[1].error == late, "a key that changes nothing keeps it")
+    if pasted {
+      form.type("0")
+    } else {
+      _ = form.edit(.character("0"))
+    }
+    #expect(form.entries[0].input.text == "2026-11-207")
+    #expect(form.entries[1].error == nil)
+    #expect(form.entries[2].error == control)
+  }
 }

@@ -139,6 +139,29 @@ struct VerdictByKeysTests {
     #expect(prompt.explanation.contains("(np. zgoda Urzędu Marszałkowskiego, pismo z 2026-11-20)"))
   }
 
+  @Test(
+    "2.4: the 7-day error under „Data zgłoszenia” goes when „Data zmiany osób” is changed; then it is done")
+  func reportTooLateFollowsEitherDate() throws {
+    let wizard = WizardHarness()
+    defer { wizard.cleanup() }
+    wizard.createUnit()
+    wizard.decide(.portal)
+    wizard.open(step: "2.4")
+    wizard.press(.home)
+    wizard.type("2026-11-27")
+    wizard.press(.enter)
+    wizard.type("2026-11-24")
+    wizard.press(.enter, .function(2))
+    #expect(wizard.model.unit?.step("2.4").status == .todo)
+    #expect(wizard.screenText.contains("mniej niż 7 dni"), "\(wizard.screenText)")
+    wizard.press(.up)  // from „Data zgłoszenia”, where the error took the cursor, to „Data zmiany osób”
+    wizard.press(.control("u"))
+    #expect(!wizard.screenText.contains("mniej niż 7 dni"), "\(wizard.screenText)")
+    wizard.runner.send(.typed("2026-12-10"))
+    wizard.press(.enter, .function(2))
+    #expect(wizard.model.unit?.step("2.4").status == .done)
+  }
+
   @Test("4.2 cannot be done while 4.1 counts other cards than the list; the message names both numbers")
   func cardCount() throws {
     let wizard = WizardHarness()

@@ -80,6 +80,17 @@ public enum RuleID: String, CaseIterable, Sendable, Codable {
     }
   }
 
+  /// A rule that reads more than one field of the form its error is shown in (the card's status with its
+  /// action, the redirect's fields, two dates): a change of any field of that form may answer it.
+  public var readsOtherFields: Bool {
+    switch self {
+    case .cardDeleteNeedsWithdrawal, .cardExternalRedirectIncomplete, .cardEpuapRedirectIncomplete,
+      .oneOfRequired, .reportTooLate:
+      return true
+    default: return false
+    }
+  }
+
   /// Placeholders the rule's text may use; each is filled in when the message is made.
   public var placeholders: [String] {
     switch self {

@@ -10,6 +10,8 @@ public struct FormState: Equatable, Sendable {
     public var input: TextInput
     /// The library's message for the value, shown beside the field.
     public var error: String?
+    /// Whether `error` comes from a rule that reads other fields of the form too (`setError`).
+    public var errorReadsOtherFields = false
     public var warning: String?
 
     /// The value as it is kept (`Field.stored`).
@@ -80,8 +82,34 @@ public struct FormState: Equatable, Sendable {
   public mutating func edit(_ key: Key) -> Bool {
     let before = focusedEntry?.input.text
     guard applyEdit(key) else { return false }
-    if entries[focus].input.text != before { entries[focus].error = nil }
+    if entries[focus].input.text != before { valueChanged(at: focus) }
     return true
+  }
+
+  /// Types `text` (a paste, or letters that arrived together) into the focused field.
+  public mutating func type(_ text: Substring) {
+    guard entries.indices.contains(focus), !text.isEmpty else { return }
+    entries[focus].input.insert(contentsOf: text)
+    valueChanged(at: focus)
+  }
+
+  /// Shows `issue`'s message beside the field at `index`; nil clears it.
+  public mutating func setError(_ issue: ValidationIssue?, at index: Int) {
+    entries[index].error = issue?.message
+    entries[index].errorReadsOtherFields = issue?.rule.readsOtherFields ?? false
+  }
+
+  /// Clears what a change of the value at `index` may have answered.
+  ///
+  /// Its own error spoke of the old value, and an error that reads other fields too (the card's action
+  /// with its status, two dates) may have spoken of it. Both go; the next check or save gives them again
+  /// if they still apply.
+  private mutating func valueChanged(at index: Int) {
+    entries[index].error = nil
+    for other in entries.indices where entries[other].errorReadsOtherFields {
+      entries[other].error = nil
+      entries[other].errorReadsOtherFields = false
+    }
   }
 
   private mutating func applyEdit(_ key: Key) -> Bool {
@@ -129,7 +157,7 @@ public struct FormState: Equatable, Sendable {
     var valid = true
     for index in entries.indices {
       let issues = check(entries[index].field, entries[index].input.text)
-      entries[index].error = issues.errors.first?.message
+      setError(issues.errors.first, at: index)
       entries[index].warning = issues.warnings.first?.message
       if entries[index].error != nil { valid = false }
     }

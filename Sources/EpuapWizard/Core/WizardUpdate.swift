@@ -161,10 +161,7 @@ extension WizardModel {
     }
     guard overlay == nil, isTyping else { return false }
     message = nil
-    func typed(into form: inout FormState) {
-      form.entries[form.focus].input.insert(contentsOf: text)
-      form.entries[form.focus].error = nil
-    }
+    func typed(into form: inout FormState) { form.type(text) }
     switch screen {
     case .newUnit(var form):
       typed(into: &form)

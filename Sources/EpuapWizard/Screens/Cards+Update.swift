@@ -152,17 +152,10 @@ extension WizardModel {
   }
 
   mutating func handleCardFormKey(_ key: Key, item: ItemForm) -> [WizardEffect] {
-    let statusBefore = item.form.value("status")
     guard
       var item = keyInItemForm(
         key, item, shown: Screen.cardForm,
-        adjust: { form in
-          form.hidden = Self.hiddenCardFields(action: form.value("dzialanie"))
-          // The action's error speaks of the status too („usunąć można tylko kartę „Nieaktualna””): a
-          // key that changes the status clears it, as one that changes the action does.
-          let action = form.entries.firstIndex(where: { $0.field.id == "dzialanie" })
-          if form.value("status") != statusBefore, let action { form.entries[action].error = nil }
-        })
+        adjust: { $0.hidden = Self.hiddenCardFields(action: $0.value("dzialanie")) })
     else { return [] }
     guard let unit else { return [] }
     let card = ServiceCard(

@@ -28,7 +28,7 @@ extension WizardModel {
     if let index = item.form.entries.firstIndex(where: { $0.field.id == "uwagi" }),
       let control = issues.first(where: { $0.rule == .controlCharacters })
     {
-      item.form.entries[index].error = control.message
+      item.form.setError(control, at: index)
     }
     if issues.errors.isEmpty == false {
       item.form.focusFirstError()

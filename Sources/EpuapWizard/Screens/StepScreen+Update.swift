@@ -147,7 +147,7 @@ extension WizardModel {
         stepID: step.stepID, field: entry.field, value: value, state: unit, today: today)
       let refusing = issues.errors.filter { !$0.rule.isAgainstInstruction }
       let against = issues.filter { $0.rule.isAgainstInstruction }
-      step.form.entries[index].error = refusing.first?.message
+      step.form.setError(refusing.first, at: index)
       step.form.entries[index].warning = against.first?.message ?? issues.warnings.first?.message
       guard refusing.isEmpty else { return [] }
       screen = .step(step)
@@ -160,7 +160,7 @@ extension WizardModel {
       // The consent is a fact of its own: saved field by field, like any other; „Usuń system” is marked
       // done separately, and only once the consent is whole.
       issues = validator.fields.check(entry.field, value, stepID: step.stepID, today: today)
-      step.form.entries[index].error = issues.errors.first?.message
+      step.form.setError(issues.errors.first, at: index)
       guard issues.errors.isEmpty else { return [] }
       let consent = consentInForm(step.form)
       guard force || consent != (unit?.consent ?? Consent(who: "", date: "", reference: "")) else {
@@ -176,7 +176,7 @@ extension WizardModel {
             : "Zapisano: \(entry.field.label) (zgoda jeszcze niepełna)."))
     case .decision:
       issues = validator.fields.check(entry.field, value, stepID: step.stepID, today: today)
-      step.form.entries[index].error = issues.errors.first?.message
+      step.form.setError(issues.errors.first, at: index)
       return issues.errors.isEmpty ? nil : []
     default:
       return nil
@@ -293,7 +293,7 @@ extension WizardModel {
       }
       if let error = validator.checkDecision(decision).errors.first {
         if let index = step.form.entries.firstIndex(where: { $0.field.id == "dostawca" }) {
-          step.form.entries[index].error = error.message
+          step.form.setError(error, at: index)
           step.cursor = stepRows(step).firstIndex(of: .field(index)) ?? step.cursor
         }
         screen = .step(step)
@@ -337,7 +337,7 @@ extension WizardModel {
         let issues = validator.checkValue(
           stepID: step.stepID, field: entry.field, value: value, state: unit, today: today)
         let refusing = issues.errors.filter { !$0.rule.isAgainstInstruction }
-        step.form.entries[index].error = refusing.first?.message
+        step.form.setError(refusing.first, at: index)
         if value != (unit.step(step.stepID).values[entry.field.id] ?? ""), refusing.isEmpty {
           pending[entry.field.id] = value
         }
