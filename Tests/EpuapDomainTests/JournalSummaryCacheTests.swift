@@ -1,7 +1,8 @@
-import EpuapDomain
 import Foundation
 import TestSupport
 import Testing
+
+@testable import EpuapDomain
 
 @Suite("Journal seal and the folder's summary cache")
 struct JournalSummaryCacheTests {
@@ -93,7 +94,17 @@ struct JournalSummaryCacheTests {
       operatorName: "Zofia Żółć", time: "2026-11-25T12:00:00Z")
     writer.close()
     let bare = try makeJournal(in: folder, name: "b.jsonl", events: 0)
-    let written = entries([decided, bare])
+    var written = entries([decided, bare])
+    // Every member of a summary, the optional ones set: a unit whose journal could not be read, with a
+    // torn last line and subordinates listed; its seal's length is not the file's, so it gets no stamp.
+    writeBytes(folder.file("c.jsonl"), Array("x".utf8))
+    written["c.jsonl"] = JournalSummaryCache.Entry(
+      seal: JournalSeal(byteCount: 99, lastHash: "abc"),
+      summary: JournalSummary(
+        path: folder.file("c.jsonl"), unitName: "Urząd „Ż” \\ \"1\"", entityIdentifier: "umslaski", role: .um,
+        chosenPath: .um, doneCount: 7, totalCount: 30, lastChange: "2026-11-25T12:00:00Z",
+        lastOperator: "Zofia Żółć", eventCount: 41, problem: "nie można odczytać", tornTail: true,
+        subordinates: ["jp1", "Szkoła nr 2 w Gliwicach"]))
     #expect(written["b.jsonl"]?.summary.chosenPath == nil)
     #expect(written["a.jsonl"]?.summary.chosenPath == .sodOther)
     #expect(cache(folder).store(written))
@@ -102,6 +113,7 @@ struct JournalSummaryCacheTests {
     // Each entry stored carries the journal's stamp as it was stored.
     #expect(loaded["a.jsonl"]?.stamp == FileStamp(path: decided) && loaded["a.jsonl"]?.stamp != nil)
     #expect(loaded["b.jsonl"]?.stamp == FileStamp(path: bare))
+    #expect(loaded["c.jsonl"] != nil && loaded["c.jsonl"]?.stamp == nil)
     let mode = try FileManager.default.attributesOfItem(atPath: cache(folder).path)[.posixPermissions] as? Int
     #expect(mode == 0o600)
     let files = try FileManager.default.contentsOfDirectory(atPath: folder.path)
@@ -118,13 +130,38 @@ struct JournalSummaryCacheTests {
     #expect(!cache(folder).load().isEmpty)
     #expect(cache(folder, key: "test 2").load().isEmpty)
     let text = String(decoding: bytes(cache(folder).path), as: UTF8.self)
+    #expect(text.hasPrefix("[3,"))
     writeBytes(
-      cache(folder).path, Array(text.replacingOccurrences(of: "\"format\":2", with: "\"format\":3").utf8))
+      cache(folder).path, Array(("[2" + text.dropFirst(2)).utf8))
     #expect(cache(folder).load().isEmpty)
     for damaged in [Array(text.utf8.prefix(text.utf8.count / 2)), [0xFF, 0x00], Array("[]".utf8)] {
       writeBytes(cache(folder).path, damaged)
       #expect(cache(folder).load().isEmpty)
     }
+  }
+
+  @Test("an entry with a member missing, added or of another kind makes the whole file unusable")
+  func entryOfAnotherShape() throws {
+    let folder = TempFolder()
+    defer { folder.cleanup() }
+    let paths = try ["a.jsonl", "b.jsonl"].map { try makeJournal(in: folder, name: $0, events: 2) }
+    #expect(cache(folder).store(entries(paths)))
+    let text = String(decoding: bytes(cache(folder).path), as: UTF8.self)
+    #expect(cache(folder).load().count == 2)
+    // The second entry's torn-tail flag (`false,null,null]]]` ends the file) changed in four ways.
+    #expect(text.hasSuffix("false,null,null]]]"))
+    for ending in [
+      "0,null,null]]]", "false,null]]]", "false,null,null,null]]]", "false,null,[1]]]]", "false,null,null]]",
+    ] {
+      writeBytes(cache(folder).path, Array((text.dropLast(18) + ending).utf8))
+      #expect(cache(folder).load().isEmpty, "\(ending)")
+    }
+    // A role that is not one of the roles.
+    writeBytes(cache(folder).path, Array(text.replacingOccurrences(of: "\"partner\"", with: "\"wójt\"").utf8))
+    #expect(cache(folder).load().isEmpty)
+    // Whitespace between the values is still the same file.
+    writeBytes(cache(folder).path, Array(text.replacingOccurrences(of: ",", with: " , ").utf8))
+    #expect(cache(folder).load().count == 2)
   }
 
   @Test("storing merges with what the file holds and drops journals no longer in the folder")
@@ -230,33 +267,30 @@ struct JournalSummaryCacheTests {
   }
 
   @Test(
-    "a stamp reads back from its text, is the same by path and by name in its folder, and refuses other text")
-  func stampText() throws {
+    "a stamp reads back from its numbers, is the same by path and by name in its folder, and refuses others")
+  func stampNumbers() throws {
     let folder = TempFolder()
     defer { folder.cleanup() }
     let path = try makeJournal(in: folder, events: 2)
     let stamp = try #require(FileStamp(path: path))
-    #expect(FileStamp(text: stamp.text) == stamp)
+    #expect(FileStamp(numbers: stamp.numbers) == stamp)
     #expect(stamp.byteCount == bytes(path).count)
     let descriptor = open(folder.path, O_RDONLY | O_DIRECTORY)
     defer { close(descriptor) }
     #expect(FileStamp(name: PathText.lastComponent(of: path), inFolder: descriptor) == stamp)
-    // The form the cache has always written: inode, length, then the two times as seconds.nanoseconds.
-    let written = FileStamp(text: "16326761:128651:1796188419.848795658:1796188419.852795658")
+    let written = FileStamp(numbers: [
+      16_326_761, 128_651, 1_796_188_419, 848_795_658, 1_796_188_419, 852_795_658,
+    ])
     #expect(written?.inode == 16_326_761 && written?.byteCount == 128_651)
-    #expect(written?.text == "16326761:128651:1796188419.848795658:1796188419.852795658")
-    for text in [
-      "", "1:2:3.4:5", "1:2:3.4:5.6:7", "1:2:3:4:5.6", "1:2:3.4:5.x", "-1:2:3.4:5.6", "1::3.4:5.6",
-      "99999999999999999999:2:3.4:5.6",
+    for numbers in [
+      [], [1, 2, 3, 4, 5], [1, 2, 3, 4, 5, 6, 7], [1, -2, 3, 4, 5, 6], [1, 2, 3, 1_000_000_000, 5, 6],
+      [1, 2, 3, 4, 5, -1],
     ] {
-      #expect(FileStamp(text: text) == nil, "\(text)")
+      #expect(FileStamp(numbers: numbers) == nil, "\(numbers)")
     }
     // An inode above Int.max (some network and FUSE file systems) and times before 1970 read back too.
-    let far = "18446744073709551615:10:-5.0:-1.999999999"
-    #expect(FileStamp(text: far)?.text == far && FileStamp(text: far)?.inode == UInt64.max)
-    for text in ["1:-2:3.4:5.6", "1:2:3.-4:5.6", "18446744073709551616:2:3.4:5.6", "1:2:--3.4:5.6"] {
-      #expect(FileStamp(text: text) == nil, "\(text)")
-    }
+    let far = [-1, 10, -5, 0, -2, 1]
+    #expect(FileStamp(numbers: far)?.numbers == far && FileStamp(numbers: far)?.inode == UInt64.max)
     // Not a regular file: no stamp.
     #expect(FileStamp(path: folder.path) == nil)
     #expect(symlink(path, folder.file("link.jsonl")) == 0)

@@ -203,6 +203,71 @@ struct JSONLineParser {
     }
   }
 
+  // MARK: Reading value by value
+
+  /// A reader of `bytes` value by value (`read`, `readArray`, `atEnd`), for a document whose layout is
+  /// known and read straight into its own types, without the tree `parse` builds.
+  init(reading bytes: UnsafeBufferPointer<UInt8>, maxDepth: Int) {
+    self.init(bytes: bytes, maxDepth: maxDepth)
+  }
+
+  /// Reads `byte` (`[`, `]`, `,`) after any whitespace; false, reading nothing, when another byte is there.
+  mutating func read(_ byte: Unicode.Scalar) -> Bool {
+    skipWhitespace()
+    guard index < bytes.count, bytes[index] == UInt8(ascii: byte) else { return false }
+    index += 1
+    return true
+  }
+
+  /// Reads a string; nil for anything else.
+  mutating func readString() -> String? {
+    skipWhitespace()
+    guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { return nil }
+    return string()
+  }
+
+  /// Reads an integer; nil for anything else.
+  mutating func readInteger() -> Int? {
+    skipWhitespace()
+    guard index < bytes.count, case .integer(let number)? = value() else { return nil }
+    return number
+  }
+
+  /// Reads `true` or `false`; nil for anything else.
+  mutating func readBool() -> Bool? {
+    skipWhitespace()
+    guard index < bytes.count, bytes[index] == UInt8(ascii: "t") || bytes[index] == UInt8(ascii: "f"),
+      case .bool(let value)? = value()
+    else { return nil }
+    return value
+  }
+
+  /// Reads `null` if it is next: true then, false (reading nothing) for anything else.
+  mutating func readNull() -> Bool {
+    skipWhitespace()
+    guard index < bytes.count, bytes[index] == UInt8(ascii: "n") else { return false }
+    return literal("null", .null) != nil
+  }
+
+  /// Reads an array whose elements `element` reads one by one; false when it or the array is malformed.
+  mutating func readArray(_ element: (inout JSONLineParser) -> Bool) -> Bool {
+    guard read("[") else { return false }
+    depth += 1
+    defer { depth -= 1 }
+    guard depth <= maxDepth else { return false }
+    if read("]") { return true }
+    repeat {
+      guard element(&self) else { return false }
+    } while read(",")
+    return read("]")
+  }
+
+  /// Whether nothing but whitespace is left.
+  mutating func atEnd() -> Bool {
+    skipWhitespace()
+    return index == bytes.count
+  }
+
   /// A string starting at the opening quote; `nil` if it is not valid JSON or not valid UTF-8.
   private mutating func string() -> String? {
     index += 1

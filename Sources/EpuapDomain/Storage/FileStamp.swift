@@ -10,7 +10,7 @@
 /// The summary cache keeps a journal's stamp beside its seal. While the stamp is the same, the seal is
 /// taken as unchanged without reading the file's end: one system call per journal listed instead of four
 /// (about 1 ms of the start screen's first paint at 200 units, docs/PERFORMANCE.md). Stamps are compared
-/// as numbers; the text form is only for the cache file.
+/// and stored as numbers.
 public struct FileStamp: Equatable, Sendable {
   public let inode: UInt64
   public let byteCount: Int
@@ -42,57 +42,22 @@ public struct FileStamp: Equatable, Sendable {
     changedNanoseconds = Int(info.st_ctim.tv_nsec)
   }
 
-  /// A stamp as the cache stores it, `inode:length:mtime:ctime` with the times as `seconds.nanoseconds`
-  /// (the seconds negative before 1970); nil for any other text.
-  public init?(text: String) {
-    var text = text
-    guard
-      let fields = text.withUTF8({ bytes -> (UInt64, Int, Int, Int, Int, Int)? in
-        var index = 0
-        // The digits from `index` on (after a `-` where `signed`), then `end` (nil: the end of the text).
-        func number(signed: Bool = false, then end: UInt8?) -> (magnitude: UInt64, negative: Bool)? {
-          let negative = signed && index < bytes.count && bytes[index] == UInt8(ascii: "-")
-          if negative { index += 1 }
-          let start = index
-          var value: UInt64 = 0
-          while index < bytes.count, bytes[index] &- UInt8(ascii: "0") < 10 {
-            let (times10, overflow1) = value.multipliedReportingOverflow(by: 10)
-            let (sum, overflow2) = times10.addingReportingOverflow(UInt64(bytes[index] &- UInt8(ascii: "0")))
-            guard !overflow1, !overflow2 else { return nil }
-            value = sum
-            index += 1
-          }
-          guard index > start else { return nil }
-          if let end {
-            guard index < bytes.count, bytes[index] == end else { return nil }
-            index += 1
-          } else {
-            guard index == bytes.count else { return nil }
-          }
-          return (value, negative)
-        }
-        // A signed number that fits an Int.
-        func integer(_ parsed: (magnitude: UInt64, negative: Bool)?) -> Int? {
-          guard let parsed, parsed.magnitude <= UInt64(Int.max) else { return nil }
-          return parsed.negative ? -Int(parsed.magnitude) : Int(parsed.magnitude)
-        }
-        let colon = UInt8(ascii: ":")
-        let dot = UInt8(ascii: ".")
-        guard let inode = number(then: colon)?.magnitude, let length = integer(number(then: colon)),
-          let modified = integer(number(signed: true, then: dot)),
-          let modifiedNanoseconds = integer(number(then: colon)),
-          let changed = integer(number(signed: true, then: dot)),
-          let changedNanoseconds = integer(number(then: nil))
-        else { return nil }
-        return (inode, length, modified, modifiedNanoseconds, changed, changedNanoseconds)
-      })
+  /// A stamp as the cache stores it: inode (its bits as a signed number), length, then the two times as
+  /// seconds (negative before 1970) and nanoseconds; nil for anything else.
+  public init?(numbers: [Int]) {
+    guard numbers.count == 6, numbers[1] >= 0, (0..<1_000_000_000).contains(numbers[3]),
+      (0..<1_000_000_000).contains(numbers[5])
     else { return nil }
-    (inode, byteCount, modified, modifiedNanoseconds, changed, changedNanoseconds) = fields
+    inode = UInt64(bitPattern: Int64(numbers[0]))
+    byteCount = numbers[1]
+    (modified, modifiedNanoseconds, changed, changedNanoseconds) = (
+      numbers[2], numbers[3], numbers[4], numbers[5]
+    )
   }
 
-  /// `inode:length:mtime:ctime`, as the cache stores it.
-  public var text: String {
-    "\(inode):\(byteCount):\(modified).\(modifiedNanoseconds):\(changed).\(changedNanoseconds)"
+  /// The numbers `init(numbers:)` reads back.
+  public var numbers: [Int] {
+    [Int(Int64(bitPattern: inode)), byteCount, modified, modifiedNanoseconds, changed, changedNanoseconds]
   }
 
   /// The stamp of `path` now, when its length is `byteCount` (the length a seal was taken at); nil when

@@ -41,24 +41,21 @@ public struct JournalSummaryCache: Sendable {
 
   /// The entries of the file by journal file name; empty when there is no usable file.
   public func load() -> [String: Entry] {
-    guard let bytes = try? RegularFile.read(path, limit: FileLimits.summaryCache, followLinks: false),
-      !bytes.isEmpty,
-      let json = bytes.withUnsafeBufferPointer({ JSONLineParser.parse($0, maxDepth: 8) }),
-      json["format"]?.integerValue == Self.format, json["key"]?.stringValue == key,
-      case .array(let items)? = json["journals"]
-    else { return [:] }
-    var entries: [String: Entry] = [:]
-    for item in items {
-      guard let file = item["file"]?.stringValue, let byteCount = item["bytes"]?.integerValue,
-        let lastHash = item["lastHash"]?.stringValue, let summaryJSON = item["summary"],
-        var summary = JournalSummary(json: summaryJSON)
-      else { continue }
-      summary.path = folder + "/" + file
-      entries[file] = Entry(
-        seal: JournalSeal(byteCount: byteCount, lastHash: lastHash), summary: summary,
-        stamp: item["stamp"]?.stringValue.flatMap(FileStamp.init(text:)))
+    guard let bytes = try? RegularFile.read(path, limit: FileLimits.summaryCache, followLinks: false) else {
+      return [:]
     }
-    return entries
+    var entries: [String: Entry] = [:]
+    let usable = bytes.withUnsafeBufferPointer { buffer in
+      var reader = JSONLineParser(reading: buffer, maxDepth: 4)
+      return reader.read("[") && reader.readInteger() == Self.format && reader.read(",")
+        && reader.readString() == key && reader.read(",")
+        && reader.readArray { reader in
+          guard let (file, entry) = Self.entry(&reader, folder: folder) else { return false }
+          entries[file] = entry
+          return true
+        } && reader.read("]") && reader.atEnd()
+    }
+    return usable ? entries : [:]
   }
 
   /// Writes `entries` (by file name) over what the file holds now, leaving out the files in `removing`
@@ -82,13 +79,7 @@ public struct JournalSummaryCache: Sendable {
     let file = CacheFile(
       format: Self.format, key: key,
       journals: merged.filter { present.contains($0.key) }.sorted { $0.key < $1.key }.map {
-        // Without the journal's path, which `load` puts back from the file's name: the cache need not repeat
-        // the folder in every entry (as `\/`-escaped text, which is read byte by byte).
-        var summary = $0.value.summary
-        summary.path = ""
-        return CacheFile.Journal(
-          file: $0.key, bytes: $0.value.seal.byteCount, lastHash: $0.value.seal.lastHash,
-          stamp: $0.value.stamp?.text, summary: summary)
+        CacheFile.Journal(file: $0.key, entry: $0.value)
       })
     let encoder = JSONEncoder()
     encoder.outputFormatting = .sortedKeys
@@ -107,50 +98,106 @@ public struct JournalSummaryCache: Sendable {
   }
 
   /// Raised when the file's layout changes, so that an older layout is ignored rather than misread.
-  static let format = 2
+  static let format = 3
 
+  /// `[3, key, [journal, …]]`, each journal an array whose members go by position (`Journal`), read
+  /// straight into entries (`entry(_:folder:)`): with named members, and a tree of them built first, reading
+  /// the file took most of the way to the start screen's first frame at 200 units (docs/PERFORMANCE.md).
   private struct CacheFile: Encodable {
+    /// The file name; the seal's length and last hash; the stamp's numbers or null; then the summary
+    /// without its path (`load` puts it back from the folder and the file name): unit name, identifier,
+    /// role, chosen path, steps done and applicable, last change, last operator, events, torn tail,
+    /// problem, subordinates (null where there is none).
     struct Journal: Encodable {
       var file: String
-      var bytes: Int
-      var lastHash: String
-      var stamp: String?
-      var summary: JournalSummary
+      var entry: Entry
+
+      func encode(to encoder: any Encoder) throws {
+        let summary = entry.summary
+        var members = encoder.unkeyedContainer()
+        try members.encode(file)
+        try members.encode(entry.seal.byteCount)
+        try members.encode(entry.seal.lastHash)
+        try members.encode(entry.stamp?.numbers)
+        try members.encode(summary.unitName)
+        try members.encode(summary.entityIdentifier)
+        try members.encode(summary.role?.rawValue)
+        try members.encode(summary.chosenPath?.rawValue)
+        try members.encode(summary.doneCount)
+        try members.encode(summary.totalCount)
+        try members.encode(summary.lastChange)
+        try members.encode(summary.lastOperator)
+        try members.encode(summary.eventCount)
+        try members.encode(summary.tornTail)
+        try members.encode(summary.problem)
+        try members.encode(summary.subordinates)
+      }
     }
     var format: Int
     var key: String
     var journals: [Journal]
-  }
-}
 
-extension JournalSummary {
-  /// The summary as `JSONEncoder` wrote it into the cache; nil for anything else.
-  init?(json: JSONValue) {
-    guard json.isObject, let path = json.text("path"), let unitName = json.text("unitName"),
-      let entityIdentifier = json.text("entityIdentifier"), let doneCount = json["doneCount"]?.integerValue,
-      let totalCount = json["totalCount"]?.integerValue, let lastChange = json.text("lastChange"),
-      let lastOperator = json.text("lastOperator"), let eventCount = json["eventCount"]?.integerValue,
-      case .bool(let tornTail)? = json["tornTail"]
-    else { return nil }
-    // An optional member: absent is nil; present, it must read as `read` says, or the entry is unusable.
-    func optional<T>(_ key: String, _ read: (JSONValue) -> T?) -> T?? {
-      guard let raw = json[key] else { return .some(nil) }
-      return read(raw).map { .some($0) } ?? nil
+    func encode(to encoder: any Encoder) throws {
+      var members = encoder.unkeyedContainer()
+      try members.encode(format)
+      try members.encode(key)
+      try members.encode(journals)
     }
-    guard let role = optional("role", { $0.stringValue.flatMap(Role.init(rawValue:)) }),
-      let chosenPath = optional("chosenPath", { $0.stringValue.flatMap(PathID.init(rawValue:)) }),
-      let problem = optional("problem", \.stringValue),
-      let subordinates = optional(
-        "subordinates",
-        { value -> [String]? in
-          guard case .array(let items) = value else { return nil }
-          let names = items.compactMap(\.stringValue)
-          return names.count == items.count ? names : nil
-        })
+  }
+
+  /// A journal's file name and entry, read as `CacheFile.Journal` wrote them; nil for anything else.
+  static func entry(_ reader: inout JSONLineParser, folder: String) -> (file: String, entry: Entry)? {
+    var first = true
+    /// The next member: after a comma unless it is the first.
+    func next<T>(_ read: (inout JSONLineParser) -> T?) -> T? {
+      guard first || reader.read(",") else { return nil }
+      first = false
+      return read(&reader)
+    }
+    /// A member that may be null: nil inside when it is.
+    func nullable<T>(_ read: (inout JSONLineParser) -> T?) -> T?? {
+      next { reader in reader.readNull() ? .some(nil) : read(&reader).map { .some($0) } }
+    }
+    guard reader.read("["), let file = next({ $0.readString() }), let byteCount = next({ $0.readInteger() }),
+      let lastHash = next({ $0.readString() }),
+      let stamp = nullable({ reader -> FileStamp? in
+        var numbers: [Int] = []
+        guard
+          reader.readArray({ reader in
+            guard let number = reader.readInteger() else { return false }
+            numbers.append(number)
+            return true
+          })
+        else { return nil }
+        return FileStamp(numbers: numbers)
+      }),
+      let unitName = next({ $0.readString() }), let entityIdentifier = next({ $0.readString() }),
+      let role = nullable({ $0.readString().flatMap(Role.init(rawValue:)) }),
+      let chosenPath = nullable({ $0.readString().flatMap(PathID.init(rawValue:)) }),
+      let doneCount = next({ $0.readInteger() }), let totalCount = next({ $0.readInteger() }),
+      let lastChange = next({ $0.readString() }), let lastOperator = next({ $0.readString() }),
+      let eventCount = next({ $0.readInteger() }), let tornTail = next({ $0.readBool() }),
+      let problem = nullable({ $0.readString() }),
+      let subordinates = nullable({ reader -> [String]? in
+        var names: [String] = []
+        guard
+          reader.readArray({ reader in
+            guard let name = reader.readString() else { return false }
+            names.append(name)
+            return true
+          })
+        else { return nil }
+        return names
+      }),
+      reader.read("]")
     else { return nil }
-    self.init(
-      path: path, unitName: unitName, entityIdentifier: entityIdentifier, role: role, chosenPath: chosenPath,
-      doneCount: doneCount, totalCount: totalCount, lastChange: lastChange, lastOperator: lastOperator,
-      eventCount: eventCount, problem: problem, tornTail: tornTail, subordinates: subordinates)
+    let summary = JournalSummary(
+      path: folder + "/" + file, unitName: unitName, entityIdentifier: entityIdentifier, role: role,
+      chosenPath: chosenPath, doneCount: doneCount, totalCount: totalCount, lastChange: lastChange,
+      lastOperator: lastOperator, eventCount: eventCount, problem: problem, tornTail: tornTail,
+      subordinates: subordinates)
+    return (
+      file, Entry(seal: JournalSeal(byteCount: byteCount, lastHash: lastHash), summary: summary, stamp: stamp)
+    )
   }
 }
