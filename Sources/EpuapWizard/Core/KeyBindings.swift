@@ -159,7 +159,7 @@ enum KeyBindings {
       default: return false
       }
     }()
-    let tail = (forms ? ["F1 pomoc"] : global.compactMap { $0.hint }).joined(separator: "  ")
+    let tail = spaced(forms ? ["F1 pomoc"] : global.compactMap { $0.hint })
     // The screen's hints in the table's order, as many as fit beside help and quit; the help lists all.
     let room = model.size.width - 2 - DisplayWidth.of(tail)
     var shown: [String] = []
@@ -170,7 +170,21 @@ enum KeyBindings {
       shown.append(hint)
       used += width
     }
-    return (shown + [tail]).joined(separator: "  ")
+    return spaced(shown + [tail])
+  }
+
+  /// Hints two spaces apart.
+  ///
+  /// Written out rather than `joined(separator:)`, which runs as unspecialised generic code here: at the
+  /// first frame its type lookup scanned the binary's protocol conformances (about 0.1 ms of every start,
+  /// docs/PERFORMANCE.md).
+  private static func spaced(_ hints: [String]) -> String {
+    var line = ""
+    for hint in hints {
+      if !line.isEmpty { line += "  " }
+      line += hint
+    }
+    return line
   }
 
   /// The help's list of this screen's keys, one line: „d, F2 — oznacz jako zrobione; …”.
