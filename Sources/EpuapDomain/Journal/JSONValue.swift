@@ -249,17 +249,20 @@ struct JSONLineParser {
     return literal("null", .null) != nil
   }
 
-  /// Reads an array whose elements `element` reads one by one; false when it or the array is malformed.
-  mutating func readArray(_ element: (inout JSONLineParser) -> Bool) -> Bool {
-    guard read("[") else { return false }
+  /// Reads an array whose elements each read as `element` says; nil when one does not or the array is
+  /// malformed.
+  mutating func readArray<Element>(of element: (inout JSONLineParser) -> Element?) -> [Element]? {
+    guard read("[") else { return nil }
     depth += 1
     defer { depth -= 1 }
-    guard depth <= maxDepth else { return false }
-    if read("]") { return true }
+    guard depth <= maxDepth else { return nil }
+    var elements: [Element] = []
+    if read("]") { return elements }
     repeat {
-      guard element(&self) else { return false }
+      guard let next = element(&self) else { return nil }
+      elements.append(next)
     } while read(",")
-    return read("]")
+    return read("]") ? elements : nil
   }
 
   /// Whether nothing but whitespace is left.

@@ -44,18 +44,16 @@ public struct JournalSummaryCache: Sendable {
     guard let bytes = try? RegularFile.read(path, limit: FileLimits.summaryCache, followLinks: false) else {
       return [:]
     }
-    var entries: [String: Entry] = [:]
-    let usable = bytes.withUnsafeBufferPointer { buffer in
+    let journals = bytes.withUnsafeBufferPointer { buffer -> [(file: String, entry: Entry)]? in
       var reader = JSONLineParser(reading: buffer, maxDepth: 4)
-      return reader.read("[") && reader.readInteger() == Self.format && reader.read(",")
-        && reader.readString() == key && reader.read(",")
-        && reader.readArray { reader in
-          guard let (file, entry) = Self.entry(&reader, folder: folder) else { return false }
-          entries[file] = entry
-          return true
-        } && reader.read("]") && reader.atEnd()
+      guard reader.read("["), reader.readInteger() == Self.format, reader.read(","),
+        reader.readString() == key,
+        reader.read(","), let journals = reader.readArray(of: { Self.entry(&$0, folder: folder) }),
+        reader.read("]"), reader.atEnd()
+      else { return nil }
+      return journals
     }
-    return usable ? entries : [:]
+    return Dictionary(journals ?? [], uniquingKeysWith: { _, last in last })
   }
 
   /// Writes `entries` (by file name) over what the file holds now, leaving out the files in `removing`
@@ -160,17 +158,7 @@ public struct JournalSummaryCache: Sendable {
     }
     guard reader.read("["), let file = next({ $0.readString() }), let byteCount = next({ $0.readInteger() }),
       let lastHash = next({ $0.readString() }),
-      let stamp = nullable({ reader -> FileStamp? in
-        var numbers: [Int] = []
-        guard
-          reader.readArray({ reader in
-            guard let number = reader.readInteger() else { return false }
-            numbers.append(number)
-            return true
-          })
-        else { return nil }
-        return FileStamp(numbers: numbers)
-      }),
+      let stamp = nullable({ $0.readArray(of: { $0.readInteger() }).flatMap(FileStamp.init(numbers:)) }),
       let unitName = next({ $0.readString() }), let entityIdentifier = next({ $0.readString() }),
       let role = nullable({ $0.readString().flatMap(Role.init(rawValue:)) }),
       let chosenPath = nullable({ $0.readString().flatMap(PathID.init(rawValue:)) }),
@@ -178,17 +166,7 @@ public struct JournalSummaryCache: Sendable {
       let lastChange = next({ $0.readString() }), let lastOperator = next({ $0.readString() }),
       let eventCount = next({ $0.readInteger() }), let tornTail = next({ $0.readBool() }),
       let problem = nullable({ $0.readString() }),
-      let subordinates = nullable({ reader -> [String]? in
-        var names: [String] = []
-        guard
-          reader.readArray({ reader in
-            guard let name = reader.readString() else { return false }
-            names.append(name)
-            return true
-          })
-        else { return nil }
-        return names
-      }),
+      let subordinates = nullable({ $0.readArray(of: { $0.readString() }) }),
       reader.read("]")
     else { return nil }
     let summary = JournalSummary(
