@@ -280,23 +280,62 @@ struct PasteTests {
     #expect(cleared.form.value("kto").isEmpty)
   }
 
-  @Test("typed characters where no field takes them are keys: a paste on the overview moves and opens")
-  func pasteIsKeysWithoutField() throws {
+  @Test(
+    "a paste where no field takes text changes nothing: not on the overview, not a step marked done by its „d”"
+  )
+  func pasteWithoutFieldChangesNothing() throws {
     let wizard = WizardHarness()
     defer { wizard.cleanup() }
     wizard.createUnit()
-    wizard.decide(.portal)
+    wizard.decide(.sodFinn)
     wizard.press(.escape)
-    guard case .overview = wizard.model.screen else {
+    guard case .overview(let before) = wizard.model.screen else {
       Issue.record("Esc after the decision leads to the overview")
       return
     }
     wizard.runner.send(.typed("jj"))
     guard case .overview(let cursor) = wizard.model.screen else {
-      Issue.record("typed characters are keys on the overview, not a field")
+      Issue.record("a paste on the overview opens nothing")
       return
     }
-    #expect(cursor == 3, "two steps down from 2.4 (cursor 1)")
+    #expect(cursor == before, "the letters of a paste are not keys")
+    #expect(
+      wizard.screenText.contains("Wklejony tekst pominięto: kursor nie jest na polu."), "\(wizard.screenText)"
+    )
+    // Step 2.1 has no required field: „d” there marks it done. The cursor on „Oznacz jako zrobione (d)”,
+    // a pasted word with a „d” in it records nothing.
+    wizard.open(step: "2.1")
+    let events = wizard.model.unit?.eventCount
+    for _ in 0..<10 where !wizard.screenText.contains("▸ Oznacz jako zrobione") { wizard.press(.down) }
+    #expect(wizard.screenText.contains("▸ Oznacz jako zrobione"), "\(wizard.screenText)")
+    wizard.runner.send(.typed("Zadzwoniono"))
+    #expect(wizard.model.unit?.step("2.1").status == .todo)
+    #expect(wizard.model.unit?.eventCount == events)
+    #expect(wizard.currentStepID == "2.1")
+    #expect(wizard.screenText.contains("Wklejony tekst pominięto"), "\(wizard.screenText)")
+    // The same word pasted into a field of the step is its text.
+    wizard.press(.home)
+    wizard.runner.send(.typed("Zadzwoniono"))
+    #expect(wizard.screenText.contains("Zadzwoniono"), "\(wizard.screenText)")
+    #expect(wizard.model.unit?.step("2.1").status == .todo)
+  }
+
+  @Test("the start screen's filter takes „q”, „?” and a paste as text, not as quit and help")
+  func startFilterTakesEveryLetter() throws {
+    let wizard = WizardHarness()
+    defer { wizard.cleanup() }
+    guard case .start = wizard.model.screen else {
+      Issue.record("a new folder opens on the start screen: \(wizard.screenText)")
+      return
+    }
+    wizard.press(.character("/"), .character("q"), .character("?"))
+    #expect(wizard.model.overlay == nil, "\(wizard.screenText)")
+    wizard.runner.send(.typed("Gmina"))
+    guard case .start(let list) = wizard.model.screen else {
+      Issue.record("still the start screen")
+      return
+    }
+    #expect(list.rows.filter.text == "q?Gmina")
   }
 }
 

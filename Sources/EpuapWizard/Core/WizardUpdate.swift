@@ -117,14 +117,12 @@ extension WizardModel {
       if case .printMenu = overlay { overlay = .printMenu(cursor: 0) }
       return []
     case .typed(let text):
-      var rest = Substring(text)
-      var commands: [WizardEffect] = []
-      while let first = rest.first {
-        if insertIntoFocusedField(rest) { break }
-        commands += handle(.key(.character(first)))
-        rest = rest.dropFirst()
-      }
-      return commands
+      // Several characters at once (a paste) where no field takes text are not taken as keys one by
+      // one: the letters of a pasted name would act as the screen's keys, and a „d” in it would mark
+      // the step done. Nothing is done with them, and the status line says so.
+      if insertIntoFocusedField(Substring(text)) { return [] }
+      message = .error("Wklejony tekst pominięto: kursor nie jest na polu. Przejdź do pola i wklej.")
+      return []
     case .key(let key):
       if key == .resize { return [] }
       if overlay != nil { return handleOverlayKey(key) }
@@ -188,6 +186,10 @@ extension WizardModel {
       list.filter.insert(contentsOf: text)
       list.cursor = 0
       screen = .cardList(list)
+    case .start(var list):
+      list.rows.filter.insert(contentsOf: text)
+      list.rows.cursor = 0
+      screen = .start(list)
     default:
       return false
     }
@@ -206,6 +208,7 @@ extension WizardModel {
     case .mailboxForm(let item), .systemForm(let item), .cardForm(let item): return item.form.isTyping
     case .settings(let settings): return settings.form.isTyping
     case .cardList(let list): return list.filtering
+    case .start(let list): return list.rows.filtering
     default: return false
     }
   }
