@@ -313,6 +313,20 @@ struct PasteTests {
     #expect(wizard.model.unit?.eventCount == events)
     #expect(wizard.currentStepID == "2.1")
     #expect(wizard.screenText.contains("Wklejony tekst pominięto"), "\(wizard.screenText)")
+    // Nor when the paste begins with the „d”, even though the next step has a field for the rest.
+    wizard.runner.send(.typed("dzwoniono"))
+    #expect(wizard.model.unit?.step("2.1").status == .todo)
+    #expect(wizard.model.unit?.eventCount == events)
+    #expect(wizard.currentStepID == "2.1")
+    // Keys typed quickly are still keys: „c” and what is awaited arrive together, the prompt takes it.
+    wizard.runner.send(.typed("cna pismo UM"))
+    guard case .prompt(let prompt)? = wizard.model.overlay else {
+      Issue.record("„c” opens the prompt for what is awaited: \(wizard.screenText)")
+      return
+    }
+    #expect(prompt.input.text == "na pismo UM")
+    #expect(wizard.model.unit?.eventCount == events, "nothing is recorded before Enter")
+    wizard.press(.escape)
     // The same word pasted into a field of the step is its text.
     wizard.press(.home)
     wizard.runner.send(.typed("Zadzwoniono"))

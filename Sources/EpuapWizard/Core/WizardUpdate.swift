@@ -117,10 +117,19 @@ extension WizardModel {
       if case .printMenu = overlay { overlay = .printMenu(cursor: 0) }
       return []
     case .typed(let text):
-      // Several characters at once (a paste) where no field takes text are not taken as keys one by
-      // one: the letters of a pasted name would act as the screen's keys, and a „d” in it would mark
-      // the step done. Nothing is done with them, and the status line says so.
       if insertIntoFocusedField(Substring(text)) { return [] }
+      // Keys typed quickly: a first key that writes nothing and opens a field for the rest („c” and
+      // what is awaited, „/” and a name). Anything else is a paste where no field takes text, and its
+      // letters are not taken as keys one by one (a „d” in a pasted word would mark the step done):
+      // nothing is done with it, and the status line says so.
+      if let first = text.first {
+        var trial = self
+        let commands = trial.handle(.key(.character(first)))
+        if commands.isEmpty, trial.insertIntoFocusedField(Substring(text.dropFirst())) {
+          self = trial
+          return []
+        }
+      }
       message = .error("Wklejony tekst pominięto: kursor nie jest na polu. Przejdź do pola i wklej.")
       return []
     case .key(let key):
