@@ -118,14 +118,16 @@ extension WizardModel {
       return []
     case .typed(let text):
       if insertIntoFocusedField(Substring(text)) { return [] }
-      // Keys typed quickly: a first key that writes nothing and opens a field for the rest („c” and
-      // what is awaited, „/” and a name). Anything else is a paste where no field takes text, and its
-      // letters are not taken as keys one by one (a „d” in a pasted word would mark the step done):
-      // nothing is done with it, and the status line says so.
+      // Keys typed quickly: a first key that writes nothing and opens a prompt or a filter for the rest
+      // („c” and what is awaited, „/” and a name). Anything else is a paste where no field takes text,
+      // and its letters are not taken as keys one by one (a „d” in a pasted word would mark the step
+      // done, or send the cursor to a field that would get the rest): nothing is done with it, and the
+      // status line says so.
       if let first = text.first {
         var trial = self
         let commands = trial.handle(.key(.character(first)))
-        if commands.isEmpty, trial.insertIntoFocusedField(Substring(text.dropFirst())) {
+        if commands.isEmpty, trial.hasOpenTextEntry, trial.insertIntoFocusedField(Substring(text.dropFirst()))
+        {
           self = trial
           return []
         }
@@ -203,6 +205,16 @@ extension WizardModel {
       return false
     }
     return true
+  }
+
+  /// Whether a prompt or a list's filter is open: what a key opens for text typed right after it.
+  var hasOpenTextEntry: Bool {
+    if case .prompt? = overlay { return true }
+    switch screen {
+    case .start(let list): return list.rows.filtering
+    case .cardList(let list): return list.filtering
+    default: return false
+    }
   }
 
   /// Whether the focused element takes typed letters, so letter shortcuts must not fire.
