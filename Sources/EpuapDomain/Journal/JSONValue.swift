@@ -78,7 +78,10 @@ struct JSONLineParser {
     bytes.withUnsafeBufferPointer { parse($0, maxDepth: maxDepth) }
   }
 
-  private init(bytes: UnsafeBufferPointer<UInt8>, maxDepth: Int) {
+  /// A parser at the start of `bytes`: `parse` makes one to build a tree; a document whose layout is
+  /// known is read with one value by value (`read`, `readString`, `readArray(of:)`, `atEnd`) straight
+  /// into its own types.
+  init(bytes: UnsafeBufferPointer<UInt8>, maxDepth: Int) {
     self.bytes = bytes
     self.maxDepth = maxDepth
   }
@@ -204,12 +207,6 @@ struct JSONLineParser {
   }
 
   // MARK: Reading value by value
-
-  /// A reader of `bytes` value by value (`read`, `readArray`, `atEnd`), for a document whose layout is
-  /// known and read straight into its own types, without the tree `parse` builds.
-  init(reading bytes: UnsafeBufferPointer<UInt8>, maxDepth: Int) {
-    self.init(bytes: bytes, maxDepth: maxDepth)
-  }
 
   /// Reads `byte` (`[`, `]`, `,`) after any whitespace; false, reading nothing, when another byte is there.
   mutating func read(_ byte: Unicode.Scalar) -> Bool {

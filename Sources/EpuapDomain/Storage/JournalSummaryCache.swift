@@ -45,7 +45,7 @@ public struct JournalSummaryCache: Sendable {
       return [:]
     }
     let journals = bytes.withUnsafeBufferPointer { buffer -> [(file: String, entry: Entry)]? in
-      var reader = JSONLineParser(reading: buffer, maxDepth: 4)
+      var reader = JSONLineParser(bytes: buffer, maxDepth: 4)
       guard reader.read("["), reader.readInteger() == Self.format, reader.read(","),
         reader.readString() == key,
         reader.read(","), let journals = reader.readArray(of: { Self.entry(&$0, folder: folder) }),

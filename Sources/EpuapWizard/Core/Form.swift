@@ -10,8 +10,8 @@ public struct FormState: Equatable, Sendable {
     public var input: TextInput
     /// The library's message for the value, shown beside the field.
     public var error: String?
-    /// Whether `error` comes from a rule that reads other fields of the form too (`setError`).
-    public var errorReadsOtherFields = false
+    /// The rule `error` comes from (`setError`); nil when there is none or no rule gave it.
+    public var errorRule: RuleID?
     public var warning: String?
 
     /// The value as it is kept (`Field.stored`).
@@ -96,7 +96,7 @@ public struct FormState: Equatable, Sendable {
   /// Shows `issue`'s message beside the field at `index`; nil clears it.
   public mutating func setError(_ issue: ValidationIssue?, at index: Int) {
     entries[index].error = issue?.message
-    entries[index].errorReadsOtherFields = issue?.rule.readsOtherFields ?? false
+    entries[index].errorRule = issue?.rule
   }
 
   /// Clears what a change of the value at `index` may have answered.
@@ -105,10 +105,9 @@ public struct FormState: Equatable, Sendable {
   /// with its status, two dates) may have spoken of it. Both go; the next check or save gives them again
   /// if they still apply.
   private mutating func valueChanged(at index: Int) {
-    entries[index].error = nil
-    for other in entries.indices where entries[other].errorReadsOtherFields {
-      entries[other].error = nil
-      entries[other].errorReadsOtherFields = false
+    setError(nil, at: index)
+    for other in entries.indices where entries[other].errorRule?.readsOtherFields == true {
+      setError(nil, at: other)
     }
   }
 

@@ -75,7 +75,7 @@ extension WizardModel {
           mailbox: mailbox, state: unit)
         let against = issues.first { $0.rule.isAgainstInstruction } ?? issues.warnings.first
         settings.form.entries[focus].warning = entry.input.text.isEmpty ? nil : against?.message
-        settings.form.entries[focus].error = nil
+        settings.form.setError(nil, at: focus)
       }
       screen = .settings(settings)
       return []
